@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MembershipButton } from "@/app/_components/groups/membership-button";
+import { ThreadList } from "@/app/_components/groups/thread-list";
+import { buttonClass } from "@/app/_components/ui/button";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { NoAccess } from "@/app/_lib/no-access";
+import { getActor } from "@/server/auth/get-actor";
+import { can } from "@/server/auth/policy";
+import { roleLabels } from "@/server/auth/roles";
+import { AppError } from "@/server/errors";
+import { getGroupBySlug } from "@/server/services/groups/list-groups";
+import { listThreads } from "@/server/services/threads/list-threads";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await getActor();
+  if (!can(actor, "internal.read")) return { title: "Kein Zugriff" };
+  const group = await getGroupBySlug(actor, await params).catch(() => null);
+  return { title: group?.name ?? "Arbeitsgruppe nicht gefunden" };
+}
+
+export default async function GroupPage({ params }: Props) {
+  const actor = await getActor();
+  if (!can(actor, "internal.read")) return <NoAccess />;
+  const group = await getGroupBySlug(actor, await params).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const threads = await listThreads(actor, group.id);
+  return (
+    <>
+      <nav aria-label="Brotkrumen" className="mb-3 text-sm">
+        <Link href="/arbeitsgruppen" className="text-brand-700 underline">
+          Arbeitsgruppen
+        </Link>{" "}
+        › {group.name}
+      </nav>
+      <PageHeader
+        title={group.name}
+        lead={
+          <>
+            <p className="text-lg font-semibold text-slate-800">{group.question}</p>
+            <p className="mt-2">{group.description}</p>
+          </>
+        }
+        actions={
+          <>
+            {can(actor, "thread.create") && (
+              <Link href={`/arbeitsgruppen/${group.slug}/themen/neu`} className={buttonClass("primary")}>
+                Neues Thema
+              </Link>
+            )}
+            {can(actor, "group.join") && <MembershipButton groupId={group.id} groupName={group.name} initialIsMember={group.isMember} />}
+          </>
+        }
+      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+        <section aria-labelledby="themen">
+          <h2 id="themen" className="mb-3 text-xl font-semibold">
+            Themen
+          </h2>
+          <ThreadList groupId={group.id} groupSlug={group.slug} initialThreads={threads} />
+        </section>
+        <section aria-labelledby="mitglieder">
+          <h2 id="mitglieder" className="mb-3 text-xl font-semibold">
+            Mitglieder ({group.members.length})
+          </h2>
+          {group.members.length ? (
+            <ul className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+              {group.members.map((member) => (
+                <li key={member.id}>
+                  <span className="font-semibold">{member.name}</span>
+                  <span className="block text-slate-600">
+                    {member.organisation} · {roleLabels[member.role]}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">Noch keine Mitglieder.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

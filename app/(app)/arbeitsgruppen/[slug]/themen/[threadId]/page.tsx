@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ThreadView } from "@/app/_components/threads/thread-view";
+import { NoAccess } from "@/app/_lib/no-access";
+import { getActor } from "@/server/auth/get-actor";
+import { can } from "@/server/auth/policy";
+import { AppError } from "@/server/errors";
+import { POSTS_PER_PAGE } from "@/server/schemas/post";
+import { listPosts } from "@/server/services/posts/list-posts";
+import { getThread } from "@/server/services/threads/get-thread";
+
+type Props = {
+  params: Promise<{ slug: string; threadId: string }>;
+  searchParams: Promise<{ seite?: string; beitrag?: string }>;
+};
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+async function loadThread(threadId: string) {
+  const actor = await getActor();
+  if (!can(actor, "internal.read")) return { actor, thread: null };
+  if (!isUuid(threadId)) notFound();
+  const thread = await getThread(actor, threadId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return { actor, thread };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { thread } = await loadThread((await params).threadId);
+  return { title: thread ? `${thread.title} – ${thread.group.name}` : "Kein Zugriff" };
+}
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const { slug, threadId } = await params;
+  const { actor, thread } = await loadThread(threadId);
+  if (!thread || !actor) return <NoAccess />;
+  if (thread.group.slug !== slug) redirect(`/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`);
+
+  const query = await searchParams;
+  const wantedPost = Number(query.beitrag);
+  const page = Number.isInteger(wantedPost) && wantedPost > 0 ? Math.ceil(wantedPost / POSTS_PER_PAGE) : Math.max(1, Number(query.seite) || 1);
+  const postPage = await listPosts(actor, { threadId, page });
+
+  return (
+    <>
+      <nav aria-label="Brotkrumen" className="mb-3 text-sm">
+        <Link href="/arbeitsgruppen" className="text-brand-700 underline">
+          Arbeitsgruppen
+        </Link>{" "}
+        ›{" "}
+        <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
+          {thread.group.name}
+        </Link>{" "}
+        › Thema
+      </nav>
+      <ThreadView
+        initialThread={thread}
+        initialPage={postPage}
+        viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate: can(actor, "thread.moderate") }}
+      />
+    </>
+  );
+}

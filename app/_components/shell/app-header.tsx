@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { can, type Actor } from "@/server/auth/policy";
+import { roleLabels } from "@/server/auth/roles";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  const links = [
+    { href: "/", label: "Start", show: true },
+    { href: "/arbeitsgruppen", label: "Arbeitsgruppen", show: can(actor, "internal.read") },
+    { href: "/verwaltung", label: "Verwaltung", show: can(actor, "user.manage") },
+  ].filter((link) => link.show);
+  return (
+    <header className="bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-bold">
+          <span aria-hidden="true" className="inline-block h-6 w-2 rounded-sm bg-accent-400" />
+          <span>
+            GDST <span className="font-normal text-brand-100">· Gemeinsam Digital für Sachsen-Anhalt</span>
+          </span>
+        </Link>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span>
+            <span className="font-semibold">{actor.name}</span>
+            <span className="text-brand-100">
+              {" "}
+              · {actor.organisation} · {roleLabels[actor.role]}
+            </span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+      <nav aria-label="Hauptnavigation" className="border-t border-white/15">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
+          {links.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="block px-3 py-2 text-sm font-semibold text-white hover:bg-white/10">
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { useOnConnect, type ClientSocket } from "@/app/_lib/socket";
+import { POSTS_PER_PAGE } from "@/server/schemas/post";
+import type { PostDto } from "@/server/services/posts/dto";
+import type { PostPage } from "@/server/services/posts/list-posts";
+import type { ThreadDetail } from "@/server/services/threads/dto";
+import { announce } from "../shell/live-announcer";
+import { Alert } from "../ui/alert";
+import { Composer } from "./composer";
+import { ModerationControls } from "./moderation-controls";
+import { PostItem } from "./post-item";
+
+export interface Viewer {
+  id: string;
+  canPost: boolean;
+  canModerate: boolean;
+}
+
+/** Keeps the newer version of each post: events and catch-up may deliver the same change twice. */
+function mergePosts(current: Map<string, PostDto>, incoming: PostDto[]): Map<string, PostDto> {
+  const next = new Map(current);
+  for (const post of incoming) {
+    const known = next.get(post.id);
+    if (!known || known.changeSeq < post.changeSeq) next.set(post.id, post);
+  }
+  return next;
+}
+
+export function ThreadView({ initialThread, initialPage, viewer }: { initialThread: ThreadDetail; initialPage: PostPage; viewer: Viewer }) {
+  const [thread, setThread] = useState(initialThread);
+  const [posts, setPosts] = useState(() => mergePosts(new Map(), initialPage.posts));
+  const [needsReload, setNeedsReload] = useState(false);
+  const lastSeq = useRef(initialPage.seq);
+  const { page } = initialPage;
+  const firstNumber = (page - 1) * POSTS_PER_PAGE + 1;
+  const isLastPage = page >= Math.ceil(thread.postCount / POSTS_PER_PAGE) || page >= initialPage.pageCount;
+
+  const receive = useCallback(
+    (incoming: PostDto[], seq: number) => {
+      lastSeq.current = Math.max(lastSeq.current, seq, ...incoming.map((post) => post.changeSeq));
+      setPosts((current) => {
+        const fresh = incoming.filter((post) => !current.has(post.id) && post.author.id !== viewer.id);
+        if (fresh.length === 1) announce(`Neuer Beitrag von ${fresh[0].author.name}`);
+        else if (fresh.length > 1) announce(`${fresh.length} neue Beiträge`);
+        return mergePosts(current, incoming);
+      });
+    },
+    [viewer.id],
+  );
+
+  const watch = useCallback(
+    (socket: ClientSocket) => {
+      const threadId = initialThread.id;
+      const onCreated = (payload: { post: PostDto; seq: number; postCount: number }) => {
+        if (payload.post.threadId !== threadId) return;
+        setThread((current) => ({ ...current, postCount: Math.max(current.postCount, payload.postCount) }));
+        receive([payload.post], payload.seq);
+      };
+      const onUpdated = (payload: { post: PostDto; seq: number }) => {
+        if (payload.post.threadId === threadId) receive([payload.post], payload.seq);
+      };
+      const onThread = (payload: { thread: ThreadDetail; seq: number }) => {
+        if (payload.thread.id !== threadId) return;
+        setThread(payload.thread);
+        lastSeq.current = Math.max(lastSeq.current, payload.seq);
+      };
+      socket.on("post.created", onCreated);
+      socket.on("post.updated", onUpdated);
+      socket.on("thread.updated", onThread);
+      // on every (re)connection: join the room and fetch whatever happened since the last seen seq
+      socket.emit("thread.watch", { threadId, afterSeq: lastSeq.current }, (response) => {
+        if (!response.ok) return;
+        setThread(response.data.thread);
+        receive(response.data.posts, response.data.seq);
+        if (response.data.isTruncated) setNeedsReload(true);
+      });
+      return () => {
+        socket.off("post.created", onCreated);
+        socket.off("post.updated", onUpdated);
+        socket.off("thread.updated", onThread);
+        socket.emit("thread.unwatch", { threadId });
+      };
+    },
+    [initialThread.id, receive],
+  );
+  useOnConnect(watch);
+
+  const visible = useMemo(
+    () =>
+      [...posts.values()]
+        .filter((post) => post.number >= firstNumber && (isLastPage || post.number < firstNumber + POSTS_PER_PAGE))
+        .sort((a, b) => a.number - b.number),
+    [posts, firstNumber, isLastPage],
+  );
+  const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
+  const threadUrl = `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`;
+
+  const onOwnPost = useCallback((post: PostDto) => receive([post], post.changeSeq), [receive]);
+
+  return (
+    <article aria-labelledby="thema-titel">
+      <header className="mb-6">
+        <h1 id="thema-titel" className="text-2xl font-bold break-words sm:text-3xl">
+          {thread.title}
+        </h1>
+        <p className="mt-2 flex flex-wrap gap-2 text-sm text-slate-600">
+          <span>{thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`}</span>
+          {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
+          {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
+        </p>
+        {viewer.canModerate && <ModerationControls thread={thread} onChange={setThread} />}
+      </header>
+
+      {needsReload && (
+        <Alert tone="warning">
+          Während der Unterbrechung ist sehr viel passiert.{" "}
+          <a href={threadUrl} className="font-semibold underline">
+            Seite neu laden
+          </a>
+        </Alert>
+      )}
+
+      <Pagination page={page} pageCount={pageCount} threadUrl={threadUrl} />
+
+      <ol className="space-y-4" aria-label="Beiträge">
+        {visible.map((post) => (
+          <li key={post.id}>
+            <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} />
+          </li>
+        ))}
+      </ol>
+
+      <Pagination page={page} pageCount={pageCount} threadUrl={threadUrl} />
+
+      {!isLastPage && (
+        <p className="mt-4">
+          <Link href={`${threadUrl}?seite=${pageCount}`} className="font-semibold text-brand-700 underline">
+            Zu den neuesten Beiträgen (Seite {pageCount})
+          </Link>
+        </p>
+      )}
+
+      <section aria-labelledby="antworten" className="mt-8">
+        <h2 id="antworten" className="mb-3 text-xl font-semibold">
+          Antworten
+        </h2>
+        {!viewer.canPost ? (
+          <p className="text-slate-700">Mit Ihrer Rolle können Sie hier lesen, aber nicht schreiben.</p>
+        ) : thread.isLocked && !viewer.canModerate ? (
+          <Alert>Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.</Alert>
+        ) : (
+          <Composer threadId={thread.id} onPosted={onOwnPost} />
+        )}
+      </section>
+    </article>
+  );
+}
+
+function Pagination({ page, pageCount, threadUrl }: { page: number; pageCount: number; threadUrl: string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Seiten des Themas" className="my-4">
+      <ul className="flex flex-wrap gap-1">
+        {Array.from({ length: pageCount }, (_, index) => index + 1).map((number) => (
+          <li key={number}>
+            <Link
+              href={`${threadUrl}?seite=${number}`}
+              aria-current={number === page ? "page" : undefined}
+              className={`inline-block min-w-10 rounded border px-3 py-1.5 text-center text-sm ${
+                number === page ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-brand-700 hover:bg-brand-50"
+              }`}
+            >
+              <span className="sr-only">Seite </span>
+              {number}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

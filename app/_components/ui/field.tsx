@@ -1,0 +1,69 @@
+import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+
+interface FieldProps {
+  label: string;
+  hint?: string;
+  error?: string | null;
+}
+
+const controlClass = (hasError: boolean) =>
+  `block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm ${hasError ? "border-red-600" : "border-slate-400"}`;
+
+function Describe({ id, hint, error }: { id: string; hint?: string; error?: string | null }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+const describedBy = (id: string, hint?: string, error?: string | null) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+
+export function TextField({ label, hint, error, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        {...props}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={controlClass(!!error)}
+      />
+      <Describe id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function TextArea({ label, hint, error, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={6}
+        {...props}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={controlClass(!!error)}
+      />
+      <Describe id={id} hint={hint} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `npm start`: build once if there is no build yet, then serve. Build and server run as child
+// processes so their output and exit codes reach the terminal unchanged.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (command, args, extraEnv = {}) =>
+  spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("Erster Start: die Anwendung wird gebaut (einige Minuten) …");
+  const status = run("npx", ["next", "build"], { NODE_ENV: "production" });
+  if (status !== 0) process.exit(status);
+}
+process.exit(run("npx", ["tsx", "server.ts"], { NODE_ENV: "production" }));

@@ -1,0 +1,69 @@
+import type { RoleName } from "../server/auth/roles";
+import type { Tx } from "../server/db";
+import { createUser } from "../server/services/users/create-user";
+
+export const DEMO_PASSWORD = "gdst-demo";
+
+export const demoAccounts: { email: string; name: string; organisation: string; role: RoleName; groups: string[] }[] = [
+  { email: "admin@gdst.example", name: "Andrea Albrecht", organisation: "Landesportal-Betrieb Sachsen-Anhalt", role: "ADMIN", groups: [] },
+  {
+    email: "moderation@gdst.example",
+    name: "Martin Meier",
+    organisation: "Ministerium für Infrastruktur und Digitales",
+    role: "MODERATOR",
+    groups: ["strategie", "technik"],
+  },
+  { email: "teilnehmer@gdst.example", name: "Thomas Tietz", organisation: "Gemeinde Hohe Börde", role: "PARTICIPANT", groups: ["technik", "umsetzung"] },
+  { email: "teilnehmerin@gdst.example", name: "Sabine Schulze", organisation: "Stadt Wernigerode", role: "PARTICIPANT", groups: ["technik", "organisation"] },
+  { email: "lesend@gdst.example", name: "Lena Lorenz", organisation: "Landkreis Harz", role: "READER", groups: [] },
+];
+
+/** Demo accounts and a first conversation, so a fresh installation shows what the platform is for. */
+export async function seedDemo(tx: Tx): Promise<void> {
+  if (await tx.user.count()) return;
+  const users = new Map<string, string>();
+  for (const account of demoAccounts) {
+    const user = await createUser({ ...account, password: DEMO_PASSWORD }, tx);
+    users.set(account.email, user.id);
+    for (const slug of account.groups) {
+      const group = await tx.workingGroup.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+      await tx.groupMembership.create({ data: { userId: user.id, groupId: group.id } });
+    }
+  }
+  const technik = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "technik" }, select: { id: true } });
+  const conversation = [
+    {
+      author: "moderation@gdst.example",
+      body: "Willkommen in der **Arbeitsgruppe Technik**! Hier sammeln wir Erfahrungen mit den EfA-Leistungen und den Anbindungen an die Fachverfahren.\n\nBitte stellen Sie sich kurz vor: Welche Online-Dienste hat Ihre Kommune bereits angebunden?",
+    },
+    {
+      author: "teilnehmer@gdst.example",
+      body: "Hallo zusammen! In der Gemeinde Hohe Börde sind Wohngeld und Bauantrag online. Offen ist bei uns noch die Anbindung an das Dokumentenmanagement – hat jemand Erfahrung mit der XDOMEA-Schnittstelle?",
+    },
+    {
+      author: "teilnehmerin@gdst.example",
+      body: "Ja, in Wernigerode nutzen wir XDOMEA seit dem Frühjahr. Die größte Hürde war die Zuordnung der Aktenzeichen. Ich stelle unsere Checkliste gern in der nächsten Sitzung vor.",
+    },
+  ];
+  const start = Date.now() - 2 * 60 * 60 * 1000;
+  const thread = await tx.thread.create({
+    data: {
+      groupId: technik.id,
+      title: "Vorstellungsrunde: Wo steht Ihre Kommune bei der Anbindung?",
+      authorId: users.get(conversation[0].author)!,
+      isPinned: true,
+      createdAt: new Date(start),
+    },
+    select: { id: true },
+  });
+  for (const [index, post] of conversation.entries()) {
+    const at = new Date(start + index * 20 * 60 * 1000);
+    await tx.post.create({
+      data: { id: crypto.randomUUID(), threadId: thread.id, authorId: users.get(post.author)!, body: post.body, number: index + 1, changeSeq: index + 1, createdAt: at },
+    });
+    await tx.thread.update({
+      where: { id: thread.id },
+      data: { seq: index + 1, postCount: index + 1, lastActivityAt: at, lastPostAuthorId: users.get(post.author)! },
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { ensureAuthSecret } from "./server/auth/secret";
+import { startDatabase } from "./server/db/start-database";
+import { env } from "./server/env";
+import { attachSocketServer } from "./server/realtime/io";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const dir = import.meta.dirname;
+const isDev = process.argv.includes("--dev");
+
+ensureAuthSecret();
+// Without a configured public URL, next-auth builds its URLs from the Host header of each request.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
+
+if (!isDev && !existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+  console.error("Es gibt noch keinen Build: bitte `npm run build` ausführen (npm start tut das automatisch).");
+  process.exit(1);
+}
+
+let database: Awaited<ReturnType<typeof startDatabase>>;
+try {
+  database = await startDatabase();
+} catch (error) {
+  console.error(`GDST-Plattform kann nicht starten: ${(error as Error).message}`);
+  process.exit(1);
+}
+if (database.migrationsApplied.length) console.log(`Migrationen angewendet: ${database.migrationsApplied.join(", ")}`);
+
+const app = next({ dev: isDev, dir, port: env.port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const httpServer = createServer((req, res) => {
+  // behind a TLS proxy x-forwarded-proto says https; served directly it is plain http
+  req.headers["x-forwarded-proto"] ??= "http";
+  void handle(req, res);
+});
+const io = await attachSocketServer(httpServer, { redisUrl: env.redisUrl });
+
+httpServer.listen(env.port, () => {
+  const where = env.databaseUrl ? "PostgreSQL" : `eingebettete Datenbank in ${env.dataDir}`;
+  console.log(`GDST-Plattform läuft auf http://localhost:${env.port} (${where}${env.redisUrl ? ", Redis" : ""})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: GDST-Plattform wird beendet …`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+  httpServer.closeAllConnections();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,38 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInSchema } from "../schemas/auth";
+import { authenticate } from "../services/users/authenticate";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** sessionVersion at sign-in; a bump on deactivation or role change ends this session */
+    sv?: number;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  // Credentials sign-in requires JWT sessions; every request re-checks the user in the database.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/anmelden", error: "/anmelden" },
+  providers: [
+    CredentialsProvider({
+      name: "E-Mail und Passwort",
+      credentials: { email: { label: "E-Mail", type: "email" }, password: { label: "Passwort", type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await authenticate(parsed.data.email, parsed.data.password);
+        return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      return token;
+    },
+  },
+};

@@ -1,0 +1,38 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/** Machine-readable codes with their tRPC status and the German text a person sees. */
+export const appErrors = {
+  UNAUTHORIZED: { trpc: "UNAUTHORIZED", message: "Bitte melden Sie sich an." },
+  FORBIDDEN: { trpc: "FORBIDDEN", message: "Dafür fehlt Ihnen die Berechtigung." },
+  NOT_FOUND: { trpc: "NOT_FOUND", message: "Das gesuchte Element wurde nicht gefunden." },
+  CONFLICT: { trpc: "CONFLICT", message: "Das steht im Widerspruch zu vorhandenen Daten." },
+  BAD_INPUT: { trpc: "BAD_REQUEST", message: "Die Eingabe ist ungültig." },
+  THREAD_LOCKED: { trpc: "FORBIDDEN", message: "Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich." },
+  ACCOUNT_DEACTIVATED: { trpc: "UNAUTHORIZED", message: "Ihr Zugang wurde deaktiviert." },
+  INVITATION_INVALID: { trpc: "BAD_REQUEST", message: "Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet." },
+  EMAIL_TAKEN: { trpc: "CONFLICT", message: "Für diese E-Mail-Adresse gibt es bereits einen Zugang." },
+  LAST_ADMIN: { trpc: "CONFLICT", message: "Die letzte aktive Administration kann nicht entfernt werden." },
+  INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
+} as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
+
+export type AppErrorCode = keyof typeof appErrors;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message?: string,
+  ) {
+    super(message ?? appErrors[code].message);
+    this.name = "AppError";
+  }
+}
+
+/** Maps anything thrown by a service to an AppError; unknown errors are logged and hidden. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const prismaCode = (error as { code?: unknown })?.code;
+  if (prismaCode === "P2002") return new AppError("CONFLICT");
+  if (prismaCode === "P2025") return new AppError("NOT_FOUND");
+  console.error(error);
+  return new AppError("INTERNAL");
+}

@@ -1,0 +1,124 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { assertCan, type Actor } from "../auth/policy";
+import { actorFromCookieHeader } from "../auth/session";
+import { appErrors, toAppError } from "../errors";
+import { recentActivity } from "../services/activity/recent-activity";
+import { createPost } from "../services/posts/create-post";
+import { postsSince } from "../services/posts/list-posts";
+import { getThread } from "../services/threads/get-thread";
+import { listThreads } from "../services/threads/list-threads";
+import { idSchema } from "../schemas/common";
+import { ZodError } from "zod";
+import { rooms, type ClientEvents, type ServerEvents } from "./events";
+import { publish, setIo, type IoServer } from "./publish";
+
+interface SocketData {
+  actor: Actor;
+}
+type GdstSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
+
+type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** Runs a handler and answers through the ack: data, or a German message with a code. */
+async function answer<T>(ack: unknown, run: () => Promise<T>): Promise<void> {
+  if (typeof ack !== "function") return;
+  let response: AckResponse<T>;
+  try {
+    response = { ok: true, data: await run() };
+  } catch (error) {
+    if (error instanceof ZodError) {
+      response = { ok: false, error: { code: "BAD_INPUT", message: error.issues[0]?.message ?? appErrors.BAD_INPUT.message } };
+    } else {
+      const appError = toAppError(error);
+      response = { ok: false, error: { code: appError.code, message: appError.message } };
+    }
+  }
+  (ack as (r: AckResponse<T>) => void)(response);
+}
+
+const parseId = (value: unknown) => idSchema.parse(value);
+
+function registerHandlers(socket: GdstSocket) {
+  const { actor } = socket.data;
+
+  socket.on("thread.watch", (input, ack) =>
+    answer(ack, async () => {
+      // check first, join second, read third: nothing leaks to a socket that may not read the
+      // thread, and nothing committed between the read and the join can be missed
+      const thread = await getThread(actor, parseId(input?.threadId));
+      await socket.join(rooms.thread(thread.id));
+      return postsSince(actor, { threadId: thread.id, afterSeq: input?.afterSeq });
+    }),
+  );
+  socket.on("thread.unwatch", (input) => {
+    if (typeof input?.threadId === "string") void socket.leave(rooms.thread(input.threadId));
+  });
+  socket.on("group.watch", (input, ack) =>
+    answer(ack, async () => {
+      const groupId = parseId(input?.groupId);
+      assertCan(actor, "internal.read");
+      await socket.join(rooms.group(groupId));
+      return { threads: await listThreads(actor, groupId) };
+    }),
+  );
+  socket.on("group.unwatch", (input) => {
+    if (typeof input?.groupId === "string") void socket.leave(rooms.group(input.groupId));
+  });
+  socket.on("activity.watch", (_input, ack) =>
+    answer(ack, async () => {
+      assertCan(actor, "internal.read");
+      await socket.join(rooms.activity);
+      return { items: await recentActivity(actor) };
+    }),
+  );
+  socket.on("post.create", (input, ack) =>
+    answer(ack, async () => {
+      const { result, events } = await createPost(actor, input);
+      publish(events);
+      return { post: result };
+    }),
+  );
+}
+
+/** Socket.IO on the app's HTTP server: authenticated with the next-auth session cookie. */
+export async function attachSocketServer(httpServer: HttpServer, options: { redisUrl?: string }): Promise<IoServer> {
+  const io: IoServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    // the default 1 MB is far above the largest post (50,000 characters)
+    maxHttpBufferSize: 512 * 1024,
+  });
+
+  if (options.redisUrl) {
+    const { createAdapter } = await import("@socket.io/redis-adapter");
+    const { createClient } = await import("redis");
+    const pubClient = createClient({ url: options.redisUrl });
+    const subClient = pubClient.duplicate();
+    pubClient.on("error", (error) => console.error("Redis (Socket.IO publish):", error.message));
+    subClient.on("error", (error) => console.error("Redis (Socket.IO subscribe):", error.message));
+    await Promise.all([pubClient.connect(), subClient.connect()]);
+    io.adapter(createAdapter(pubClient, subClient, { key: process.env.REDIS_KEY_PREFIX ?? "gdst-socket.io" }));
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const actor = await actorFromCookieHeader(socket.handshake.headers.cookie);
+      if (!actor) return next(new Error(appErrors.UNAUTHORIZED.message));
+      (socket as GdstSocket).data.actor = actor;
+      next();
+    } catch (error) {
+      next(new Error(toAppError(error).message));
+    }
+  });
+
+  io.on("connection", (rawSocket) => {
+    const socket = rawSocket as GdstSocket;
+    void socket.join(rooms.user(socket.data.actor.id));
+    // every handler checks the policy through its service, so readers get a clear refusal
+    registerHandlers(socket);
+  });
+
+  setIo(io);
+  return io;
+}

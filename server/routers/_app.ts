@@ -1,0 +1,18 @@
+import { router } from "../trpc";
+import { activityRouter } from "./activity";
+import { groupRouter } from "./group";
+import { invitationRouter } from "./invitation";
+import { postRouter } from "./post";
+import { threadRouter } from "./thread";
+import { userRouter } from "./user";
+
+export const appRouter = router({
+  activity: activityRouter,
+  group: groupRouter,
+  invitation: invitationRouter,
+  post: postRouter,
+  thread: threadRouter,
+  user: userRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,18 @@
+import { disconnectUser } from "../realtime/publish";
+import { setActiveSchema, setRoleSchema } from "../schemas/user";
+import { listAuditEntries } from "../services/audit/list-audit";
+import { listUsers, setUserActive, setUserRole, type UserChange } from "../services/users/manage-users";
+import { authedProcedure, router } from "../trpc";
+
+/** Sessions are refused from the next request on; open sockets are closed right away. */
+function endSessionsIfNeeded(change: UserChange) {
+  if (change.endSessions) disconnectUser(change.user.id, "Ihr Zugang wurde geändert. Bitte melden Sie sich erneut an.");
+  return change.user;
+}
+
+export const userRouter = router({
+  list: authedProcedure.query(({ ctx }) => listUsers(ctx.actor)),
+  setRole: authedProcedure.input(setRoleSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserRole(ctx.actor, input))),
+  setActive: authedProcedure.input(setActiveSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserActive(ctx.actor, input))),
+  audit: authedProcedure.query(({ ctx }) => listAuditEntries(ctx.actor)),
+});

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { idSchema } from "./common";
+
+export const groupIdSchema = z.object({ groupId: idSchema });
+export const groupSlugSchema = z.object({
+  slug: z.string().trim().min(1).max(64, { message: "Diese Arbeitsgruppe gibt es nicht." }),
+});

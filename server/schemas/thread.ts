@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { idSchema, requiredText } from "./common";
+import { postBodySchema } from "./post";
+
+export const THREAD_TITLE_MAX = 200;
+
+export const threadTitleSchema = requiredText("einen Titel", "Der Titel", THREAD_TITLE_MAX);
+
+export const createThreadSchema = z.object({
+  groupId: idSchema,
+  /** client-generated id of the first post, so a retried send never creates the thread twice */
+  firstPostId: idSchema,
+  title: threadTitleSchema,
+  body: postBodySchema,
+});
+export type CreateThreadInput = z.infer<typeof createThreadSchema>;
+
+export const threadIdSchema = z.object({ threadId: idSchema });
+
+export const moderateThreadSchema = z.object({
+  threadId: idSchema,
+  isPinned: z.boolean().optional(),
+  isLocked: z.boolean().optional(),
+});
+export type ModerateThreadInput = z.infer<typeof moderateThreadSchema>;

@@ -1,0 +1,42 @@
+import { assertCan, type Actor } from "../../auth/policy";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import { event, rooms, type WithEvents } from "../../realtime/events";
+import { editPostSchema } from "../../schemas/post";
+import { recordAudit } from "../audit/record-audit";
+import { postSelect, toPostDto, type PostDto } from "./dto";
+
+/** Replaces a post's text, keeping the previous text as a revision. Moderation edits are audited. */
+export async function editPost(actor: Actor | null, rawInput: unknown): Promise<WithEvents<PostDto>> {
+  assertCan(actor, "post.edit");
+  const input = editPostSchema.parse(rawInput);
+  return db().$transaction(async (tx) => {
+    const current = await tx.post.findUnique({
+      where: { id: input.postId },
+      select: { body: true, authorId: true, threadId: true, thread: { select: { isLocked: true } } },
+    });
+    if (!current) throw new AppError("NOT_FOUND", "Diesen Beitrag gibt es nicht (mehr).");
+    assertCan(actor, "post.edit", current);
+
+    if (current.body === input.body) {
+      const unchanged = await tx.post.findUniqueOrThrow({ where: { id: input.postId }, select: postSelect });
+      return { result: toPostDto(unchanged), events: [] };
+    }
+    const { seq } = await tx.thread.update({
+      where: { id: current.threadId },
+      data: { seq: { increment: 1 } },
+      select: { seq: true },
+    });
+    await tx.postRevision.create({ data: { postId: input.postId, body: current.body, editedById: actor.id } });
+    const row = await tx.post.update({
+      where: { id: input.postId },
+      data: { body: input.body, editedAt: new Date(), changeSeq: seq },
+      select: postSelect,
+    });
+    if (current.authorId !== actor.id) {
+      await recordAudit(tx, actor, "post.edit", { type: "post", id: input.postId });
+    }
+    const post = toPostDto(row);
+    return { result: post, events: [event(rooms.thread(current.threadId), "post.updated", { post, seq })] };
+  });
+}

@@ -1,0 +1,45 @@
+import { assertCan, type Actor } from "../../auth/policy";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import type { WithEvents } from "../../realtime/events";
+import { createThreadSchema } from "../../schemas/thread";
+import { postSelect, toPostDto } from "../posts/dto";
+import { postCreatedEvents } from "../posts/post-events";
+import { threadDetailSelect, toThreadDetail, type ThreadDetail } from "./dto";
+
+/**
+ * Opens a thread with its first post. Idempotent on the first post's client-generated id:
+ * a retried send returns the thread created the first time.
+ */
+export async function createThread(actor: Actor | null, rawInput: unknown): Promise<WithEvents<ThreadDetail>> {
+  assertCan(actor, "thread.create");
+  const input = createThreadSchema.parse(rawInput);
+  return db().$transaction(async (tx) => {
+    const existing = await tx.post.findUnique({ where: { id: input.firstPostId }, select: { authorId: true, threadId: true, number: true } });
+    if (existing) {
+      if (existing.authorId !== actor.id || existing.number !== 1) throw new AppError("CONFLICT");
+      const thread = await tx.thread.findUniqueOrThrow({ where: { id: existing.threadId }, select: threadDetailSelect });
+      return { result: toThreadDetail(thread), events: [] };
+    }
+    const group = await tx.workingGroup.findUnique({ where: { id: input.groupId }, select: { id: true } });
+    if (!group) throw new AppError("NOT_FOUND", "Diese Arbeitsgruppe gibt es nicht.");
+
+    const now = new Date();
+    const thread = await tx.thread.create({
+      data: {
+        groupId: group.id,
+        title: input.title,
+        authorId: actor.id,
+        postCount: 1,
+        seq: 1,
+        lastActivityAt: now,
+        lastPostAuthorId: actor.id,
+        createdAt: now,
+        posts: { create: { id: input.firstPostId, authorId: actor.id, body: input.body, number: 1, changeSeq: 1, createdAt: now } },
+      },
+      select: threadDetailSelect,
+    });
+    const firstPost = toPostDto(await tx.post.findUniqueOrThrow({ where: { id: input.firstPostId }, select: postSelect }));
+    return { result: toThreadDetail(thread), events: await postCreatedEvents(tx, firstPost, 1, 1) };
+  });
+}

@@ -1,0 +1,15 @@
+import type { Prisma } from "../../db";
+
+export const authorSelect = { id: true, name: true, organisation: true, role: true } satisfies Prisma.UserSelect;
+export type AuthorDto = Prisma.UserGetPayload<{ select: typeof authorSelect }>;
+
+export const userAdminSelect = {
+  id: true,
+  name: true,
+  email: true,
+  organisation: true,
+  role: true,
+  deactivatedAt: true,
+  createdAt: true,
+} satisfies Prisma.UserSelect;
+export type UserAdminDto = Prisma.UserGetPayload<{ select: typeof userAdminSelect }>;
