@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInSchema } from "../schemas/auth";
 import { authenticate } from "../services/users/authenticate";
+import { isSignInBlocked, recordSignInResult } from "./sign-in-throttle";
 
 declare module "next-auth/jwt" {
   interface JWT {
@@ -24,7 +25,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        if (isSignInBlocked(parsed.data.email)) return null;
         const user = await authenticate(parsed.data.email, parsed.data.password);
+        recordSignInResult(parsed.data.email, !!user);
         return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
       },
     }),
