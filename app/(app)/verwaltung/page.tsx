@@ -7,20 +7,25 @@ import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { listAuditEntries } from "@/server/services/audit/list-audit";
+import { listInvitations } from "@/server/services/invitations/invitations";
+import { listUsers } from "@/server/services/users/manage-users";
+
+/** Dates become ISO strings, exactly as tRPC sends them to the client. */
+const asJson = <T,>(value: T) => JSON.parse(JSON.stringify(value));
 
 export const metadata: Metadata = { title: "Verwaltung" };
 
 export default async function AdminPage() {
   const actor = await getActor();
   if (!actor || !can(actor, "user.manage")) return <NoAccess />;
-  const audit = await listAuditEntries(actor, 50);
+  const [audit, users, invitations] = await Promise.all([listAuditEntries(actor, 50), listUsers(actor), listInvitations(actor)]);
   return (
     <>
       <PageHeader title="Verwaltung" lead="Zugänge einladen, Rollen vergeben, Zugänge deaktivieren und das Protokoll der Moderations- und Verwaltungsaktionen einsehen." />
       <div className="space-y-10">
-        <InvitationPanel />
-        <UserTable currentUserId={actor.id} />
-        <AuditLog entries={audit.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))} />
+        <InvitationPanel initialInvitations={asJson(invitations)} />
+        <UserTable currentUserId={actor.id} initialUsers={asJson(users)} />
+        <AuditLog entries={asJson(audit)} />
       </div>
     </>
   );

@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formatShortDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/routers/_app";
 import { roleLabels, roles } from "@/server/auth/roles";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -15,11 +17,13 @@ function invitationStatus(invitation: { acceptedAt: string | null; revokedAt: st
   return `offen bis ${formatShortDate(invitation.expiresAt)}`;
 }
 
-export function InvitationPanel() {
+type Invitations = inferRouterOutputs<AppRouter>["invitation"]["list"];
+
+export function InvitationPanel({ initialInvitations }: { initialInvitations: Invitations }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [link, setLink] = useState<string | null>(null);
-  const invitations = useQuery(trpc.invitation.list.queryOptions());
+  const invitations = useQuery({ ...trpc.invitation.list.queryOptions(), initialData: initialInvitations });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
   const create = useMutation(
     trpc.invitation.create.mutationOptions({

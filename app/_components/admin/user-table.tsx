@@ -1,14 +1,18 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_lib/trpc";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/routers/_app";
 import { roleLabels, roles, type RoleName } from "@/server/auth/roles";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 
-export function UserTable({ currentUserId }: { currentUserId: string }) {
+type Users = inferRouterOutputs<AppRouter>["user"]["list"];
+
+export function UserTable({ currentUserId, initialUsers }: { currentUserId: string; initialUsers: Users }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const users = useQuery(trpc.user.list.queryOptions());
+  const users = useQuery({ ...trpc.user.list.queryOptions(), initialData: initialUsers });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
   const setRole = useMutation(trpc.user.setRole.mutationOptions({ onSettled: () => void refresh() }));
   const setActive = useMutation(trpc.user.setActive.mutationOptions({ onSettled: () => void refresh() }));
@@ -20,7 +24,6 @@ export function UserTable({ currentUserId }: { currentUserId: string }) {
         Zugänge
       </h2>
       {error && <Alert tone="error">{error.message}</Alert>}
-      {users.isPending && <p>Zugänge werden geladen …</p>}
       {users.data && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db";
+import { renderMarkdown } from "../posts/markdown";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
 export const activitySelect = {
@@ -25,13 +26,21 @@ export interface ActivityItem {
 
 const EXCERPT_LENGTH = 160;
 
-/** Plain-text opening of a Markdown post: markup characters dropped, white space folded. */
+const namedEntities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " " };
+
+const decodeEntities = (html: string) =>
+  html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
+    if (code[0] !== "#") return namedEntities[code.toLowerCase()] ?? entity;
+    return String.fromCodePoint(code[1].toLowerCase() === "x" ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+  });
+
+/** Plain-text opening of a post, taken from its rendered HTML so Markdown syntax never shows. */
 export function excerptOf(markdown: string): string {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, " ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[#>*_`~|-]+/g, " ")
+  const text = decodeEntities(
+    renderMarkdown(markdown)
+      .replace(/<\/(p|li|h[1-6]|blockquote|pre|td|th)>|<br\s*\/?>/g, " ")
+      .replace(/<[^>]+>/g, ""),
+  )
     .replace(/\s+/g, " ")
     .trim();
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
