@@ -29,8 +29,15 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     let endedReason: string | null = null;
     const update = (state: ConnectionState) => setValue({ socket, state, endedReason });
     socket.on("connect", () => update("connected"));
-    socket.on("disconnect", (reason) => update(reason === "io server disconnect" && endedReason ? "ended" : "disconnected"));
-    socket.on("connect_error", () => update("disconnected"));
+    // socket.active is false when the client will not retry: the server ended the session or
+    // refused the handshake (deactivated, signed out elsewhere, session expired)
+    const lost = () => {
+      if (socket.active) return update("disconnected");
+      endedReason ??= "Ihre Sitzung ist abgelaufen oder wurde beendet. Bitte melden Sie sich erneut an.";
+      update("ended");
+    };
+    socket.on("disconnect", lost);
+    socket.on("connect_error", lost);
     socket.on("session.ended", ({ reason }) => {
       endedReason = reason;
       update("ended");

@@ -35,17 +35,18 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
   const lastSeq = useRef(initialPage.seq);
   const { page } = initialPage;
   const firstNumber = (page - 1) * POSTS_PER_PAGE + 1;
-  const isLastPage = page >= Math.ceil(thread.postCount / POSTS_PER_PAGE) || page >= initialPage.pageCount;
+  const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
+  const isLastPage = page >= pageCount;
+  const postsRef = useRef(posts);
 
   const receive = useCallback(
     (incoming: PostDto[], seq: number) => {
       lastSeq.current = Math.max(lastSeq.current, seq, ...incoming.map((post) => post.changeSeq));
-      setPosts((current) => {
-        const fresh = incoming.filter((post) => !current.has(post.id) && post.author.id !== viewer.id);
-        if (fresh.length === 1) announce(`Neuer Beitrag von ${fresh[0].author.name}`);
-        else if (fresh.length > 1) announce(`${fresh.length} neue Beiträge`);
-        return mergePosts(current, incoming);
-      });
+      const fresh = incoming.filter((post) => !postsRef.current.has(post.id) && post.author.id !== viewer.id);
+      if (fresh.length === 1) announce(`Neuer Beitrag von ${fresh[0].author.name}`);
+      else if (fresh.length > 1) announce(`${fresh.length} neue Beiträge`);
+      postsRef.current = mergePosts(postsRef.current, incoming);
+      setPosts(postsRef.current);
     },
     [viewer.id],
   );
@@ -94,7 +95,6 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
         .sort((a, b) => a.number - b.number),
     [posts, firstNumber, isLastPage],
   );
-  const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   const threadUrl = `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`;
 
   const onOwnPost = useCallback((post: PostDto) => receive([post], post.changeSeq), [receive]);
