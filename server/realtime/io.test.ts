@@ -1,0 +1,167 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
+import { encode } from "next-auth/jwt";
+import { io as connect, type Socket } from "socket.io-client";
+import type { Actor } from "../auth/policy";
+import { db } from "../db";
+import { setUserActive } from "../services/users/manage-users";
+import { makePost, makeThread, setThreadLocked } from "../test/factories";
+import { createTestUser, openTestDatabase } from "../test/test-db";
+import type { ClientEvents, ServerEvents } from "./events";
+import { attachSocketServer } from "./io";
+import { disconnectUser, setIo, type IoServer } from "./publish";
+
+type ClientSocket = Socket<ServerEvents, ClientEvents>;
+type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+const SECRET = "socket-test-secret-0123456789abcdef";
+process.env.NEXTAUTH_SECRET = SECRET;
+
+const { actors } = await openTestDatabase();
+let httpServer: HttpServer;
+let ioServer: IoServer;
+let url: string;
+const sockets: ClientSocket[] = [];
+
+async function cookieFor(actor: Actor): Promise<string> {
+  const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } });
+  const token = await encode({ token: { sub: actor.id, email: actor.email, sv: sessionVersion }, secret: SECRET });
+  return `next-auth.session-token=${token}`;
+}
+
+function open(cookie?: string): ClientSocket {
+  const socket: ClientSocket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : {},
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+const connected = (socket: ClientSocket) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", (error) => reject(error));
+  });
+
+const refused = (socket: ClientSocket) =>
+  new Promise<string>((resolve, reject) => {
+    socket.once("connect", () => reject(new Error("the socket was accepted")));
+    socket.once("connect_error", (error) => resolve(error.message));
+  });
+
+function call<T>(socket: ClientSocket, name: keyof ClientEvents, input: unknown): Promise<Ack<T>> {
+  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)(name, input, resolve));
+}
+
+const nextEvent = <E extends keyof ServerEvents>(socket: ClientSocket, name: E) =>
+  new Promise<Parameters<ServerEvents[E]>[0]>((resolve) => (socket.once as (e: string, l: (p: never) => void) => void)(name, resolve));
+
+before(async () => {
+  httpServer = createServer();
+  ioServer = await attachSocketServer(httpServer, {});
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await new Promise<void>((resolve) => ioServer.close(() => resolve()));
+  setIo(undefined);
+});
+
+describe("socket handshake", () => {
+  test("a socket without a session is refused with a German message", async () => {
+    assert.equal(await refused(open()), "Bitte melden Sie sich an.");
+  });
+
+  test("a forged session cookie is refused", async () => {
+    assert.equal(await refused(open("next-auth.session-token=erfunden")), "Bitte melden Sie sich an.");
+  });
+
+  test("a deactivated user's socket is refused", async () => {
+    const user = await createTestUser("PARTICIPANT");
+    const cookie = await cookieFor(user);
+    await setUserActive(actors.admin, { userId: user.id, isActive: false });
+    assert.equal(await refused(open(cookie)), "Bitte melden Sie sich an.");
+  });
+});
+
+describe("thread rooms", () => {
+  test("a post created through the socket reaches another socket in the thread, once", async () => {
+    const thread = await makeThread(actors.participant);
+    const listener = open(await cookieFor(actors.participant2));
+    const sender = open(await cookieFor(actors.participant));
+    await Promise.all([connected(listener), connected(sender)]);
+    const watched = await call<{ seq: number }>(listener, "thread.watch", { threadId: thread.id, afterSeq: thread.seq });
+    assert.ok(watched.ok);
+
+    const delivered = nextEvent(listener, "post.created");
+    const id = randomUUID();
+    const first = await call<{ post: { id: string; number: number } }>(sender, "post.create", { id, threadId: thread.id, body: "Live über den Socket" });
+    assert.ok(first.ok && first.data.post.number === 2);
+    const event = await delivered;
+    assert.equal(event.post.id, id);
+    assert.equal(event.post.body, "Live über den Socket");
+    assert.equal(event.seq, 2);
+
+    // the retried send returns the stored post and creates nothing new
+    const retry = await call<{ post: { id: string } }>(sender, "post.create", { id, threadId: thread.id, body: "Live über den Socket" });
+    assert.ok(retry.ok && retry.data.post.id === id);
+    assert.equal(await db().post.count({ where: { threadId: thread.id } }), 2);
+  });
+
+  test("watching after a gap returns exactly the posts missed since the last seen seq", async () => {
+    const thread = await makeThread(actors.participant);
+    const missed = [await makePost(actors.participant2, thread.id, "verpasst 1"), await makePost(actors.participant2, thread.id, "verpasst 2")];
+    const socket = open(await cookieFor(actors.participant));
+    await connected(socket);
+    const response = await call<{ posts: { id: string }[]; seq: number }>(socket, "thread.watch", { threadId: thread.id, afterSeq: 1 });
+    assert.ok(response.ok);
+    assert.deepEqual(response.data.posts.map((post) => post.id), missed.map((post) => post.id));
+    assert.equal(response.data.seq, 3);
+  });
+
+  test("a reader may not watch a thread nor post, and gets German messages", async () => {
+    const thread = await makeThread(actors.participant);
+    const socket = open(await cookieFor(actors.reader));
+    await connected(socket);
+    const watch = await call(socket, "thread.watch", { threadId: thread.id, afterSeq: 0 });
+    assert.deepEqual(watch, { ok: false, error: { code: "FORBIDDEN", message: "Dafür fehlt Ihnen die Berechtigung." } });
+    const post = await call(socket, "post.create", { id: randomUUID(), threadId: thread.id, body: "Darf ich?" });
+    assert.deepEqual(post, { ok: false, error: { code: "FORBIDDEN", message: "Dafür fehlt Ihnen die Berechtigung." } });
+    assert.equal(await db().post.count({ where: { threadId: thread.id } }), 1);
+  });
+
+  test("bad input over the socket is answered in German and changes nothing", async () => {
+    const thread = await makeThread(actors.participant);
+    const socket = open(await cookieFor(actors.participant));
+    await connected(socket);
+    const empty = await call(socket, "post.create", { id: randomUUID(), threadId: thread.id, body: "   " });
+    assert.deepEqual(empty, { ok: false, error: { code: "BAD_INPUT", message: "Bitte geben Sie einen Beitragstext ein." } });
+    const unknown = await call(socket, "thread.watch", { threadId: randomUUID(), afterSeq: 0 });
+    assert.deepEqual(unknown, { ok: false, error: { code: "NOT_FOUND", message: "Dieses Thema gibt es nicht (mehr)." } });
+    const malformed = await call(socket, "thread.watch", { threadId: "kein-thema", afterSeq: 0 });
+    assert.ok(!malformed.ok && malformed.error.code === "BAD_INPUT");
+    await setThreadLocked(thread.id, true);
+    const locked = await call(socket, "post.create", { id: randomUUID(), threadId: thread.id, body: "Noch etwas" });
+    assert.ok(!locked.ok && locked.error.code === "THREAD_LOCKED");
+    assert.equal(await db().post.count({ where: { threadId: thread.id } }), 1);
+  });
+
+  test("ending a user's sessions closes their open sockets at once", async () => {
+    const user = await createTestUser("PARTICIPANT");
+    const socket = open(await cookieFor(user));
+    await connected(socket);
+    const ended = nextEvent(socket, "session.ended");
+    const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    disconnectUser(user.id, "Ihr Zugang wurde geändert.");
+    assert.equal((await ended).reason, "Ihr Zugang wurde geändert.");
+    assert.equal(await closed, "io server disconnect");
+  });
+});
