@@ -8,8 +8,8 @@ export function parseCookies(header: string | undefined | null): Map<string, str
   const cookies = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index < 1) continue;
-    const name = part.slice(0, index).trim();
+    const name = part.slice(0, Math.max(index, 0)).trim();
+    if (!name) continue;
     try {
       cookies.set(name, decodeURIComponent(part.slice(index + 1).trim()));
     } catch {

@@ -29,8 +29,8 @@ export const migrationsDir = path.resolve(process.env.MIGRATIONS_DIR ?? "prisma/
  */
 export async function applyMigrations(db: SqlRunner, dir = migrationsDir): Promise<string[]> {
   // Several processes may start together on one PostgreSQL: the advisory lock makes them take turns.
-  const isPg = !("waitReady" in db);
-  if (isPg) await db.query("SELECT pg_advisory_lock(72201)");
+  // (An embedded PGlite has one owner anyway; the lock is harmless there.)
+  await db.query("SELECT pg_advisory_lock(72201)");
   try {
     await db.exec(MIGRATIONS_TABLE);
     const applied = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
@@ -64,6 +64,6 @@ export async function applyMigrations(db: SqlRunner, dir = migrationsDir): Promi
     }
     return newlyApplied;
   } finally {
-    if (isPg) await db.query("SELECT pg_advisory_unlock(72201)");
+    await db.query("SELECT pg_advisory_unlock(72201)");
   }
 }

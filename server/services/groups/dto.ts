@@ -7,7 +7,7 @@ export const groupSelect = {
   name: true,
   question: true,
   description: true,
-  _count: { select: { members: true, threads: true } },
+  _count: { select: { members: { where: { user: { deactivatedAt: null } } }, threads: true } },
 } satisfies Prisma.WorkingGroupSelect;
 
 export interface GroupSummary {

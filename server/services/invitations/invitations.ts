@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { hashPassword } from "../../auth/password";
 import { assertCan, type Actor } from "../../auth/policy";
 import { db, type Prisma } from "../../db";
 import { AppError } from "../../errors";
@@ -94,11 +95,12 @@ export async function findOpenInvitation(rawInput: unknown) {
 /** Creates the account and uses the invitation up, in one transaction: a link works exactly once. */
 export async function acceptInvitation(rawInput: unknown): Promise<UserAdminDto> {
   const input = acceptInvitationSchema.parse(rawInput);
+  const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: openInvitationWhere(input.token), select: { id: true, email: true, role: true, organisation: true } });
     if (!invitation) throw new AppError("INVITATION_INVALID");
     const user = await createUser(
-      { email: invitation.email, name: input.name, organisation: invitation.organisation, role: invitation.role, password: input.password },
+      { email: invitation.email, name: input.name, organisation: invitation.organisation, role: invitation.role, passwordHash },
       tx,
     );
     const used = await tx.invitation.updateMany({

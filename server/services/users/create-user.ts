@@ -4,13 +4,15 @@ import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { userAdminSelect, type UserAdminDto } from "./dto";
 
-export interface NewUser {
+interface NewUserFields {
   email: string;
   name: string;
   organisation: string;
   role: RoleName;
-  password: string;
 }
+
+/** Pass `passwordHash` when creating inside a transaction: hashing takes long enough to hold it up. */
+export type NewUser = NewUserFields & ({ password: string } | { passwordHash: string });
 
 /** Creates an account with a hashed password; used by invitations, the admin CLI and the seed. */
 export async function createUser(input: NewUser, tx: Tx = db()): Promise<UserAdminDto> {
@@ -22,7 +24,7 @@ export async function createUser(input: NewUser, tx: Tx = db()): Promise<UserAdm
       name: input.name.trim(),
       organisation: input.organisation.trim(),
       role: input.role,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: "passwordHash" in input ? input.passwordHash : await hashPassword(input.password),
     },
     select: userAdminSelect,
   });

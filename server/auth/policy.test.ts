@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { AppError } from "../errors";
+import { assertCan, assertSignedIn, can, type Action, type Actor } from "./policy";
+import type { RoleName } from "./roles";
+
+const actorWith = (role: RoleName, id = `user-${role.toLowerCase()}`): Actor => ({
+  id,
+  name: `Test ${role}`,
+  email: `${role.toLowerCase()}@test.example`,
+  organisation: "Testkommune",
+  role,
+});
+
+type Column = RoleName | "SIGNED_OUT";
+const columns: Column[] = ["SIGNED_OUT", "READER", "PARTICIPANT", "MODERATOR", "ADMIN"];
+
+const ok = "ok";
+const no = "FORBIDDEN";
+const out = "UNAUTHORIZED";
+
+/** Written out by hand, not derived from policy.ts: a changed permission must change this table. */
+const table = {
+  //                    signed out  READER  PARTICIPANT  MODERATOR  ADMIN
+  "internal.read":     [out,        no,     ok,          ok,        ok],
+  "group.join":        [out,        no,     ok,          ok,        ok],
+  "thread.create":     [out,        no,     ok,          ok,        ok],
+  "post.create":       [out,        no,     ok,          ok,        ok],
+  "post.edit":         [out,        no,     ok,          ok,        ok],
+  "thread.moderate":   [out,        no,     no,          ok,        ok],
+  "user.manage":       [out,        no,     no,          no,        ok],
+  "invitation.manage": [out,        no,     no,          no,        ok],
+  "audit.read":        [out,        no,     no,          no,        ok],
+} satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;
+
+function outcome(actor: Actor | null, action: Action): string {
+  try {
+    assertCan(actor, action);
+    return ok;
+  } catch (error) {
+    assert.ok(error instanceof AppError);
+    return error.code;
+  }
+}
+
+describe("[policy] role × action table", () => {
+  for (const [action, expected] of Object.entries(table) as [Action, string[]][]) {
+    columns.forEach((column, index) => {
+      test(`[policy] ${column} → ${action}: ${expected[index]}`, () => {
+        const actor = column === "SIGNED_OUT" ? null : actorWith(column);
+        assert.equal(outcome(actor, action), expected[index]);
+        assert.equal(can(actor, action), expected[index] === ok);
+      });
+    });
+  }
+});
+
+describe("[policy] state rules", () => {
+  const participant = actorWith("PARTICIPANT", "participant-1");
+  const otherParticipant = actorWith("PARTICIPANT", "participant-2");
+  const moderator = actorWith("MODERATOR", "moderator-1");
+  const admin = actorWith("ADMIN", "admin-1");
+  const open = { isLocked: false };
+  const locked = { isLocked: true };
+
+  test("[policy] participant may post in an open thread", () => {
+    assert.equal(can(participant, "post.create", open), true);
+  });
+
+  test("[policy] participant is refused in a locked thread with THREAD_LOCKED", () => {
+    assert.equal(can(participant, "post.create", locked), false);
+    assert.throws(() => assertCan(participant, "post.create", locked), { name: "AppError", code: "THREAD_LOCKED" });
+  });
+
+  test("[policy] moderator and admin may post in a locked thread", () => {
+    assert.equal(can(moderator, "post.create", locked), true);
+    assert.equal(can(admin, "post.create", locked), true);
+  });
+
+  test("[policy] reader in a locked thread is FORBIDDEN, not THREAD_LOCKED (role before state)", () => {
+    assert.throws(() => assertCan(actorWith("READER"), "post.create", locked), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] author may edit their own post", () => {
+    assert.equal(can(participant, "post.edit", { authorId: participant.id, thread: open }), true);
+  });
+
+  test("[policy] participant editing someone else's post is FORBIDDEN", () => {
+    const post = { authorId: otherParticipant.id, thread: open };
+    assert.equal(can(participant, "post.edit", post), false);
+    assert.throws(() => assertCan(participant, "post.edit", post), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] moderator may edit someone else's post, also in a locked thread", () => {
+    assert.equal(can(moderator, "post.edit", { authorId: participant.id, thread: open }), true);
+    assert.equal(can(moderator, "post.edit", { authorId: participant.id, thread: locked }), true);
+  });
+
+  test("[policy] author editing their own post in a locked thread gets THREAD_LOCKED", () => {
+    assert.throws(() => assertCan(participant, "post.edit", { authorId: participant.id, thread: locked }), { code: "THREAD_LOCKED" });
+  });
+
+  test("[policy] admin managing themselves is FORBIDDEN, managing another user is allowed", () => {
+    assert.throws(() => assertCan(admin, "user.manage", { id: admin.id }), { code: "FORBIDDEN" });
+    assert.equal(can(admin, "user.manage", { id: admin.id }), false);
+    assert.equal(can(admin, "user.manage", { id: participant.id }), true);
+  });
+
+  test("[policy] moderator managing another user is FORBIDDEN by role", () => {
+    assert.throws(() => assertCan(moderator, "user.manage", { id: participant.id }), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] denials carry the German default messages", () => {
+    assert.throws(() => assertCan(null, "internal.read"), { message: "Bitte melden Sie sich an." });
+    assert.throws(() => assertCan(actorWith("READER"), "internal.read"), { message: "Dafür fehlt Ihnen die Berechtigung." });
+    assert.throws(() => assertCan(participant, "post.create", locked), {
+      message: "Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.",
+    });
+  });
+
+  test("[policy] assertSignedIn refuses null with UNAUTHORIZED and accepts any role", () => {
+    assert.throws(() => assertSignedIn(null), { code: "UNAUTHORIZED" });
+    assert.doesNotThrow(() => assertSignedIn(actorWith("READER")));
+  });
+});

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { renderMarkdown } from "./markdown";
+
+/** What a browser shows of the HTML: tags dropped, entities decoded. */
+const visibleText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+
+test("[markdown] a script tag is shown as text, never as an element", () => {
+  const html = renderMarkdown("<script>alert(1)</script>");
+  assert.doesNotMatch(html, /<script/i);
+  assert.match(html, /&#x3C;script|&lt;script/, "the opening bracket is escaped");
+  assert.equal(visibleText(html).trim(), "<script>alert(1)</script>");
+});
+
+test("[markdown] an img with onerror is shown as text without an event handler attribute", () => {
+  const html = renderMarkdown("Bild: <img src=x onerror=alert(1)>");
+  assert.doesNotMatch(html, /<img/i);
+  assert.doesNotMatch(html, /<[^>]*\sonerror=/i);
+  assert.equal(visibleText(html), "Bild: <img src=x onerror=alert(1)>");
+});
+
+test("[markdown] raw HTML inside a paragraph stays visible text", () => {
+  const html = renderMarkdown("Vorher <b onclick=\"x()\">fett?</b> nachher");
+  assert.doesNotMatch(html, /<b[\s>]/);
+  assert.doesNotMatch(html, /<[^>]*\sonclick=/);
+  assert.equal(visibleText(html), 'Vorher <b onclick="x()">fett?</b> nachher');
+});
+
+test("[markdown] a javascript: link gets no javascript: href", () => {
+  const html = renderMarkdown("[x](javascript:alert(1))");
+  assert.doesNotMatch(html, /href="javascript:/i);
+  assert.doesNotMatch(html, /javascript:/i);
+  assert.match(html, />x</);
+});
+
+test("[markdown] ordinary links keep their href", () => {
+  assert.equal(renderMarkdown("[GDST](https://example.org/gdst)"), '<p><a href="https://example.org/gdst">GDST</a></p>');
+});
+
+test("[markdown] **bold** becomes strong, lists and GFM tables render", () => {
+  assert.equal(renderMarkdown("**fett**"), "<p><strong>fett</strong></p>");
+  assert.match(renderMarkdown("- eins\n- zwei"), /<ul>\s*<li>eins<\/li>\s*<li>zwei<\/li>\s*<\/ul>/);
+  assert.match(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |"), /<table>[\s\S]*<td>1<\/td>[\s\S]*<\/table>/);
+});

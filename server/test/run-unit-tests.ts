@@ -1,0 +1,20 @@
+// `node --test "server/**/*.test.ts"` needs Node 21+: Node 20 takes file names only, no glob patterns.
+// This finds the files and hands them to the same runner: `node --import tsx server/test/run-unit-tests.ts [node --test options]`.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+const roots = ["server", "scripts"];
+const files = roots
+  .filter((root) => existsSync(root))
+  .flatMap((root) => readdirSync(root, { recursive: true, withFileTypes: true }))
+  .filter((entry) => entry.isFile() && entry.name.endsWith(".test.ts"))
+  .map((entry) => path.join(entry.parentPath, entry.name))
+  .sort();
+
+const result = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "--test", "--test-concurrency=2", ...process.argv.slice(2), ...files],
+  { stdio: "inherit" },
+);
+process.exit(result.status ?? 1);
