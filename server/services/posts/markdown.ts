@@ -11,7 +11,10 @@ import { visit } from "unist-util-visit";
 function rawHtmlAsText() {
   return (tree: Root) => {
     visit(tree, "html", (node, index, parent) => {
-      if (parent && index !== undefined) parent.children[index] = { type: "text", value: node.value };
+      if (!parent || index === undefined) return;
+      const text = { type: "text", value: node.value } as const;
+      // an HTML block stands where a paragraph would: keep it one, so it is laid out like text
+      parent.children[index] = parent.type === "root" || parent.type === "blockquote" ? { type: "paragraph", children: [text] } : text;
     });
   };
 }
