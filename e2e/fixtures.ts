@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
 
 export const DEMO_PASSWORD = "gdst-demo";
 export const demo = {
@@ -45,6 +47,76 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+declare global {
+  interface Window {
+    /** the page's socket.io-client Socket, exposed by app/_lib/socket.tsx */
+    __gdstSocket?: { connected: boolean; connect(): void; disconnect(): void; emit(event: string, ...args: unknown[]): void };
+  }
+}
+
+/** Waits until the page's live connection stands (after a page load it connects asynchronously). */
+export async function waitForLive(page: Page) {
+  await page.waitForFunction(() => window.__gdstSocket?.connected === true);
+}
+
+/**
+ * A dialog would mean injected script ran. Records every dialog on `page`; assert the returned list
+ * is empty at the end (a throw inside the listener would not reach the test).
+ */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
+export const SCREENS_DIR = path.join("test-results", "screens");
+export const SCREEN_WIDTHS = [1280, 320] as const;
+
+/** Full-page screenshots at desktop and narrow width into test-results/screens/<name>-<width>.png. */
+export async function screens(page: Page, name: string) {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of SCREEN_WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+/**
+ * Short tag unique to this test, worker and attempt. testId starts with a hash of the file, shared by
+ * every test in it; the part after the dash identifies the test.
+ */
+export function testTag(testInfo: TestInfo) {
+  const testHash = testInfo.testId.split("-").pop()!.slice(0, 8);
+  return `w${testInfo.workerIndex}-${testHash}${testInfo.retry ? `-r${testInfo.retry}` : ""}`;
+}
+
+/** An e-mail address nobody else in this run uses. */
+export function uniqueEmail(testInfo: TestInfo, prefix = "e2e") {
+  return `${prefix}-w${testInfo.workerIndex}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@e2e.example`;
+}
+
+export type RoleName = "READER" | "PARTICIPANT" | "MODERATOR" | "ADMIN";
+export interface InvitedUser {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  organisation: string;
+  role: RoleName;
+}
+
+/** Creates an invitation as admin (over tRPC) and returns the link's token. */
+export async function createInvitation(adminRequest: APIRequestContext, input: { email: string; organisation: string; role: RoleName }) {
+  const { data, error } = await trpc(adminRequest, "invitation.create", input);
+  expect(error, "invitation.create").toBeUndefined();
+  return data.token as string;
+}
+
 interface Fixtures {
   asAdmin: Page;
   asModerator: Page;
@@ -52,6 +124,16 @@ interface Fixtures {
   asParticipant2: Page;
   asReader: Page;
   make: Maker;
+  users: Users;
+}
+
+export interface Users {
+  /** a fresh account made through an invitation, for tests that change or end accounts */
+  invite(options?: { role?: RoleName; name?: string }): Promise<InvitedUser>;
+  /** an open invitation link's token (not accepted) */
+  invitationToken(options?: { role?: RoleName }): Promise<string>;
+  /** a page in a new browser context, signed in as `user` */
+  pageOf(user: InvitedUser): Promise<Page>;
 }
 
 export interface Maker {
@@ -94,7 +176,7 @@ export const test = base.extend<Fixtures>({
     const authorPage = async () => (author ??= await pageAs(browser, demo.participant));
     const groupIds = new Map<string, string>();
     const maker: Maker = {
-      name: (prefix) => `${prefix} w${testInfo.workerIndex}-${testInfo.testId.slice(0, 6)}-${++counter}`,
+      name: (prefix) => `${prefix} ${testTag(testInfo)}-${++counter}`,
       async groupId(slug) {
         if (!groupIds.has(slug)) {
           const { data } = await trpc((await authorPage()).request, "group.bySlug", { slug }, "query");
@@ -123,6 +205,36 @@ export const test = base.extend<Fixtures>({
     };
     await use(maker);
     await author?.context().close();
+  },
+  users: async ({ browser }, use, testInfo) => {
+    let admin: Page | undefined;
+    const adminPage = async () => (admin ??= await pageAs(browser, demo.admin));
+    const pages: Page[] = [];
+    let counter = 0;
+    const users: Users = {
+      async invitationToken({ role = "PARTICIPANT" } = {}) {
+        return createInvitation((await adminPage()).request, { email: uniqueEmail(testInfo), organisation: "Testkommune E2E", role });
+      },
+      async invite({ role = "PARTICIPANT", name } = {}) {
+        const email = uniqueEmail(testInfo);
+        const organisation = `Testkommune ${testInfo.workerIndex}-${++counter}`;
+        const personName = name ?? `Erika Test ${testTag(testInfo)}-${counter}`;
+        const password = "e2e-passwort-sicher";
+        const adminRequest = (await adminPage()).request;
+        const token = await createInvitation(adminRequest, { email, organisation, role });
+        const { data, error } = await trpc(adminRequest, "invitation.accept", { token, name: personName, password });
+        expect(error, "invitation.accept").toBeUndefined();
+        return { id: data.id, email, password, name: personName, organisation, role };
+      },
+      async pageOf(user) {
+        const page = await pageAs(browser, user.email, user.password);
+        pages.push(page);
+        return page;
+      },
+    };
+    await use(users);
+    for (const page of pages) await page.context().close();
+    await admin?.context().close();
   },
 });
 

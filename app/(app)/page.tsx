@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ActivityFeed } from "@/app/_components/groups/activity-feed";
 import { GroupCard } from "@/app/_components/groups/group-card";
 import { PageHeader } from "@/app/_components/ui/page-header";
@@ -11,7 +12,8 @@ import { listGroups } from "@/server/services/groups/list-groups";
 export const metadata: Metadata = { title: "Start" };
 
 export default async function HomePage() {
-  const actor = (await getActor())!;
+  const actor = await getActor();
+  if (!actor) redirect("/anmelden");
   if (!can(actor, "internal.read")) {
     return (
       <>
@@ -34,7 +36,7 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={`Willkommen, ${actor.name}`} lead="Was gibt es Neues in den Arbeitsgruppen von Gemeinsam Digital für Sachsen-Anhalt?" />
-      <div className="grid gap-8 lg:grid-cols-[1fr_1.2fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
         <section aria-labelledby="meine-gruppen">
           <h2 id="meine-gruppen" className="mb-3 text-xl font-semibold">
             Meine Arbeitsgruppen

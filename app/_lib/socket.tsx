@@ -31,8 +31,9 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     socket.on("connect", () => update("connected"));
     // socket.active is false when the client will not retry: the server ended the session or
     // refused the handshake (deactivated, signed out elsewhere, session expired)
-    const lost = () => {
-      if (socket.active) return update("disconnected");
+    const lost = (reason?: unknown) => {
+      // our own disconnect (page teardown, tests) is not the server ending the session
+      if (socket.active || reason === "io client disconnect") return update("disconnected");
       endedReason ??= "Ihre Sitzung ist abgelaufen oder wurde beendet. Bitte melden Sie sich erneut an.";
       update("ended");
     };

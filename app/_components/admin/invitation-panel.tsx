@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formatShortDate } from "@/app/_lib/format";
+import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/routers/_app";
@@ -24,7 +25,12 @@ export function InvitationPanel({ initialInvitations }: { initialInvitations: In
   const queryClient = useQueryClient();
   const [link, setLink] = useState<string | null>(null);
   const invitations = useQuery({ ...trpc.invitation.list.queryOptions(), initialData: initialInvitations });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
+  const router = useRouter();
+  // the audit log below is server-rendered: refresh it together with the list
+  const refresh = () => {
+    router.refresh();
+    return queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
+  };
   const create = useMutation(
     trpc.invitation.create.mutationOptions({
       onSuccess: ({ token }) => {
@@ -58,7 +64,7 @@ export function InvitationPanel({ initialInvitations }: { initialInvitations: In
           <label htmlFor="einladung-rolle" className="mb-1 block font-medium">
             Rolle
           </label>
-          <select id="einladung-rolle" name="role" defaultValue="PARTICIPANT" className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select id="einladung-rolle" name="role" defaultValue="PARTICIPANT" className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base">
             {roles.map((role) => (
               <option key={role} value={role}>
                 {roleLabels[role]}
@@ -80,7 +86,7 @@ export function InvitationPanel({ initialInvitations }: { initialInvitations: In
         </Alert>
       )}
       {invitations.data && invitations.data.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Einladungen</caption>
             <thead className="bg-slate-100">

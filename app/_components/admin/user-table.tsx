@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/routers/_app";
@@ -13,7 +14,12 @@ export function UserTable({ currentUserId, initialUsers }: { currentUserId: stri
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery({ ...trpc.user.list.queryOptions(), initialData: initialUsers });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
+  const router = useRouter();
+  // the audit log below is server-rendered: refresh it together with the list
+  const refresh = () => {
+    router.refresh();
+    return queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
+  };
   const setRole = useMutation(trpc.user.setRole.mutationOptions({ onSettled: () => void refresh() }));
   const setActive = useMutation(trpc.user.setActive.mutationOptions({ onSettled: () => void refresh() }));
   const error = setRole.error ?? setActive.error;
@@ -25,7 +31,7 @@ export function UserTable({ currentUserId, initialUsers }: { currentUserId: stri
       </h2>
       {error && <Alert tone="error">{error.message}</Alert>}
       {users.data && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Zugänge der Plattform</caption>
             <thead className="bg-slate-100">

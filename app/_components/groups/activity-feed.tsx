@@ -38,12 +38,12 @@ export function ActivityFeed({ initialItems }: { initialItems: ActivityItem[] })
             </Link>{" "}
             · <RelativeTime iso={item.createdAt} />
           </p>
-          <p className="mt-1 font-semibold">
+          <p className="mt-1 font-semibold break-words">
             <Link href={`/arbeitsgruppen/${item.group.slug}/themen/${item.thread.id}?beitrag=${item.number}#beitrag-${item.number}`} className="text-brand-700 hover:underline">
               {item.thread.title}
             </Link>
           </p>
-          <p className="mt-1 text-slate-700">{item.excerpt}</p>
+          <p className="mt-1 break-words text-slate-700">{item.excerpt}</p>
         </li>
       ))}
     </ol>

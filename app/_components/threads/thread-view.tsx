@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { useOnConnect, type ClientSocket } from "@/app/_lib/socket";
+import { useOnConnect, useSocket, type ClientSocket } from "@/app/_lib/socket";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
 import type { PostPage } from "@/server/services/posts/list-posts";
@@ -30,6 +30,7 @@ function mergePosts(current: Map<string, PostDto>, incoming: PostDto[]): Map<str
 
 export function ThreadView({ initialThread, initialPage, viewer }: { initialThread: ThreadDetail; initialPage: PostPage; viewer: Viewer }) {
   const [thread, setThread] = useState(initialThread);
+  const { state: connection } = useSocket();
   const [posts, setPosts] = useState(() => mergePosts(new Map(), initialPage.posts));
   const [needsReload, setNeedsReload] = useState(false);
   const lastSeq = useRef(initialPage.seq);
@@ -146,7 +147,9 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
         <h2 id="antworten" className="mb-3 text-xl font-semibold">
           Antworten
         </h2>
-        {!viewer.canPost ? (
+        {connection === "ended" ? (
+          <Alert tone="warning">Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an, um zu antworten.</Alert>
+        ) : !viewer.canPost ? (
           <p className="text-slate-700">Mit Ihrer Rolle können Sie hier lesen, aber nicht schreiben.</p>
         ) : thread.isLocked && !viewer.canModerate ? (
           <Alert>Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.</Alert>

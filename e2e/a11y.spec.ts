@@ -1,0 +1,256 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, screens, test, trpc, waitForLive } from "./fixtures";
+import { AdminPage } from "./pages/admin-page";
+import { AppShell } from "./pages/app-shell";
+import { NewThreadPage } from "./pages/new-thread-page";
+import { SignInPage } from "./pages/sign-in-page";
+import { ThreadPage } from "./pages/thread-page";
+
+/** Axe at desktop width, then screenshots at 1280 and 320 px. */
+async function check(page: Page, name: string) {
+  await expectAccessible(page);
+  await screens(page, name);
+}
+
+/** The page scrolls sideways at this width: something is wider than the viewport. */
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** A thread with the Markdown people actually write, including a long unbroken link. */
+async function richThread(make: Parameters<Parameters<typeof test>[2]>[0]["make"]) {
+  const thread = await make.thread({
+    title: make.name("Barrierefreiheit: Erfahrungen mit dem Onlinezugangsgesetz und der Ende-zu-Ende-Digitalisierung"),
+    body: "Willkommen! Das ist **wichtig** und *betont*.\n\n- Punkt eins\n- Punkt zwei\n\n> Ein Zitat aus der Sitzung\n\n`Code` im Text.",
+  });
+  await make.post(
+    thread.id,
+    "Leitfaden: https://www.sachsen-anhalt.de/landesportal/digitalisierung/onlinezugangsgesetz/leitfaden-fuer-kommunen-zur-anbindung-der-fachverfahren-an-das-servicekonto",
+  );
+  await make.post(thread.id, "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsverordnungsentwurf");
+  return thread;
+}
+
+test.describe("[a11y] axe on every page", () => {
+  test("[a11y] sign-in page, with and without an error", async ({ page }) => {
+    await page.goto("/anmelden");
+    await check(page, "anmelden");
+    const signIn = new SignInPage(page);
+    await signIn.submit.click();
+    await expect(signIn.error).toBeVisible();
+    await check(page, "anmelden-fehler");
+  });
+
+  test("[a11y] home page", async ({ asParticipant: page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Neueste Aktivität" })).toBeVisible();
+    await check(page, "start");
+  });
+
+  test("[a11y] reader's home and the Kein Zugriff page", async ({ asReader: page }) => {
+    await page.goto("/");
+    await expect(new AppShell(page).welcome("Lena Lorenz")).toBeVisible();
+    await check(page, "start-lesend");
+    await page.goto("/arbeitsgruppen/technik");
+    await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
+    await check(page, "kein-zugriff");
+  });
+
+  test("[a11y] groups overview and a group page", async ({ asParticipant: page }) => {
+    await page.goto("/arbeitsgruppen");
+    await expect(page.getByRole("heading", { level: 1, name: "Arbeitsgruppen" })).toBeVisible();
+    await check(page, "arbeitsgruppen");
+    await page.goto("/arbeitsgruppen/technik");
+    await expect(page.getByTestId("thread-list")).toBeVisible();
+    await check(page, "arbeitsgruppe");
+  });
+
+  test("[a11y] new-thread page, empty and with errors", async ({ asParticipant: page }) => {
+    const form = new NewThreadPage(page);
+    await form.goto("technik");
+    await expect(form.heading).toBeVisible();
+    await check(page, "neues-thema");
+    await form.submit.click();
+    await expect(page.getByText("Bitte geben Sie einen Titel ein.")).toBeVisible();
+    await check(page, "neues-thema-fehler");
+  });
+
+  test("[a11y] thread page as participant, with a composer error and with the connection banner", async ({ asParticipant: page, make }) => {
+    const thread = await richThread(make);
+    const view = new ThreadPage(page);
+    await view.goto(thread.url);
+    await expect(view.posts).toHaveCount(3);
+    await check(page, "thema");
+
+    await view.send.click();
+    await expect(page.getByText("Bitte geben Sie einen Beitragstext ein.")).toBeVisible();
+    await check(page, "thema-fehler");
+
+    await waitForLive(page);
+    await page.evaluate(() => window.__gdstSocket!.disconnect());
+    await expect(new AppShell(page).connectionBanner).toBeVisible();
+    await check(page, "thema-verbindung-unterbrochen");
+    await page.evaluate(() => window.__gdstSocket!.connect());
+    await expect(new AppShell(page).connectionBanner).toBeHidden();
+  });
+
+  test("[a11y] thread page as moderator, locked and pinned", async ({ asModerator: page, make }) => {
+    const thread = await make.thread();
+    await trpc(page.request, "thread.moderate", { threadId: thread.id, isLocked: true, isPinned: true });
+    const view = new ThreadPage(page);
+    await view.goto(thread.url);
+    await expect(view.unlock).toBeVisible();
+    await check(page, "thema-moderation");
+  });
+
+  test("[a11y] locked thread as participant and editing a post", async ({ asParticipant: page, asModerator, make }) => {
+    const thread = await make.thread();
+    const view = new ThreadPage(page);
+    await view.goto(thread.url);
+    await view.posts.first().getByRole("button", { name: /Bearbeiten/ }).click();
+    await expect(page.getByLabel("Beitrag bearbeiten")).toBeVisible();
+    await check(page, "beitrag-bearbeiten");
+
+    await trpc(asModerator.request, "thread.moderate", { threadId: thread.id, isLocked: true });
+    await view.goto(thread.url);
+    await expect(view.lockedNotice).toBeVisible();
+    await check(page, "thema-gesperrt");
+  });
+
+  test("[a11y] admin page with a fresh invitation link", async ({ asAdmin: page }, testInfo) => {
+    const admin = new AdminPage(page);
+    await admin.goto();
+    await expect(admin.users).toBeVisible();
+    await check(page, "verwaltung");
+    await admin.invite(`a11y-${testInfo.workerIndex}-${Date.now()}@e2e.example`, "Stadt Barrierefrei", "Lesende");
+    await expect(admin.invitationLink).toBeVisible();
+    await check(page, "verwaltung-einladung");
+  });
+
+  test("[a11y] invitation page, open and invalid", async ({ page, users }) => {
+    const token = await users.invitationToken();
+    await page.goto(`/einladung/${token}`);
+    await expect(page.getByLabel("Ihr Name")).toBeVisible();
+    await check(page, "einladung");
+    await page.getByRole("button", { name: "Zugang einrichten" }).click();
+    await expect(page.getByText("Bitte geben Sie Ihren Namen ein.")).toBeVisible();
+    await check(page, "einladung-fehler");
+
+    await page.goto(`/einladung/${"y".repeat(43)}`);
+    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+    await check(page, "einladung-ungueltig");
+  });
+
+  test("[a11y] the session-ended notice after deactivation", async ({ asAdmin, users, make }) => {
+    const user = await users.invite();
+    const page = await users.pageOf(user);
+    const thread = await make.thread();
+    await page.goto(thread.url);
+    await waitForLive(page);
+    const { error } = await trpc(asAdmin.request, "user.setActive", { userId: user.id, isActive: false });
+    expect(error).toBeUndefined();
+    await expect(page.getByRole("alert").filter({ hasText: "Bitte melden Sie sich erneut an." })).toBeVisible();
+    await check(page, "sitzung-beendet");
+  });
+
+  test("[a11y] not-found page", async ({ asParticipant: page }) => {
+    await page.goto(`/arbeitsgruppen/technik/themen/${crypto.randomUUID()}`);
+    await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();
+    await check(page, "nicht-gefunden");
+  });
+});
+
+test.describe("[a11y] keyboard", () => {
+  test("[a11y] Tab reaches the skip link first and it leads into the main content", async ({ asParticipant: page }) => {
+    await page.goto("/");
+    await expect(new AppShell(page).welcome("Thomas Tietz")).toBeVisible();
+    await page.keyboard.press("Tab");
+    const skip = new AppShell(page).skipLink;
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#inhalt$/);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+  });
+
+  test("[a11y] the skip link comes first on the sign-in page too", async ({ page }) => {
+    await page.goto("/anmelden");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Zum Inhalt springen" })).toBeFocused();
+  });
+
+  test("[a11y] a participant reaches the composer and sends a post with the keyboard only", async ({ asParticipant: page, make }) => {
+    const thread = await make.thread();
+    const view = new ThreadPage(page);
+    await view.goto(thread.url);
+    await expect(view.composer).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(new AppShell(page).skipLink).toBeFocused();
+
+    let reached = false;
+    for (let step = 0; step < 40 && !reached; step++) {
+      await page.keyboard.press("Tab");
+      reached = await view.composer.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached, "composer reachable with Tab").toBe(true);
+    const body = make.name("Mit der Tastatur geschrieben");
+    await page.keyboard.type(body);
+    await page.keyboard.press("Tab");
+    await expect(view.send).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(view.post(body)).toHaveCount(1);
+    await expect(view.composer).toHaveValue("");
+  });
+});
+
+test.describe("[a11y] narrow screens", () => {
+  test.use({ viewport: { width: 320, height: 720 } });
+
+  // KNOWN APP BUG (reported to the lead): a long link in a post widens the home page's activity
+  // feed, and with it the whole single-column grid, to about 530-720 px. Fails until
+  // app/_components/groups/activity-feed.tsx breaks long words and the grid columns in
+  // app/(app)/page.tsx may shrink (min-w-0).
+  test("[a11y] home page has no horizontal scroll at 320 px, even with a long link in the activity feed", async ({
+    asParticipant: page,
+    make,
+  }) => {
+    await richThread(make);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Neueste Aktivität" })).toBeVisible();
+    await screens(page, "start-schmal-langer-link");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  test("[a11y] thread page has no horizontal scroll at 320 px", async ({ asParticipant: page, make }) => {
+    const thread = await richThread(make);
+    const view = new ThreadPage(page);
+    await view.goto(thread.url);
+    await expect(view.posts).toHaveCount(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  // KNOWN APP BUG (reported to the lead) for /verwaltung: the visually hidden names of the
+  // "Deaktivieren"/"Zurückziehen" buttons are position:absolute inside the tables' scroll
+  // containers, which are not positioned, so they escape them and widen the page to about 614 px.
+  test("[a11y] the other pages have no horizontal scroll at 320 px either", async ({ asParticipant, asAdmin, page, users }) => {
+    const token = await users.invitationToken();
+    const pages: [Page, string, (p: Page) => ReturnType<Page["getByRole"]>][] = [
+      [page, "/anmelden", (p) => p.getByRole("button", { name: "Anmelden" })],
+      [page, `/einladung/${token}`, (p) => p.getByRole("button", { name: "Zugang einrichten" })],
+      [asParticipant, "/arbeitsgruppen", (p) => p.getByRole("link", { name: "Arbeitsgruppe Technik" })],
+      [asParticipant, "/arbeitsgruppen/technik", (p) => p.getByRole("link", { name: "Neues Thema" })],
+      [asParticipant, "/arbeitsgruppen/technik/themen/neu", (p) => p.getByRole("button", { name: "Thema eröffnen" })],
+      [asAdmin, "/verwaltung", (p) => p.getByRole("button", { name: "Deaktivieren (Lena Lorenz)" })],
+    ];
+    const overflowing: string[] = [];
+    for (const [p, url, ready] of pages) {
+      await p.setViewportSize({ width: 320, height: 720 });
+      await p.goto(url);
+      await expect(ready(p)).toBeVisible();
+      const overflow = await horizontalOverflow(p);
+      if (overflow > 0) overflowing.push(`${url}: ${overflow}px too wide`);
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
