@@ -156,7 +156,9 @@ test("[admin] moderator pins and locks a thread; participants then see the lock 
   await expect(group.thread(thread.title)).toContainText("Gesperrt");
 
   await asAdmin.goto("/verwaltung");
-  await expect(new AdminPage(asAdmin).audit).toContainText("Thema moderiert (angeheftet/gesperrt) durch Martin Meier");
+  const audit = new AdminPage(asAdmin).audit;
+  await expect(audit).toContainText(`Thema moderiert: „${thread.title}“ (angeheftet) – durch Martin Meier`);
+  await expect(audit).toContainText(`Thema moderiert: „${thread.title}“ (gesperrt) – durch Martin Meier`);
 
   // unlocking brings the composer back, live
   await moderator.unlock.click();

@@ -40,6 +40,8 @@ export interface StartOptions {
   name?: string;
   /** also print the server's output live */
   echo?: boolean;
+  /** extra node options before the script, e.g. ["--cpu-prof"] */
+  nodeArgs?: string[];
 }
 
 /**
@@ -50,23 +52,18 @@ export interface StartOptions {
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `gdst-${options.name ?? "server"}-`));
   const lines: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(options.port),
-      DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: options.secret,
-      // nothing inherited may point the server elsewhere than asked
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      NEXTAUTH_URL: "",
-      ...options.env,
-    },
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // nothing inherited may point the server elsewhere than asked
+  for (const name of ["DATABASE_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "NEXTAUTH_URL", "SEED_DEMO", "DATABASE_POOL_SIZE"]) delete env[name];
+  Object.assign(env, {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(options.port),
+    DATA_DIR: dataDir,
+    NEXTAUTH_SECRET: options.secret,
+    ...options.env,
   });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "server.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env });
   const remember = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line.trim()) continue;
@@ -225,11 +222,12 @@ export async function connectSocket(baseUrl: string, cookie: string, options: { 
   return socket;
 }
 
-type AckResult<E extends keyof ClientEvents> = Parameters<Parameters<ClientEvents[E]>[1]>[0];
-type AckData<E extends keyof ClientEvents> = Extract<AckResult<E>, { ok: true }>["data"];
+type AckedEvent = "thread.watch" | "group.watch" | "activity.watch" | "post.create";
+type AckResult<E extends AckedEvent> = Parameters<Parameters<ClientEvents[E]>[1]>[0];
+type AckData<E extends AckedEvent> = Extract<AckResult<E>, { ok: true }>["data"];
 
 /** Emits a client event and waits for its acknowledgement; throws on `{ ok: false }` or a timeout. */
-export async function request<E extends "thread.watch" | "post.create">(
+export async function request<E extends AckedEvent>(
   socket: ClientSocket,
   name: E,
   input: Parameters<ClientEvents[E]>[0],

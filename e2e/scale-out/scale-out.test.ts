@@ -1,0 +1,241 @@
+// Scale-out: two server processes on one PostgreSQL database, one NEXTAUTH_SECRET and the Socket.IO
+// Redis adapter. Live events must cross processes, and a client whose process died must catch up on
+// another one with exactly the posts it missed.
+//
+//   npm run test:scaleout
+//
+// Environment: SCALEOUT_DATABASE_URL (a PostgreSQL URL whose user may CREATE DATABASE; default
+// postgresql://postgres@127.0.0.1:5432/postgres), REDIS_URL (default redis://127.0.0.1:6379),
+// SCALEOUT_PORT (first of two ports, default 3420), SCALEOUT_VERBOSE=1 echoes the servers' output.
+// A fresh database and a unique Redis key prefix are made for the run and removed afterwards.
+import assert from "node:assert/strict";
+import { randomBytes, randomUUID } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import pg from "pg";
+import { createClient } from "redis";
+import type { PostDto } from "../../server/services/posts/dto.ts";
+import {
+  PARTICIPANT,
+  connectSocket,
+  request,
+  seededThread,
+  sessionEmail,
+  signIn,
+  sleep,
+  startServer,
+  trpc,
+  type ClientSocket,
+  type ServerProcess,
+} from "./harness.ts";
+
+const BASE_DATABASE_URL = process.env.SCALEOUT_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const FIRST_PORT = Number(process.env.SCALEOUT_PORT ?? 3420);
+const VERBOSE = process.env.SCALEOUT_VERBOSE === "1";
+const EVENT_TIMEOUT_MS = 15_000;
+
+const runId = randomBytes(5).toString("hex");
+const dbName = `gdst_scaleout_${runId}`;
+const redisPrefix = `gdst-scaleout-${runId}`;
+const secret = randomBytes(32).toString("base64url");
+
+function databaseUrl(name: string): string {
+  const url = new URL(BASE_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: BASE_DATABASE_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+type PostCreated = { post: PostDto; seq: number; postCount: number };
+
+/**
+ * Records every `post.created` on a socket from now on. Start it before the post is made: the event
+ * may well arrive before the HTTP response of the write does.
+ */
+function recordPostCreated(socket: ClientSocket) {
+  const events: PostCreated[] = [];
+  const waiters = new Set<() => void>();
+  socket.on("post.created", (payload) => {
+    events.push(payload);
+    for (const wake of waiters) wake();
+  });
+  return {
+    count: (postId: string) => events.filter((e) => e.post.id === postId).length,
+    get lastSeq() {
+      return Math.max(0, ...events.map((e) => e.seq));
+    },
+    /** the first event for `postId`, waiting up to `timeoutMs` for it */
+    waitFor(postId: string, timeoutMs = EVENT_TIMEOUT_MS): Promise<PostCreated> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = events.find((e) => e.post.id === postId);
+          if (!found) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`post.created for ${postId} did not arrive within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+const postThrough = (server: ServerProcess, cookie: string, threadId: string, body: string) =>
+  trpc<PostDto>(server.url, cookie, "post.create", { id: randomUUID(), threadId, body }, "mutation");
+
+describe("scale-out: two processes, one PostgreSQL database, Socket.IO over Redis", { timeout: 10 * 60_000 }, () => {
+  let process1: ServerProcess | undefined;
+  let process2: ServerProcess | undefined;
+  let databaseCreated = false;
+  let cookie = "";
+  let threadId = "";
+  const sockets: ClientSocket[] = [];
+  const open = async (server: ServerProcess) => {
+    const socket = await connectSocket(server.url, cookie);
+    sockets.push(socket);
+    return socket;
+  };
+  const serverLogs = () =>
+    [process1, process2].map((server, index) => (server ? `--- process ${index + 1} (port ${server.port}) ---\n${server.log()}` : "")).join("\n");
+
+  before(
+    async () => {
+      await withAdmin((client) => client.query(`CREATE DATABASE "${dbName}"`));
+      databaseCreated = true;
+      const env = {
+        DATABASE_URL: databaseUrl(dbName),
+        SEED_DEMO: "1",
+        REDIS_URL,
+        REDIS_KEY_PREFIX: redisPrefix,
+        DATABASE_POOL_SIZE: "5",
+      };
+      // one after the other: the demo seed runs only on an empty users table, and two seeds at once would race
+      process1 = await startServer({ port: FIRST_PORT, secret, env, name: "scaleout-1", echo: VERBOSE });
+      process2 = await startServer({ port: FIRST_PORT + 1, secret, env, name: "scaleout-2", echo: VERBOSE });
+
+      cookie = await signIn(process1.url, PARTICIPANT);
+      // the session cookie is a JWT signed with the shared secret: process 2 accepts it as well
+      assert.equal(await sessionEmail(process2.url, cookie), PARTICIPANT, "process 2 accepts the cookie issued by process 1");
+      threadId = (await seededThread(process1.url, cookie)).id;
+    },
+    { timeout: 6 * 60_000 },
+  );
+
+  after(
+    async () => {
+      for (const socket of sockets) socket.close();
+      await Promise.allSettled([process1?.stop(), process2?.stop()]);
+      if (databaseCreated) {
+        await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((error: Error) =>
+          console.error(`could not drop ${dbName}: ${error.message}`),
+        );
+      }
+      const redis = createClient({ url: REDIS_URL });
+      redis.on("error", () => {});
+      try {
+        await redis.connect();
+        for await (const batch of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) {
+          const keys = ([] as string[]).concat(batch as string | string[]);
+          if (keys.length) await redis.del(keys);
+        }
+      } catch (error) {
+        console.error(`could not clean Redis keys ${redisPrefix}*: ${(error as Error).message}`);
+      } finally {
+        await redis.quit().catch(() => {});
+      }
+    },
+    { timeout: 60_000 },
+  );
+
+  test("a post created through process 1 (tRPC) reaches a socket on process 2", async () => {
+    const listener = await open(process2!);
+    const watch = await request(listener, "thread.watch", { threadId, afterSeq: 0 });
+    const events = recordPostCreated(listener);
+
+    const body = `Über Prozessgrenzen hinweg ${randomUUID()}`;
+    const created = await postThrough(process1!, cookie, threadId, body);
+    const event = await events.waitFor(created.id).catch((error: Error) => {
+      throw new Error(`${error.message}\n${serverLogs()}`);
+    });
+
+    assert.equal(event.post.body, body);
+    assert.equal(event.post.threadId, threadId);
+    assert.equal(event.seq, watch.seq + 1, "seq continues from the one thread.watch returned");
+    assert.equal(event.post.changeSeq, event.seq);
+    assert.equal(event.postCount, watch.thread.postCount + 1);
+    await sleep(300);
+    assert.equal(events.count(created.id), 1, "delivered once");
+  });
+
+  test("and the other way round: post.create on a process-2 socket reaches a process-1 socket", async () => {
+    const listener = await open(process1!);
+    await request(listener, "thread.watch", { threadId, afterSeq: 0 });
+    const events = recordPostCreated(listener);
+    const sender = await open(process2!);
+
+    const body = `Zurück über Redis ${randomUUID()}`;
+    const id = randomUUID();
+    const { post } = await request(sender, "post.create", { id, threadId, body });
+    assert.equal(post.id, id);
+    assert.equal((await events.waitFor(id)).post.body, body);
+  });
+
+  test("after process 2 is killed, a client catching up on process 1 gets the missed post exactly once", async () => {
+    // a client on process 2 that has seen everything up to lastSeq, the last post live
+    const doomed = await open(process2!);
+    const watch = await request(doomed, "thread.watch", { threadId, afterSeq: 0 });
+    const seenLive = recordPostCreated(doomed);
+    const seenBeforeCrash = await postThrough(process1!, cookie, threadId, `Noch live gesehen ${randomUUID()}`);
+    const seenEvent = await seenLive.waitFor(seenBeforeCrash.id);
+    const lastSeq = Math.max(watch.seq, seenLive.lastSeq);
+    assert.equal(lastSeq, seenEvent.seq);
+
+    const disconnected = new Promise<void>((resolve) => doomed.once("disconnect", () => resolve()));
+    await process2!.kill();
+    await disconnected;
+
+    // written while the client has no connection
+    const missedBody = `Verpasst, während Prozess 2 weg war ${randomUUID()}`;
+    const missed = await postThrough(process1!, cookie, threadId, missedBody);
+    const health = await fetch(`${process1!.url}/api/health`);
+    assert.equal(health.status, 200, "process 1 keeps serving while process 2 is gone");
+
+    // the client reconnects to the surviving process and catches up from its last seen seq
+    const survivor = await open(process1!);
+    const live = recordPostCreated(survivor);
+    const catchUp = await request(survivor, "thread.watch", { threadId, afterSeq: lastSeq });
+
+    const missedInCatchUp = catchUp.posts.filter((post) => post.id === missed.id);
+    assert.equal(missedInCatchUp.length, 1, "the missed post is in the catch-up");
+    assert.equal(missedInCatchUp[0].body, missedBody);
+    assert.deepEqual(
+      catchUp.posts.map((post) => post.id),
+      [missed.id],
+      "the catch-up holds exactly the missed post, nothing the client had already seen",
+    );
+    assert.equal(catchUp.seq, lastSeq + 1);
+    assert.equal(catchUp.isTruncated, false);
+
+    // no second copy arrives live: it was committed before the socket joined the room
+    await sleep(500);
+    assert.equal(live.count(missed.id), 0, "the missed post is not delivered live a second time");
+
+    // and live updates go on on the surviving process
+    const next = await postThrough(process1!, cookie, threadId, `Nach dem Absturz ${randomUUID()}`);
+    assert.equal((await live.waitFor(next.id)).seq, catchUp.seq + 1);
+  });
+});
