@@ -27,6 +27,8 @@ export async function startDatabase(options: { url?: string; seedDemo?: boolean 
     // password hashing in the demo seed takes a moment: allow more than the default 5 s
     await handle.prisma.$transaction(
       async (tx) => {
+        // processes starting together on one empty PostgreSQL would otherwise both seed
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(72202)`;
         await seedWorkingGroups(tx);
         if (options.seedDemo ?? env.seedDemo) await seedDemo(tx);
       },

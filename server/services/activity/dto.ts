@@ -35,16 +35,14 @@ const decodeEntities = (html: string) =>
   });
 
 /** Plain-text opening of a post, taken from its rendered HTML so Markdown syntax never shows. */
-export function excerptOf(markdown: string): string {
-  const text = decodeEntities(
-    renderMarkdown(markdown)
-      .replace(/<\/(p|li|h[1-6]|blockquote|pre|td|th)>|<br\s*\/?>/g, " ")
-      .replace(/<[^>]+>/g, ""),
-  )
+export function excerptOfHtml(html: string): string {
+  const text = decodeEntities(html.replace(/<\/(p|li|h[1-6]|blockquote|pre|td|th)>|<br\s*\/?>/g, " ").replace(/<[^>]+>/g, ""))
     .replace(/\s+/g, " ")
     .trim();
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
 }
+
+export const excerptOf = (markdown: string) => excerptOfHtml(renderMarkdown(markdown));
 
 export const toActivityItem = (row: ActivityRow): ActivityItem => ({
   postId: row.id,

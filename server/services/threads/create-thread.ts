@@ -40,6 +40,7 @@ export async function createThread(actor: Actor | null, rawInput: unknown): Prom
       select: threadDetailSelect,
     });
     const firstPost = toPostDto(await tx.post.findUniqueOrThrow({ where: { id: input.firstPostId }, select: postSelect }));
-    return { result: toThreadDetail(thread), events: await postCreatedEvents(tx, firstPost, 1, 1) };
+    const detail = toThreadDetail(thread);
+    return { result: detail, events: postCreatedEvents(firstPost, detail) };
   });
 }
