@@ -5,7 +5,8 @@ import { GroupPage } from "./pages/group-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { ThreadPage } from "./pages/thread-page";
 
-const SESSION_ENDED = "Ihr Zugang wurde geändert. Bitte melden Sie sich erneut an.";
+const DEACTIVATED = "Ihr Zugang wurde deaktiviert. Wenden Sie sich bei Fragen an die Administration.";
+const ROLE_CHANGED = "Ihre Rolle wurde geändert. Bitte melden Sie sich erneut an.";
 
 test("[admin] deactivating a signed-in user ends their live session and their next navigation lands on /anmelden", async ({
   asAdmin,
@@ -28,7 +29,7 @@ test("[admin] deactivating a signed-in user ends their live session and their ne
   await expect(asAdmin.getByRole("button", { name: `Reaktivieren (${user.name})` })).toBeVisible();
 
   // the open page learns at once that the session is over, and does not promise a reconnect
-  const ended = userPage.getByRole("alert").filter({ hasText: SESSION_ENDED });
+  const ended = userPage.getByRole("alert").filter({ hasText: DEACTIVATED });
   await expect(ended).toBeVisible();
   await expect(ended.getByRole("button", { name: "Zur Anmeldung" })).toBeVisible();
   await expect(new AppShell(userPage).connectionBanner).toBeHidden();
@@ -47,7 +48,7 @@ test("[admin] deactivating a signed-in user ends their live session and their ne
   await expect(userPage).toHaveURL(/\/anmelden/);
 
   await asAdmin.reload();
-  await expect(admin.audit).toContainText("Zugang deaktiviert");
+  await expect(admin.audit).toContainText(`Zugang deaktiviert: ${user.name}`);
 });
 
 test("[admin] a role change takes effect after the user signs in again", async ({ asAdmin, users, make }) => {
@@ -70,7 +71,7 @@ test("[admin] a role change takes effect after the user signs in again", async (
   expect(list.data.find((u: { id: string }) => u.id === user.id)?.role).toBe("MODERATOR");
 
   // the old session ends; after signing in again the new role applies
-  const ended = userPage.getByRole("alert").filter({ hasText: SESSION_ENDED });
+  const ended = userPage.getByRole("alert").filter({ hasText: ROLE_CHANGED });
   await expect(ended).toBeVisible();
   await ended.getByRole("button", { name: "Zur Anmeldung" }).click();
   await expect(userPage).toHaveURL(/\/anmelden/);

@@ -49,7 +49,11 @@ test("[auth] a signed-out visitor to / is sent to /anmelden", async ({ page }) =
   await expect(page).toHaveURL(/\/anmelden/);
   await expect(new SignInPage(page).heading).toBeVisible();
   await page.goto("/arbeitsgruppen/technik");
-  await expect(page).toHaveURL(/\/anmelden/);
+  await expect(page).toHaveURL(/\/anmelden\?callbackUrl=%2Farbeitsgruppen%2Ftechnik$/);
+  // after signing in, the visitor is where the link pointed
+  await new SignInPage(page).signIn(demo.participant, DEMO_PASSWORD);
+  await expect(page).toHaveURL("/arbeitsgruppen/technik");
+  await expect(page.getByRole("heading", { level: 1, name: "Arbeitsgruppe Technik" })).toBeVisible();
 });
 
 test("[auth] signing out ends the session and returns to /anmelden", async ({ asParticipant: page }) => {

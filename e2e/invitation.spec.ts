@@ -46,7 +46,8 @@ test("[invitation] admin invites, the invitee sets up the account once and signs
     await invitee.getByLabel("Passwort", { exact: true }).fill(password);
     await invitee.getByLabel("Passwort wiederholen").fill(password);
     await invitee.getByRole("button", { name: "Zugang einrichten" }).click();
-    await expect(invitee).toHaveURL(/\/anmelden\?eingeladen=1$/);
+    await expect(invitee).toHaveURL(new RegExp(`/anmelden\\?eingeladen=1&email=${encodeURIComponent(email)}$`));
+    await expect(invitee.getByLabel("E-Mail-Adresse")).toHaveValue(email);
     await expect(invitee.getByText("Ihr Zugang ist eingerichtet. Bitte melden Sie sich jetzt an.")).toBeVisible();
 
     const signIn = new SignInPage(invitee);

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/app/_components/shell/app-header";
@@ -8,7 +9,10 @@ import { getActor } from "@/server/auth/get-actor";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
-  if (!actor) redirect("/anmelden");
+  if (!actor) {
+    const path = (await headers()).get("x-gdst-path") ?? "/";
+    redirect(path === "/" || !path.startsWith("/") ? "/anmelden" : `/anmelden?callbackUrl=${encodeURIComponent(path)}`);
+  }
   return (
     <SocketProvider>
       <AppHeader actor={actor} />

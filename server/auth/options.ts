@@ -17,7 +17,7 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   // Credentials sign-in requires JWT sessions; every request re-checks the user in the database.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/anmelden", error: "/anmelden" },
+  pages: { signIn: "/anmelden", signOut: "/anmelden", error: "/anmelden" },
   providers: [
     CredentialsProvider({
       name: "E-Mail und Passwort",

@@ -6,7 +6,14 @@ import { authedProcedure, router } from "../trpc";
 
 /** Sessions are refused from the next request on; open sockets are closed right away. */
 function endSessionsIfNeeded(change: UserChange) {
-  if (change.endSessions) disconnectUser(change.user.id, "Ihr Zugang wurde geändert. Bitte melden Sie sich erneut an.");
+  if (change.endSessions) {
+    disconnectUser(
+      change.user.id,
+      change.user.deactivatedAt
+        ? "Ihr Zugang wurde deaktiviert. Wenden Sie sich bei Fragen an die Administration."
+        : "Ihre Rolle wurde geändert. Bitte melden Sie sich erneut an.",
+    );
+  }
   return change.user;
 }
 

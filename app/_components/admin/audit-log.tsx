@@ -4,6 +4,7 @@ import { roleLabels, type RoleName } from "@/server/auth/roles";
 const actionLabels: Record<string, string> = {
   "invitation.create": "Einladung erstellt",
   "invitation.revoke": "Einladung zurückgezogen",
+  "invitation.accept": "Einladung angenommen",
   "user.role": "Rolle geändert",
   "user.deactivate": "Zugang deaktiviert",
   "user.reactivate": "Zugang reaktiviert",

@@ -12,7 +12,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [mismatch, setMismatch] = useState(false);
-  const accept = useMutation(trpc.invitation.accept.mutationOptions({ onSuccess: () => router.push("/anmelden?eingeladen=1") }));
+  const accept = useMutation(trpc.invitation.accept.mutationOptions({ onSuccess: (user) => router.push(`/anmelden?eingeladen=1&email=${encodeURIComponent(user.email)}`) }));
   const fieldErrors = accept.error?.data?.fieldErrors ?? {};
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

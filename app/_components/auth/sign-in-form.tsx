@@ -6,7 +6,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 
-export function SignInForm({ callbackUrl, isNewAccount }: { callbackUrl: string; isNewAccount: boolean }) {
+export function SignInForm({ callbackUrl, isNewAccount, defaultEmail }: { callbackUrl: string; isNewAccount: boolean; defaultEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -41,7 +41,7 @@ export function SignInForm({ callbackUrl, isNewAccount }: { callbackUrl: string;
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {isNewAccount && <Alert tone="success">Ihr Zugang ist eingerichtet. Bitte melden Sie sich jetzt an.</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
-      <TextField label="E-Mail-Adresse" name="email" type="email" autoComplete="username" required />
+      <TextField label="E-Mail-Adresse" name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} />
       <TextField label="Passwort" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Anmeldung läuft …" : "Anmelden"}

@@ -108,6 +108,7 @@ export async function acceptInvitation(rawInput: unknown): Promise<UserAdminDto>
       data: { acceptedAt: new Date(), acceptedById: user.id },
     });
     if (used.count !== 1) throw new AppError("INVITATION_INVALID");
+    await recordAudit(tx, user, "invitation.accept", { type: "invitation", id: invitation.id });
     return user;
   });
 }

@@ -13,7 +13,7 @@ export interface UserChange {
 
 export async function listUsers(actor: Actor | null): Promise<UserAdminDto[]> {
   assertCan(actor, "user.manage");
-  return db().user.findMany({ select: userAdminSelect, orderBy: [{ deactivatedAt: { sort: "desc", nulls: "first" } }, { name: "asc" }] });
+  return db().user.findMany({ select: userAdminSelect, orderBy: [{ name: "asc" }, { email: "asc" }] });
 }
 
 async function assertAnotherAdminRemains(tx: Tx, userId: string): Promise<void> {

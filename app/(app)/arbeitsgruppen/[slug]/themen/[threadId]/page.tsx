@@ -54,7 +54,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
           {thread.group.name}
         </Link>{" "}
-        › Thema
+        › <span className="break-words">{thread.title}</span>
       </nav>
       <ThreadView
         initialThread={thread}
