@@ -36,6 +36,8 @@ const handle = app.getRequestHandler();
 const httpServer = createServer((req, res) => {
   // behind a TLS proxy x-forwarded-proto says https; served directly it is plain http
   req.headers["x-forwarded-proto"] ??= "http";
+  // the signed-in layout sends visitors to sign-in with this path, to bring them back afterwards
+  req.headers["x-gdst-path"] = req.url ?? "/";
   void handle(req, res);
 });
 const io = await attachSocketServer(httpServer, { redisUrl: env.redisUrl });
