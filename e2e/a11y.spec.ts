@@ -149,7 +149,7 @@ test.describe("[a11y] axe on every page", () => {
     await waitForLive(page);
     const { error } = await trpc(asAdmin.request, "user.setActive", { userId: user.id, isActive: false });
     expect(error).toBeUndefined();
-    await expect(page.getByRole("alert").filter({ hasText: "Bitte melden Sie sich erneut an." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Ihr Zugang wurde deaktiviert." })).toBeVisible();
     await check(page, "sitzung-beendet");
   });
 
