@@ -3,7 +3,6 @@ import { PrismaClient } from "./generated/prisma/client";
 import { env, isPostgresUrl } from "./env";
 
 export { Prisma } from "./generated/prisma/client";
-export type { Role } from "./generated/prisma/enums";
 export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 

@@ -75,7 +75,3 @@ export function assertCan<A extends Action>(actor: Actor | null, action: A, subj
   const reason = denial(actor, action, subject);
   if (reason) throw new AppError(reason);
 }
-
-export function assertSignedIn(actor: Actor | null): asserts actor is Actor {
-  if (!actor) throw new AppError("UNAUTHORIZED");
-}
