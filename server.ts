@@ -6,6 +6,7 @@ import { ensureAuthSecret } from "./server/auth/secret";
 import { startDatabase } from "./server/db/start-database";
 import { env } from "./server/env";
 import { attachSocketServer } from "./server/realtime/io";
+import { rerenderStalePosts } from "./server/services/posts/rerender-posts";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dir = import.meta.dirname;
@@ -28,6 +29,9 @@ try {
   process.exit(1);
 }
 if (database.migrationsApplied.length) console.log(`Migrationen angewendet: ${database.migrationsApplied.join(", ")}`);
+// before serving: a sanitiser fix must reach every stored post before anyone reads one
+const rerendered = await rerenderStalePosts();
+if (rerendered) console.log(`${rerendered} Beiträge mit der aktuellen Markdown-Darstellung neu erzeugt.`);
 
 const app = next({ dev: isDev, dir, port: env.port });
 await app.prepare();

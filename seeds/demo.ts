@@ -1,5 +1,6 @@
 import type { RoleName } from "../server/auth/roles";
 import type { Tx } from "../server/db";
+import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
 
 export const DEMO_PASSWORD = "gdst-demo";
@@ -59,7 +60,7 @@ export async function seedDemo(tx: Tx): Promise<void> {
   for (const [index, post] of conversation.entries()) {
     const at = new Date(start + index * 20 * 60 * 1000);
     await tx.post.create({
-      data: { id: crypto.randomUUID(), threadId: thread.id, authorId: users.get(post.author)!, body: post.body, number: index + 1, changeSeq: index + 1, createdAt: at },
+      data: { id: crypto.randomUUID(), threadId: thread.id, authorId: users.get(post.author)!, body: post.body, ...renderForStorage(post.body), number: index + 1, changeSeq: index + 1, createdAt: at },
     });
     await tx.thread.update({
       where: { id: thread.id },

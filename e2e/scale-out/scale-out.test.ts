@@ -172,7 +172,7 @@ describe("scale-out: two processes, one PostgreSQL database, Socket.IO over Redi
       throw new Error(`${error.message}\n${serverLogs()}`);
     });
 
-    assert.equal(event.post.body, body);
+    assert.equal(event.post.html, `<p>${body}</p>`);
     assert.equal(event.post.threadId, threadId);
     assert.equal(event.seq, watch.seq + 1, "seq continues from the one thread.watch returned");
     assert.equal(event.post.changeSeq, event.seq);
@@ -191,7 +191,7 @@ describe("scale-out: two processes, one PostgreSQL database, Socket.IO over Redi
     const id = randomUUID();
     const { post } = await request(sender, "post.create", { id, threadId, body });
     assert.equal(post.id, id);
-    assert.equal((await events.waitFor(id)).post.body, body);
+    assert.equal((await events.waitFor(id)).post.html, `<p>${body}</p>`);
   });
 
   test("after process 2 is killed, a client catching up on process 1 gets the missed post exactly once", async () => {
@@ -221,7 +221,7 @@ describe("scale-out: two processes, one PostgreSQL database, Socket.IO over Redi
 
     const missedInCatchUp = catchUp.posts.filter((post) => post.id === missed.id);
     assert.equal(missedInCatchUp.length, 1, "the missed post is in the catch-up");
-    assert.equal(missedInCatchUp[0].body, missedBody);
+    assert.equal(missedInCatchUp[0].html, `<p>${missedBody}</p>`);
     assert.deepEqual(
       catchUp.posts.map((post) => post.id),
       [missed.id],

@@ -107,7 +107,7 @@ describe("thread rooms", () => {
     assert.ok(first.ok && first.data.post.number === 2);
     const event = await delivered;
     assert.equal(event.post.id, id);
-    assert.equal(event.post.body, "Live über den Socket");
+    assert.equal(event.post.html, "<p>Live über den Socket</p>");
     assert.equal(event.seq, 2);
 
     // the retried send returns the stored post and creates nothing new

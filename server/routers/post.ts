@@ -1,12 +1,14 @@
-import { createPostSchema, editPostSchema, listPostsSchema, postsSinceSchema } from "../schemas/post";
+import { createPostSchema, editPostSchema, listPostsSchema, postIdSchema, postsSinceSchema } from "../schemas/post";
 import { createPost } from "../services/posts/create-post";
 import { editPost } from "../services/posts/edit-post";
 import { listPosts, postsSince } from "../services/posts/list-posts";
+import { getPostSource } from "../services/posts/post-source";
 import { authedProcedure, commitAndPublish, router } from "../trpc";
 
 export const postRouter = router({
   list: authedProcedure.input(listPostsSchema).query(({ ctx, input }) => listPosts(ctx.actor, input)),
   since: authedProcedure.input(postsSinceSchema).query(({ ctx, input }) => postsSince(ctx.actor, input)),
+  source: authedProcedure.input(postIdSchema).query(({ ctx, input }) => getPostSource(ctx.actor, input)),
   create: authedProcedure.input(createPostSchema).mutation(({ ctx, input }) => commitAndPublish(createPost(ctx.actor, input))),
   edit: authedProcedure.input(editPostSchema).mutation(({ ctx, input }) => commitAndPublish(editPost(ctx.actor, input))),
 });

@@ -94,7 +94,7 @@ test("[router] a participant editing someone else's post is FORBIDDEN and the bo
   assert.equal(row.editedAt, null);
 
   const edited = await as(moderator).post.edit({ postId: post.id, body: "Moderiert" });
-  assert.equal(edited.body, "Moderiert");
+  assert.equal(edited.html, "<p>Moderiert</p>");
 });
 
 test("[router] state and lookup errors keep their German messages: THREAD_LOCKED, NOT_FOUND", async () => {
@@ -121,7 +121,7 @@ test("[router] a post goes through the router, a retry with the same id returns 
   assert.deepEqual(second, first);
   assert.equal(first.number, 2);
   const page = await as(participant).post.list({ threadId: thread.id });
-  assert.deepEqual(page.posts.map((p) => p.body), ["Erster Beitrag", "Über den Router"]);
+  assert.deepEqual(page.posts.map((p) => p.html), ["<p>Erster Beitrag</p>", "<p>Über den Router</p>"]);
 });
 
 test("[router] moderation and administration are refused below their role", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseText, type TextOptions } from "./text";
 
 // One German error map for every schema; fields with a better message set their own.
 z.config(z.locales.de());
@@ -6,13 +7,13 @@ z.config(z.locales.de());
 export const idSchema = z.uuid({ message: "Die Kennung ist ungültig." });
 
 /**
- * Text that must contain more than white space; trimmed before the length check.
+ * Text that must contain something visible; normalised (see text.ts) before the length check.
  * `asked` is the accusative ("einen Titel"), `named` the nominative ("Der Titel").
  */
-export const requiredText = (asked: string, named: string, max: number) =>
+export const requiredText = (asked: string, named: string, max: number, options?: TextOptions) =>
   z
     .string({ message: `Bitte geben Sie ${asked} ein.` })
-    .trim()
+    .overwrite((value) => normaliseText(value, options))
     .min(1, { message: `Bitte geben Sie ${asked} ein.` })
     .max(max, { message: `${named} darf höchstens ${max.toLocaleString("de-DE")} Zeichen lang sein.` });
 

@@ -18,11 +18,15 @@ export type CreatePostInput = z.infer<typeof createPostSchema>;
 export const editPostSchema = z.object({ postId: idSchema, body: postBodySchema });
 export type EditPostInput = z.infer<typeof editPostSchema>;
 
+export const postIdSchema = z.object({ postId: idSchema });
+
 export const listPostsSchema = z.object({
   threadId: idSchema,
   page: z.number().int().min(1).max(100_000).default(1),
 });
 export type ListPostsInput = z.input<typeof listPostsSchema>;
 
-export const postsSinceSchema = z.object({ threadId: idSchema, afterSeq: z.number().int().min(0) });
+/** Sequence numbers are PostgreSQL `integer`s: anything larger cannot be a seq the server handed out. */
+export const SEQ_MAX = 2_147_483_647;
+export const postsSinceSchema = z.object({ threadId: idSchema, afterSeq: z.number().int().min(0).max(SEQ_MAX) });
 export type PostsSinceInput = z.infer<typeof postsSinceSchema>;

@@ -4,7 +4,7 @@ import { postBodySchema } from "./post";
 
 export const THREAD_TITLE_MAX = 200;
 
-export const threadTitleSchema = requiredText("einen Titel", "Der Titel", THREAD_TITLE_MAX);
+export const threadTitleSchema = requiredText("einen Titel", "Der Titel", THREAD_TITLE_MAX, { singleLine: true });
 
 export const createThreadSchema = z.object({
   groupId: idSchema,

@@ -5,8 +5,8 @@ import { emailSchema, idSchema, requiredText } from "./common";
 
 export const roleSchema = z.enum(roles, { message: "Bitte wählen Sie eine gültige Rolle." });
 
-export const organisationSchema = requiredText("eine Kommune oder Organisation", "Die Angabe der Kommune oder Organisation", 200);
-export const personNameSchema = requiredText("Ihren Namen", "Der Name", 120);
+export const organisationSchema = requiredText("eine Kommune oder Organisation", "Die Angabe der Kommune oder Organisation", 200, { singleLine: true });
+export const personNameSchema = requiredText("Ihren Namen", "Der Name", 120, { singleLine: true });
 
 export const createInvitationSchema = z.object({
   email: emailSchema,

@@ -1,10 +1,11 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { roleLabels } from "@/server/auth/roles";
 import { postBodySchema } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
+import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea } from "../ui/field";
 import { RelativeTime } from "../ui/relative-time";
@@ -63,9 +64,27 @@ export function PostItem({
   );
 }
 
+/** Readers get HTML only; the Markdown source is fetched when its author or moderation edits it. */
 function EditForm({ post, onDone }: { post: PostDto; onDone: (edited: PostDto | null) => void }) {
   const trpc = useTRPC();
-  const [body, setBody] = useState(post.body);
+  const source = useQuery(trpc.post.source.queryOptions({ postId: post.id }, { staleTime: 0, gcTime: 0 }));
+  if (source.error) {
+    return (
+      <div className="space-y-3">
+        <Alert tone="error">{source.error.message}</Alert>
+        <Button variant="secondary" onClick={() => onDone(null)}>
+          Schließen
+        </Button>
+      </div>
+    );
+  }
+  if (!source.data) return <p className="text-slate-700">Beitrag wird zum Bearbeiten geladen …</p>;
+  return <EditFormFields post={post} initialBody={source.data.body} onDone={onDone} />;
+}
+
+function EditFormFields({ post, initialBody, onDone }: { post: PostDto; initialBody: string; onDone: (edited: PostDto | null) => void }) {
+  const trpc = useTRPC();
+  const [body, setBody] = useState(initialBody);
   const [clientError, setClientError] = useState<string | null>(null);
   const edit = useMutation(trpc.post.edit.mutationOptions({ onSuccess: (edited) => onDone(edited) }));
 

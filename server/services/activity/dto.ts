@@ -5,7 +5,7 @@ import { authorSelect, type AuthorDto } from "../users/dto";
 export const activitySelect = {
   id: true,
   number: true,
-  body: true,
+  html: true,
   createdAt: true,
   author: { select: authorSelect },
   thread: { select: { id: true, title: true, group: { select: { id: true, slug: true, name: true } } } },
@@ -47,7 +47,7 @@ export const excerptOf = (markdown: string) => excerptOfHtml(renderMarkdown(mark
 export const toActivityItem = (row: ActivityRow): ActivityItem => ({
   postId: row.id,
   number: row.number,
-  excerpt: excerptOf(row.body),
+  excerpt: excerptOfHtml(row.html),
   createdAt: row.createdAt.toISOString(),
   author: row.author,
   thread: { id: row.thread.id, title: row.thread.title },

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createPostSchema, type CreatePostInput } from "../../schemas/post";
 import { postSelect, toPostDto, type PostDto } from "./dto";
+import { renderForStorage } from "./markdown";
 import { postCreatedEvents } from "./post-events";
 import { threadDetailSelect, toThreadDetail } from "../threads/dto";
 
@@ -40,7 +41,7 @@ export async function createPost(actor: Actor | null, rawInput: unknown): Promis
       const thread = toThreadDetail(row);
       const post = toPostDto(
         await tx.post.create({
-          data: { id: input.id, threadId: input.threadId, authorId: actor.id, body: input.body, number: thread.postCount, changeSeq: thread.seq, createdAt: now },
+          data: { id: input.id, threadId: input.threadId, authorId: actor.id, body: input.body, ...renderForStorage(input.body), number: thread.postCount, changeSeq: thread.seq, createdAt: now },
           select: postSelect,
         }),
       );

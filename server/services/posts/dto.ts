@@ -1,12 +1,11 @@
 import type { Prisma } from "../../db";
 import { authorSelect, type AuthorDto } from "../users/dto";
-import { renderMarkdown } from "./markdown";
 
 export const postSelect = {
   id: true,
   threadId: true,
   number: true,
-  body: true,
+  html: true,
   changeSeq: true,
   createdAt: true,
   editedAt: true,
@@ -19,9 +18,7 @@ export interface PostDto {
   id: string;
   threadId: string;
   number: number;
-  /** the Markdown source, for editing */
-  body: string;
-  /** sanitised HTML rendered from `body` */
+  /** sanitised HTML, rendered when the post was written; the Markdown source comes from `post.source` */
   html: string;
   changeSeq: number;
   createdAt: string;
@@ -32,7 +29,6 @@ export interface PostDto {
 export function toPostDto(row: PostRow): PostDto {
   return {
     ...row,
-    html: renderMarkdown(row.body),
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
   };

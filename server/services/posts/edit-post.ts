@@ -5,6 +5,7 @@ import { event, rooms, type WithEvents } from "../../realtime/events";
 import { editPostSchema } from "../../schemas/post";
 import { recordAudit } from "../audit/record-audit";
 import { postSelect, toPostDto, type PostDto } from "./dto";
+import { renderForStorage } from "./markdown";
 
 /** Replaces a post's text, keeping the previous text as a revision. Moderation edits are audited. */
 export async function editPost(actor: Actor | null, rawInput: unknown): Promise<WithEvents<PostDto>> {
@@ -30,7 +31,7 @@ export async function editPost(actor: Actor | null, rawInput: unknown): Promise<
     await tx.postRevision.create({ data: { postId: input.postId, body: current.body, editedById: actor.id } });
     const row = await tx.post.update({
       where: { id: input.postId },
-      data: { body: input.body, editedAt: new Date(), changeSeq: seq },
+      data: { body: input.body, ...renderForStorage(input.body), editedAt: new Date(), changeSeq: seq },
       select: postSelect,
     });
     if (current.authorId !== actor.id) {

@@ -20,10 +20,10 @@ test("[post] postsSince returns the posts created and edited after a seq, in cha
 
   const since2 = await postsSince(participant2, { threadId: thread.id, afterSeq: 2 });
   assert.deepEqual(
-    since2.posts.map((p) => [p.number, p.changeSeq, p.body]),
+    since2.posts.map((p) => [p.number, p.changeSeq, p.html]),
     [
-      [3, 3, "Drei"],
-      [1, 4, "Eins, überarbeitet"],
+      [3, 3, "<p>Drei</p>"],
+      [1, 4, "<p>Eins, überarbeitet</p>"],
     ],
   );
   assert.equal(since2.seq, 4);
@@ -55,11 +55,11 @@ test("[post] listPosts pages by 50 in reading order", async () => {
   assert.equal(first.seq, 53);
   assert.equal(first.posts.length, 50);
   assert.deepEqual(first.posts.map((p) => p.number), Array.from({ length: 50 }, (_, i) => i + 1));
-  assert.equal(first.posts[49].body, "Beitrag 50");
+  assert.equal(first.posts[49].html, "<p>Beitrag 50</p>");
 
   const second = await listPosts(participant, { threadId: thread.id, page: 2 });
   assert.equal(second.page, 2);
-  assert.deepEqual(second.posts.map((p) => p.body), ["Beitrag 51", "Beitrag 52", "Beitrag 53"]);
+  assert.deepEqual(second.posts.map((p) => p.html), ["<p>Beitrag 51</p>", "<p>Beitrag 52</p>", "<p>Beitrag 53</p>"]);
 
   const beyond = await listPosts(participant, { threadId: thread.id, page: 7 });
   assert.equal(beyond.page, 2, "a page past the end shows the last page");
@@ -70,5 +70,5 @@ test("[post] a thread with one post has one page", async () => {
   const thread = await makeThread(participant, { body: "Allein" });
   const page = await listPosts(moderator, { threadId: thread.id });
   assert.equal(page.pageCount, 1);
-  assert.deepEqual(page.posts.map((p) => p.body), ["Allein"]);
+  assert.deepEqual(page.posts.map((p) => p.html), ["<p>Allein</p>"]);
 });

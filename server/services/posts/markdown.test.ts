@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { renderMarkdown } from "./markdown";
+import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "./markdown";
 
 /** What a browser shows of the HTML: tags dropped, entities decoded. */
 const visibleText = (html: string) =>
@@ -48,4 +48,39 @@ test("[markdown] **bold** becomes strong, lists and GFM tables render", () => {
   assert.equal(renderMarkdown("**fett**"), "<p><strong>fett</strong></p>");
   assert.match(renderMarkdown("- eins\n- zwei"), /<ul>\s*<li>eins<\/li>\s*<li>zwei<\/li>\s*<\/ul>/);
   assert.match(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |"), /<table>[\s\S]*<td>1<\/td>[\s\S]*<\/table>/);
+});
+
+/**
+ * The packages that decide what HTML a post becomes. Stored HTML is only re-rendered when
+ * MARKDOWN_RENDERER_VERSION changes, so upgrading any of them without a bump would leave old posts
+ * rendered by the old sanitiser: this test makes the upgrade and the bump one change.
+ */
+const rendererPackages = {
+  unified: "11.0.5",
+  "remark-parse": "11.0.0",
+  "remark-gfm": "4.0.1",
+  "remark-rehype": "11.1.2",
+  "rehype-sanitize": "6.0.0",
+  "hast-util-sanitize": "5.0.2",
+  "rehype-stringify": "10.0.1",
+  "mdast-util-to-hast": "13.2.2",
+  micromark: "4.0.3",
+};
+const PINNED_FOR_VERSION = 1;
+
+test("[markdown] the renderer version is bumped whenever a rendering package changes", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const installed = Object.fromEntries(
+    await Promise.all(
+      Object.keys(rendererPackages).map(async (name) => {
+        const manifest = JSON.parse(await readFile(`node_modules/${name}/package.json`, "utf8")) as { version: string };
+        return [name, manifest.version] as const;
+      }),
+    ),
+  );
+  assert.deepEqual(
+    { version: MARKDOWN_RENDERER_VERSION, packages: installed },
+    { version: PINNED_FOR_VERSION, packages: rendererPackages },
+    "a Markdown package changed: bump MARKDOWN_RENDERER_VERSION in markdown.ts, then update this table and PINNED_FOR_VERSION",
+  );
 });

@@ -28,7 +28,19 @@ const processor = unified()
   .use(rehypeSanitize)
   .use(rehypeStringify);
 
+/**
+ * Bump on every change to the pipeline above or to the versions of its packages (a sanitiser fix
+ * must reach old posts too): stored HTML of another version is rendered again at start-up.
+ * markdown.test.ts pins the package versions, so an upgrade without a bump fails the suite.
+ */
+export const MARKDOWN_RENDERER_VERSION = 1;
+
 /** Markdown → sanitised HTML, rendered on the server so the browser needs no Markdown library. */
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
+}
+
+/** The stored form of a Markdown field: rendered HTML and the renderer version that made it. */
+export function renderForStorage(markdown: string): { html: string; renderVersion: number } {
+  return { html: renderMarkdown(markdown), renderVersion: MARKDOWN_RENDERER_VERSION };
 }

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createThreadSchema } from "../../schemas/thread";
 import { postSelect, toPostDto } from "../posts/dto";
+import { renderForStorage } from "../posts/markdown";
 import { postCreatedEvents } from "../posts/post-events";
 import { threadDetailSelect, toThreadDetail, type ThreadDetail } from "./dto";
 
@@ -35,7 +36,7 @@ export async function createThread(actor: Actor | null, rawInput: unknown): Prom
         lastActivityAt: now,
         lastPostAuthorId: actor.id,
         createdAt: now,
-        posts: { create: { id: input.firstPostId, authorId: actor.id, body: input.body, number: 1, changeSeq: 1, createdAt: now } },
+        posts: { create: { id: input.firstPostId, authorId: actor.id, body: input.body, ...renderForStorage(input.body), number: 1, changeSeq: 1, createdAt: now } },
       },
       select: threadDetailSelect,
     });
