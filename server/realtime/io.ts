@@ -56,10 +56,11 @@ function registerHandlers(socket: GdstSocket) {
   });
   socket.on("group.watch", (input, ack) =>
     answer(ack, async () => {
+      // the first page: live changes move threads to its top
       const groupId = parseId(input?.groupId);
-      assertCan(actor, "internal.read");
+      const firstPage = await listThreads(actor, { groupId });
       await socket.join(rooms.group(groupId));
-      return { threads: await listThreads(actor, groupId) };
+      return { threads: firstPage.threads, total: firstPage.total };
     }),
   );
   socket.on("group.unwatch", (input) => {

@@ -2,12 +2,13 @@ import { getGroupBySlug, listGroups } from "../services/groups/list-groups";
 import { setMembership } from "../services/groups/membership";
 import { listThreads } from "../services/threads/list-threads";
 import { groupIdSchema, groupSlugSchema } from "../schemas/group";
+import { listThreadsSchema } from "../schemas/thread";
 import { authedProcedure, router } from "../trpc";
 
 export const groupRouter = router({
   list: authedProcedure.query(({ ctx }) => listGroups(ctx.actor)),
   bySlug: authedProcedure.input(groupSlugSchema).query(({ ctx, input }) => getGroupBySlug(ctx.actor, input)),
-  threads: authedProcedure.input(groupIdSchema).query(({ ctx, input }) => listThreads(ctx.actor, input.groupId)),
+  threads: authedProcedure.input(listThreadsSchema).query(({ ctx, input }) => listThreads(ctx.actor, input)),
   join: authedProcedure.input(groupIdSchema).mutation(({ ctx, input }) => setMembership(ctx.actor, input, true)),
   leave: authedProcedure.input(groupIdSchema).mutation(({ ctx, input }) => setMembership(ctx.actor, input, false)),
 });

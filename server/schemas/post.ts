@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "./common";
+import { pageSchema } from "./paging";
 
 /** Long enough for a thorough position paper, short enough to keep a thread page fast. */
 export const POST_BODY_MAX = 50_000;
@@ -22,7 +23,7 @@ export const postIdSchema = z.object({ postId: idSchema });
 
 export const listPostsSchema = z.object({
   threadId: idSchema,
-  page: z.number().int().min(1).max(100_000).default(1),
+  page: pageSchema,
 });
 export type ListPostsInput = z.input<typeof listPostsSchema>;
 

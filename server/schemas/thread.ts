@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "./common";
+import { pageSchema } from "./paging";
 import { postBodySchema } from "./post";
 
 export const THREAD_TITLE_MAX = 200;
@@ -16,6 +17,11 @@ export const createThreadSchema = z.object({
 export type CreateThreadInput = z.infer<typeof createThreadSchema>;
 
 export const threadIdSchema = z.object({ threadId: idSchema });
+
+/** A screenful of titles; a group with hundreds of threads pages its list. */
+export const THREADS_PER_PAGE = 30;
+export const listThreadsSchema = z.object({ groupId: idSchema, page: pageSchema });
+export type ListThreadsInput = z.input<typeof listThreadsSchema>;
 
 export const moderateThreadSchema = z.object({
   threadId: idSchema,

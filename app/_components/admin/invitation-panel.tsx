@@ -103,8 +103,12 @@ export function InvitationPanel({ initialInvitations }: { initialInvitations: In
                 const status = invitationStatus(invitation);
                 return (
                   <tr key={invitation.id} className="border-t border-slate-200">
-                    <td className="p-3">{invitation.email}</td>
-                    <td className="p-3">{invitation.organisation}</td>
+                    <td className="p-3">
+                      <div className="cell-text">{invitation.email}</div>
+                    </td>
+                    <td className="p-3">
+                      <div className="cell-text">{invitation.organisation}</div>
+                    </td>
                     <td className="p-3">{roleLabels[invitation.role]}</td>
                     <td className="p-3">{status}</td>
                     <td className="p-3 text-right">

@@ -49,10 +49,14 @@ export function UserTable({ currentUserId, initialUsers }: { currentUserId: stri
                 return (
                   <tr key={user.id} className="border-t border-slate-200">
                     <td className="p-3">
-                      <span className="font-semibold">{user.name}</span>
-                      <span className="block text-slate-600">{user.email}</span>
+                      <div className="cell-text">
+                        <span className="font-semibold">{user.name}</span>
+                        <span className="block text-slate-600">{user.email}</span>
+                      </div>
                     </td>
-                    <td className="p-3">{user.organisation}</td>
+                    <td className="p-3">
+                      <div className="cell-text">{user.organisation}</div>
+                    </td>
                     <td className="p-3">
                       {isSelf ? (
                         roleLabels[user.role]

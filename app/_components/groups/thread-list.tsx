@@ -2,34 +2,47 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import { useOnConnect, type ClientSocket } from "@/app/_lib/socket";
+import { THREADS_PER_PAGE } from "@/server/schemas/thread";
 import type { ThreadListItem } from "@/server/services/threads/dto";
+import type { ThreadPage } from "@/server/services/threads/list-threads";
+import { Pagination } from "../ui/pagination";
 import { RelativeTime } from "../ui/relative-time";
 
 const byPinnedThenActivity = (a: ThreadListItem, b: ThreadListItem) =>
   Number(b.isPinned) - Number(a.isPinned) || b.lastActivityAt.localeCompare(a.lastActivityAt);
 
-/** The group's threads, kept current through the group's room. */
-export function ThreadList({ groupId, groupSlug, initialThreads }: { groupId: string; groupSlug: string; initialThreads: ThreadListItem[] }) {
-  const [threads, setThreads] = useState(initialThreads);
+/**
+ * One page of the group's threads, kept current through the group's room: on the first page a
+ * thread with new activity moves to the top; on later pages threads are updated where they stand.
+ */
+export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: string; groupSlug: string; initialPage: ThreadPage }) {
+  const [threads, setThreads] = useState(initialPage.threads);
+  const { page, pageCount } = initialPage;
+  const isFirstPage = page === 1;
 
   const watch = useCallback(
     (socket: ClientSocket) => {
       const onThread = (payload: { groupId: string; thread: ThreadListItem }) => {
         if (payload.groupId !== groupId) return;
-        setThreads((current) => [payload.thread, ...current.filter((t) => t.id !== payload.thread.id)].sort(byPinnedThenActivity));
+        setThreads((current) =>
+          isFirstPage
+            ? [payload.thread, ...current.filter((t) => t.id !== payload.thread.id)].sort(byPinnedThenActivity).slice(0, THREADS_PER_PAGE)
+            : current.map((t) => (t.id === payload.thread.id ? payload.thread : t)),
+        );
       };
       socket.on("group.thread", onThread);
       socket.emit("group.watch", { groupId }, (response) => {
-        if (response.ok) setThreads(response.data.threads);
+        if (response.ok && isFirstPage) setThreads(response.data.threads);
       });
       return () => {
         socket.off("group.thread", onThread);
         socket.emit("group.unwatch", { groupId });
       };
     },
-    [groupId],
+    [groupId, isFirstPage],
   );
   useOnConnect(watch);
+  const baseUrl = `/arbeitsgruppen/${groupSlug}`;
 
   if (!threads.length) {
     return (
@@ -39,28 +52,31 @@ export function ThreadList({ groupId, groupSlug, initialThreads }: { groupId: st
     );
   }
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="thread-list">
-      {threads.map((thread) => (
-        <li key={thread.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
-          <div className="min-w-0">
-            <p className="font-semibold">
-              {thread.isPinned && <span className="mr-2 rounded bg-accent-400/30 px-1.5 py-0.5 text-xs font-semibold text-slate-900">Angeheftet</span>}
-              {thread.isLocked && <span className="mr-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">Gesperrt</span>}
-              <Link href={`/arbeitsgruppen/${groupSlug}/themen/${thread.id}`} className="text-brand-700 hover:underline">
-                {thread.title}
-              </Link>
+    <>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="thread-list">
+        {threads.map((thread) => (
+          <li key={thread.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
+            <div className="min-w-0">
+              <p className="font-semibold">
+                {thread.isPinned && <span className="mr-2 rounded bg-accent-400/30 px-1.5 py-0.5 text-xs font-semibold text-slate-900">Angeheftet</span>}
+                {thread.isLocked && <span className="mr-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">Gesperrt</span>}
+                <Link href={`${baseUrl}/themen/${thread.id}`} className="text-brand-700 wrap-anywhere hover:underline">
+                  {thread.title}
+                </Link>
+              </p>
+              <p className="text-sm text-slate-600 wrap-anywhere">
+                Eröffnet von {thread.author.name} ({thread.author.organisation})
+              </p>
+            </div>
+            <p className="text-sm text-slate-600 wrap-anywhere">
+              {thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`} · zuletzt{" "}
+              {thread.lastPostAuthor ? `von ${thread.lastPostAuthor.name} ` : ""}
+              <RelativeTime iso={thread.lastActivityAt} />
             </p>
-            <p className="text-sm text-slate-600">
-              Eröffnet von {thread.author.name} ({thread.author.organisation})
-            </p>
-          </div>
-          <p className="text-sm text-slate-600">
-            {thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`} · zuletzt{" "}
-            {thread.lastPostAuthor ? `von ${thread.lastPostAuthor.name} ` : ""}
-            <RelativeTime iso={thread.lastActivityAt} />
-          </p>
-        </li>
-      ))}
-    </ul>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pageCount={pageCount} baseUrl={baseUrl} label="Seiten der Themenliste" />
+    </>
   );
 }

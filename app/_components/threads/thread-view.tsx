@@ -8,6 +8,7 @@ import type { PostPage } from "@/server/services/posts/list-posts";
 import type { ThreadDetail } from "@/server/services/threads/dto";
 import { announce } from "../shell/live-announcer";
 import { Alert } from "../ui/alert";
+import { Pagination } from "../ui/pagination";
 import { Composer } from "./composer";
 import { ModerationControls } from "./moderation-controls";
 import { PostItem } from "./post-item";
@@ -123,7 +124,7 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
         </Alert>
       )}
 
-      <Pagination page={page} pageCount={pageCount} threadUrl={threadUrl} />
+      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
 
       <ol className="space-y-4" aria-label="Beiträge">
         {visible.map((post) => (
@@ -133,7 +134,7 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
         ))}
       </ol>
 
-      <Pagination page={page} pageCount={pageCount} threadUrl={threadUrl} />
+      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
 
       {!isLastPage && (
         <p className="mt-4">
@@ -158,29 +159,5 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
         )}
       </section>
     </article>
-  );
-}
-
-function Pagination({ page, pageCount, threadUrl }: { page: number; pageCount: number; threadUrl: string }) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label="Seiten des Themas" className="my-4">
-      <ul className="flex flex-wrap gap-1">
-        {Array.from({ length: pageCount }, (_, index) => index + 1).map((number) => (
-          <li key={number}>
-            <Link
-              href={`${threadUrl}?seite=${number}`}
-              aria-current={number === page ? "page" : undefined}
-              className={`inline-block min-w-10 rounded border px-3 py-1.5 text-center text-sm ${
-                number === page ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-brand-700 hover:bg-brand-50"
-              }`}
-            >
-              <span className="sr-only">Seite </span>
-              {number}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }

@@ -21,7 +21,10 @@ export async function listGroups(actor: Actor | null): Promise<GroupSummary[]> {
 
 export async function getGroupBySlug(actor: Actor | null, rawInput: unknown): Promise<GroupDetail> {
   assertCan(actor, "internal.read");
-  const { slug } = groupSlugSchema.parse(rawInput);
+  // a slug that cannot exist is simply not there: pages answer 404, not "invalid input"
+  const parsed = groupSlugSchema.safeParse(rawInput);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "Diese Arbeitsgruppe gibt es nicht.");
+  const { slug } = parsed.data;
   const row = await db().workingGroup.findUnique({
     where: { slug },
     select: {

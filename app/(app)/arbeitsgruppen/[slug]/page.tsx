@@ -10,10 +10,11 @@ import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { roleLabels } from "@/server/auth/roles";
 import { AppError } from "@/server/errors";
+import { parsePageParam } from "@/server/schemas/paging";
 import { getGroupBySlug } from "@/server/services/groups/list-groups";
 import { listThreads } from "@/server/services/threads/list-threads";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ seite?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await getActor();
@@ -22,21 +23,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: group?.name ?? "Arbeitsgruppe nicht gefunden" };
 }
 
-export default async function GroupPage({ params }: Props) {
+export default async function GroupPage({ params, searchParams }: Props) {
   const actor = await getActor();
   if (!can(actor, "internal.read")) return <NoAccess />;
   const group = await getGroupBySlug(actor, await params).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const threads = await listThreads(actor, group.id);
+  const threadPage = await listThreads(actor, { groupId: group.id, page: parsePageParam((await searchParams).seite) });
   return (
     <>
       <nav aria-label="Brotkrumen" className="mb-3 text-sm">
         <Link href="/arbeitsgruppen" className="text-brand-700 underline">
           Arbeitsgruppen
         </Link>{" "}
-        › {group.name}
+        › <span className="wrap-anywhere">{group.name}</span>
       </nav>
       <PageHeader
         title={group.name}
@@ -62,7 +63,7 @@ export default async function GroupPage({ params }: Props) {
           <h2 id="themen" className="mb-3 text-xl font-semibold">
             Themen
           </h2>
-          <ThreadList groupId={group.id} groupSlug={group.slug} initialThreads={threads} />
+          <ThreadList groupId={group.id} groupSlug={group.slug} initialPage={threadPage} />
         </section>
         <section aria-labelledby="mitglieder">
           <h2 id="mitglieder" className="mb-3 text-xl font-semibold">

@@ -6,13 +6,14 @@ import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
+import { parsePageParam } from "@/server/schemas/paging";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import { listPosts } from "@/server/services/posts/list-posts";
 import { getThread } from "@/server/services/threads/get-thread";
 
 type Props = {
   params: Promise<{ slug: string; threadId: string }>;
-  searchParams: Promise<{ seite?: string; beitrag?: string }>;
+  searchParams: Promise<{ seite?: string | string[]; beitrag?: string | string[] }>;
 };
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
@@ -40,8 +41,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   if (thread.group.slug !== slug) redirect(`/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`);
 
   const query = await searchParams;
-  const wantedPost = Number(query.beitrag);
-  const page = Number.isInteger(wantedPost) && wantedPost > 0 ? Math.ceil(wantedPost / POSTS_PER_PAGE) : Math.max(1, Number(query.seite) || 1);
+  // ?beitrag=N opens the page holding post N; out-of-range numbers end on the nearest page
+  const page = query.beitrag ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE) : parsePageParam(query.seite);
   const postPage = await listPosts(actor, { threadId, page });
 
   return (
