@@ -53,6 +53,20 @@ export interface ClientEvents {
   "post.create": (input: { id: string; threadId: string; body: string }, ack: Ack<{ post: PostDto }>) => void;
 }
 
+/** Every client event at runtime: the authorisation matrix test calls each one as every role. */
+export const clientEventNames = [
+  "thread.watch",
+  "thread.unwatch",
+  "group.watch",
+  "group.unwatch",
+  "activity.watch",
+  "post.create",
+] as const satisfies readonly (keyof ClientEvents)[];
+
+type NoneMissing<Missing extends never> = Missing;
+/** Fails typecheck, naming the event, when a key of ClientEvents is missing from clientEventNames. */
+export type ClientEventNamesAreComplete = NoneMissing<Exclude<keyof ClientEvents, (typeof clientEventNames)[number]>>;
+
 /** Every write use case returns its result and the events to publish once the transaction committed. */
 export interface WithEvents<T> {
   result: T;

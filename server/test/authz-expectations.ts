@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import type { AnyProcedure, inferProcedureInput, TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { Actor } from "../auth/policy";
+import type { AppErrorCode } from "../errors";
+import type { ClientEvents, EventName } from "../realtime/events";
+import type { AppRouter } from "../routers/_app";
+import type { PostDto } from "../services/posts/dto";
+import type { ThreadDetail } from "../services/threads/dto";
+
+/**
+ * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
+ * the other participant has the same role but owns nothing.
+ */
+export const callerNames = ["signedOut", "reader", "participant", "otherParticipant", "moderator", "admin"] as const;
+export type CallerName = (typeof callerNames)[number];
+
+export type Row<Outcome> = readonly [
+  signedOut: Outcome,
+  reader: Outcome,
+  participant: Outcome,
+  otherParticipant: Outcome,
+  moderator: Outcome,
+  admin: Outcome,
+];
+
+/** What the authorisation matrix test hands every input builder; each `fresh*` makes a new object per call. */
+export interface AuthzFixtures {
+  actors: Record<Exclude<CallerName, "signedOut">, Actor>;
+  group: { id: string; slug: string };
+  /** opened by the participant; shared by calls that only read it or add to it */
+  thread: ThreadDetail;
+  freshThread(): Promise<ThreadDetail>;
+  /** a post by the participant in a fresh thread */
+  freshPost(): Promise<PostDto>;
+  /** an open invitation created by the admin */
+  freshInvitation(): Promise<{ id: string; token: string }>;
+  /** an active participant nobody else uses */
+  freshUser(): Promise<Actor>;
+}
+
+export type InputBuilder<Input> = (fixtures: AuthzFixtures, caller: CallerName) => Input | Promise<Input>;
+
+// --- tRPC procedures ---
+
+type RouterRecord = AppRouter["_def"]["record"];
+type PathsOf<Record, Prefix extends string = ""> = {
+  [K in keyof Record & string]: Record[K] extends AnyProcedure ? `${Prefix}${K}` : PathsOf<Record[K], `${Prefix}${K}.`>;
+}[keyof Record & string];
+type ProcedureAt<Path extends string, Record = RouterRecord> = Path extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof Record
+    ? ProcedureAt<Rest, Record[Head]>
+    : never
+  : Path extends keyof Record
+    ? Record[Path]
+    : never;
+
+export type ProcedurePath = PathsOf<RouterRecord>;
+type ProcedureInput<Path extends ProcedurePath> = ProcedureAt<Path> extends AnyProcedure ? inferProcedureInput<ProcedureAt<Path>> : never;
+
+/** "ok", or the TRPCError code; a refusal for another reason (THREAD_LOCKED, bad input) never matches. */
+export type ProcedureOutcome = "ok" | TRPC_ERROR_CODE_KEY;
+
+export type ProcedureEntry<Input> = { expect: Row<ProcedureOutcome> } & (undefined extends Input
+  ? { input?: InputBuilder<Input> }
+  : { input: InputBuilder<Input> });
+
+const ok = "ok";
+const U = "UNAUTHORIZED";
+const F = "FORBIDDEN";
+
+/** Signed in, but readers see nothing internal. */
+const internal = [U, F, ok, ok, ok, ok] as const;
+const moderation = [U, F, F, F, ok, ok] as const;
+const administration = [U, F, F, F, F, ok] as const;
+/** the token in the link is the authorisation */
+const publicWithToken = [ok, ok, ok, ok, ok, ok] as const;
+
+const uniqueEmail = () => `authz-${randomUUID().slice(0, 8)}@test.example`;
+
+/** One row per procedure: who may call it. A new procedure fails typecheck and the matrix test until it has a row. */
+export const procedureExpectations = {
+  "activity.recent": { expect: internal },
+
+  "group.list": { expect: internal },
+  "group.bySlug": { expect: internal, input: (f) => ({ slug: f.group.slug }) },
+  "group.threads": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
+  "group.join": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
+  "group.leave": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
+
+  "invitation.list": { expect: administration },
+  "invitation.create": {
+    expect: administration,
+    input: () => ({ email: uniqueEmail(), role: "READER", organisation: "Testkommune" }),
+  },
+  "invitation.revoke": { expect: administration, input: async (f) => ({ invitationId: (await f.freshInvitation()).id }) },
+  "invitation.byToken": { expect: publicWithToken, input: async (f) => ({ token: (await f.freshInvitation()).token }) },
+  "invitation.accept": {
+    expect: publicWithToken,
+    input: async (f) => ({ token: (await f.freshInvitation()).token, name: "Eingeladene Person", password: "lang-genug-123" }),
+  },
+
+  "post.list": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
+  "post.since": { expect: internal, input: (f) => ({ threadId: f.thread.id, afterSeq: 0 }) },
+  "post.create": { expect: internal, input: (f) => ({ id: randomUUID(), threadId: f.thread.id, body: "Ein Beitrag" }) },
+  // only the author, or moderation
+  "post.edit": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id, body: "Geändert" }) },
+
+  "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
+  "thread.create": {
+    expect: internal,
+    input: (f) => ({ groupId: f.group.id, firstPostId: randomUUID(), title: "Neues Thema", body: "Erster Beitrag" }),
+  },
+  "thread.moderate": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, isPinned: true }) },
+
+  "user.list": { expect: administration },
+  "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
+  "user.setActive": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, isActive: false }) },
+  "user.audit": { expect: administration },
+} satisfies { [Path in ProcedurePath]: ProcedureEntry<ProcedureInput<Path>> };
+
+// --- Socket.IO client events ---
+
+/**
+ * "ok", or the AppErrorCode in the acknowledgement. Signed out, the handshake is refused before any
+ * event: that refusal is "UNAUTHORIZED". Events without an acknowledgement are "ok" when the
+ * connection survives them; what they may not do is covered by `onNewPost`.
+ */
+export type SocketOutcome = "ok" | AppErrorCode;
+
+export interface SocketEntry<E extends keyof ClientEvents> {
+  expect: Row<SocketOutcome>;
+  /** whether the event takes an acknowledgement; checked against ClientEvents */
+  acknowledged: Parameters<ClientEvents[E]> extends [unknown, unknown] ? true : false;
+  input: InputBuilder<Parameters<ClientEvents[E]>[0]>;
+  /**
+   * What a caller expected to get "ok" receives when, after all calls, a post is published in the
+   * fixture thread; every other caller must receive nothing at all.
+   */
+  onNewPost: EventName | null;
+}
+
+const handshake = "UNAUTHORIZED";
+const internalSocket = [handshake, "FORBIDDEN", ok, ok, ok, ok] as const;
+/** leaving a room one is not in is harmless; the reader still receives nothing */
+const fireAndForget = [handshake, ok, ok, ok, ok, ok] as const;
+
+/** One row per client event. A new event in ClientEvents fails typecheck and the matrix test until it has a row. */
+export const socketExpectations = {
+  "thread.watch": {
+    expect: internalSocket,
+    acknowledged: true,
+    input: (f) => ({ threadId: f.thread.id, afterSeq: f.thread.seq }),
+    onNewPost: "post.created",
+  },
+  "thread.unwatch": { expect: fireAndForget, acknowledged: false, input: (f) => ({ threadId: f.thread.id }), onNewPost: null },
+  "group.watch": { expect: internalSocket, acknowledged: true, input: (f) => ({ groupId: f.group.id }), onNewPost: "group.thread" },
+  "group.unwatch": { expect: fireAndForget, acknowledged: false, input: (f) => ({ groupId: f.group.id }), onNewPost: null },
+  "activity.watch": { expect: internalSocket, acknowledged: true, input: () => ({}), onNewPost: "activity.created" },
+  "post.create": {
+    expect: internalSocket,
+    acknowledged: true,
+    input: (f) => ({ id: randomUUID(), threadId: f.thread.id, body: "Über den Socket" }),
+    onNewPost: null,
+  },
+} satisfies { [E in keyof ClientEvents]: SocketEntry<E> };
