@@ -103,6 +103,7 @@ export const procedureExpectations = {
   "post.since": { expect: internal, input: (f) => ({ threadId: f.thread.id, afterSeq: 0 }) },
   "post.create": { expect: internal, input: (f) => ({ id: randomUUID(), threadId: f.thread.id, body: "Ein Beitrag" }) },
   // only the author, or moderation
+  "post.source": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id }) },
   "post.edit": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id, body: "Geändert" }) },
 
   "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
