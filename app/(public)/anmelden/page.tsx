@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/_components/auth/sign-in-form";
+import { firstParam } from "@/app/_lib/search-params";
 import { getActor } from "@/server/auth/get-actor";
 
 export const metadata: Metadata = { title: "Anmelden" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; eingeladen?: string; email?: string }> }) {
+type Query = Record<"callbackUrl" | "eingeladen" | "email", string | string[] | undefined>;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Query> }) {
   if (await getActor()) redirect("/");
-  const { callbackUrl, eingeladen, email } = await searchParams;
+  const query = await searchParams;
+  const [callbackUrl, eingeladen, email] = [firstParam(query.callbackUrl), firstParam(query.eingeladen), firstParam(query.email)];
   // only same-site paths: an open redirect would let a crafted link send people elsewhere
   const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.startsWith("/\\") ? callbackUrl : "/";
   return (

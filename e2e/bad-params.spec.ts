@@ -1,0 +1,152 @@
+import type { Page } from "@playwright/test";
+import { expect, test, trpc } from "./fixtures";
+
+/**
+ * Garbage in URLs, as people paste them and as scanners try them: every page answers with the nearest
+ * valid page or the German not-found page, never an error page (status 500).
+ */
+
+/** Query values and the page they must land on in a thread of two pages. */
+const pageValues: [string, 1 | 2][] = [
+  ["1", 1],
+  ["2", 2],
+  ["123456789012", 2],
+  ["9".repeat(400), 2],
+  ["3", 2],
+  ["0", 1],
+  ["-1", 1],
+  ["2.5", 1],
+  ["1e400", 1],
+  ["Infinity", 1],
+  ["NaN", 1],
+  ["abc", 1],
+  ["%00", 1],
+  ["%E0%A4%A", 1],
+  ["%E2%80%8B2", 1],
+  ["%3Cscript%3Ealert(1)%3C%2Fscript%3E", 1],
+  ["2&seite=1", 2],
+  ["", 1],
+];
+
+/** Path segments that name nothing that can exist. */
+const badSegments = [
+  "123456789012",
+  "W".repeat(200),
+  "%00",
+  "%E0%A4%A",
+  "%E2%80%8B",
+  "..%2F..%2Fetc%2Fpasswd",
+  "%C0%AE%C0%AE",
+  "%F0%9F%98%80",
+  "Technik",
+  "00000000-0000-0000-0000-000000000000",
+  "'%20OR%201=1--",
+];
+
+async function expectNotFound(page: Page, url: string) {
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Seite nicht gefunden" }), url).toBeVisible();
+}
+
+async function currentPage(page: Page, navLabel: string) {
+  const nav = page.getByRole("navigation", { name: navLabel }).first();
+  return Number(((await nav.locator('[aria-current="page"]').textContent()) ?? "").replace(/\D/g, ""));
+}
+
+test.describe("[bad-params] garbage in URLs never gives a 500", () => {
+  test("[bad-params] thread page: ?seite= and ?beitrag= land on the nearest page", async ({ asParticipant: page, make }) => {
+    const thread = await make.thread({ slug: "strategie", title: make.name("Seitenzahlen") });
+    for (let i = 2; i <= 52; i++) await make.post(thread.id, `Beitrag ${i}`);
+    const failures: string[] = [];
+    for (const [value, expected] of pageValues) {
+      for (const param of ["seite", "beitrag"]) {
+        const url = `${thread.url}?${param}=${value}`;
+        const response = await page.goto(url);
+        if (response?.status() !== 200) {
+          failures.push(`${url}: ${response?.status()}`);
+          continue;
+        }
+        // ?beitrag=N opens the page of post N: 1 to 50 are on page 1
+        const wanted = param === "beitrag" && ["2", "3", "2&seite=1"].includes(value) ? 1 : expected;
+        const shown = await currentPage(page, "Seiten des Themas");
+        if (shown !== wanted) failures.push(`${url}: page ${shown}, expected ${wanted}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test("[bad-params] group page: ?seite= lands on the nearest page of the thread list", async ({ asParticipant: page }) => {
+    const failures: string[] = [];
+    for (const [value] of pageValues) {
+      const url = `/arbeitsgruppen/technik?seite=${value}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url}: ${response?.status()}`);
+      else if (!(await page.getByRole("heading", { level: 2, name: "Themen" }).isVisible())) failures.push(`${url}: no thread list`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test("[bad-params] unknown or impossible path segments give the German 404", async ({ asParticipant: page, make }) => {
+    const thread = await make.thread({ slug: "strategie", title: make.name("Pfade") });
+    for (const segment of badSegments) {
+      await expectNotFound(page, `/arbeitsgruppen/${segment}`);
+      await expectNotFound(page, `/arbeitsgruppen/${segment}/themen/neu`);
+      await expectNotFound(page, `/arbeitsgruppen/strategie/themen/${segment}`);
+      await expectNotFound(page, `/${segment}`);
+    }
+    // a thread under the wrong group's address is sent to the right one
+    await page.goto(`/arbeitsgruppen/technik/themen/${thread.id}?seite=123456789012`);
+    await expect(page).toHaveURL(new RegExp(`/arbeitsgruppen/strategie/themen/${thread.id}$`));
+  });
+
+  test("[bad-params] invitation and sign-in pages shrug off garbage", async ({ page }) => {
+    const failures: string[] = [];
+    for (const segment of badSegments) {
+      const response = await page.goto(`/einladung/${segment}`);
+      if (response?.status() !== 200) failures.push(`/einladung/${segment}: ${response?.status()}`);
+      else if (!(await page.getByText("Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet.").isVisible())) {
+        failures.push(`/einladung/${segment}: no German explanation`);
+      }
+    }
+    for (const query of [
+      "callbackUrl=a&callbackUrl=b",
+      "callbackUrl=%2F%2Fevil.example",
+      "callbackUrl=javascript%3Aalert(1)",
+      `email=${"x".repeat(5000)}`,
+      "email=a&email=b&eingeladen=1&eingeladen=1",
+      "eingeladen=%00",
+    ]) {
+      const response = await page.goto(`/anmelden?${query}`);
+      if (response?.status() !== 200) failures.push(`/anmelden?${query}: ${response?.status()}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test("[bad-params] signed-in pages ignore unknown or repeated parameters", async ({ asAdmin: page }) => {
+    const failures: string[] = [];
+    for (const url of ["/?seite=123456789012", "/arbeitsgruppen?x=%00", "/verwaltung?seite=-1&seite=abc", "/arbeitsgruppen/technik/themen/neu?titel=%E0%A4%A"]) {
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url}: ${response?.status()}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test("[bad-params] tRPC answers garbage query input with 4xx and a German message", async ({ asParticipant: page }) => {
+    const failures: string[] = [];
+    const inputs: [string, unknown][] = [
+      ["post.list", { threadId: crypto.randomUUID(), page: 123_456_789_012 }],
+      ["post.since", { threadId: crypto.randomUUID(), afterSeq: 123_456_789_012 }],
+      ["group.threads", { groupId: crypto.randomUUID(), page: 1 }],
+      ["group.bySlug", { slug: "\u0000" }],
+      ["thread.byId", { threadId: "W".repeat(200) }],
+    ];
+    for (const [path, input] of inputs) {
+      const { status, error } = await trpc(page.request, path, input, "query");
+      if (status < 400 || status >= 500 || !error?.message || /Invalid|Expected|unerwarteter/.test(error.message)) {
+        failures.push(`${path} ${JSON.stringify(input).slice(0, 80)}: ${status} ${error?.message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
