@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { log } from "../log";
 import { signInSchema } from "../schemas/auth";
 import { authenticate } from "../services/users/authenticate";
 import { isSignInBlocked, recordSignInResult } from "./sign-in-throttle";
@@ -18,6 +19,12 @@ export const authOptions: NextAuthOptions = {
   // Credentials sign-in requires JWT sessions; every request re-checks the user in the database.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/anmelden", signOut: "/anmelden", error: "/anmelden" },
+  // only the code and the error: next-auth's metadata may hold the session or the submitted form
+  logger: {
+    error: (code, metadata) => log().error({ code, err: metadata instanceof Error ? metadata : metadata?.error }, "next-auth error"),
+    warn: (code) => log().warn({ code }, "next-auth warning"),
+    debug: (code) => log().debug({ code }, "next-auth debug"),
+  },
   providers: [
     CredentialsProvider({
       name: "E-Mail und Passwort",
