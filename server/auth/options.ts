@@ -1,5 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import credentialsModule from "next-auth/providers/credentials";
 import { log } from "../log";
 import { signInSchema } from "../schemas/auth";
 import { authenticate } from "../services/users/authenticate";
@@ -11,6 +11,9 @@ declare module "next-auth/jwt" {
     sv?: number;
   }
 }
+
+// Next's bundler unwraps the CommonJS default export; plain Node (tsx, the unit tests) hands over module.exports
+const CredentialsProvider = (credentialsModule as unknown as { default?: typeof credentialsModule }).default ?? credentialsModule;
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
