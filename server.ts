@@ -5,7 +5,9 @@ import next from "next";
 import { ensureAuthSecret } from "./server/auth/secret";
 import { startDatabase } from "./server/db/start-database";
 import { env } from "./server/env";
+import { log, scrubSecrets } from "./server/log";
 import { attachSocketServer } from "./server/realtime/io";
+import { withRequestLog } from "./server/request-log";
 import { rerenderStalePosts } from "./server/services/posts/rerender-posts";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -17,7 +19,7 @@ ensureAuthSecret();
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
 
 if (!isDev && !existsSync(path.join(dir, ".next", "BUILD_ID"))) {
-  console.error("Es gibt noch keinen Build: bitte `npm run build` ausführen (npm start tut das automatisch).");
+  log().fatal("Es gibt noch keinen Build: bitte `npm run build` ausführen (npm start tut das automatisch).");
   process.exit(1);
 }
 
@@ -25,37 +27,53 @@ let database: Awaited<ReturnType<typeof startDatabase>>;
 try {
   database = await startDatabase();
 } catch (error) {
-  console.error(`GDST-Plattform kann nicht starten: ${(error as Error).message}`);
+  log().fatal({ err: error }, `GDST-Plattform kann nicht starten: ${scrubSecrets((error as Error).message)}`);
   process.exit(1);
 }
-if (database.migrationsApplied.length) console.log(`Migrationen angewendet: ${database.migrationsApplied.join(", ")}`);
+if (database.migrationsApplied.length) log().info(`Migrationen angewendet: ${database.migrationsApplied.join(", ")}`);
 // before serving: a sanitiser fix must reach every stored post before anyone reads one
 const rerendered = await rerenderStalePosts();
-if (rerendered) console.log(`${rerendered} Beiträge mit der aktuellen Markdown-Darstellung neu erzeugt.`);
+if (rerendered) log().info(`${rerendered} Beiträge mit der aktuellen Markdown-Darstellung neu erzeugt.`);
+
+/** No route matches this: Next renders the German not-found page with status 404. */
+const NOT_FOUND_PATH = "/seite-nicht-gefunden";
+
+function isDecodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const app = next({ dev: isDev, dir, port: env.port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const httpServer = createServer((req, res) => {
-  // behind a TLS proxy x-forwarded-proto says https; served directly it is plain http
-  req.headers["x-forwarded-proto"] ??= "http";
-  // the signed-in layout sends visitors to sign-in with this path, to bring them back afterwards
-  req.headers["x-gdst-path"] = req.url ?? "/";
-  void handle(req, res);
-});
+const httpServer = createServer(
+  withRequestLog((req, res) => {
+    // behind a TLS proxy x-forwarded-proto says https; served directly it is plain http
+    req.headers["x-forwarded-proto"] ??= "http";
+    // Next answers a path it cannot percent-decode with a 500; it names nothing that exists
+    if (!isDecodablePath(req.url)) req.url = NOT_FOUND_PATH;
+    // the signed-in layout sends visitors to sign-in with this path, to bring them back afterwards
+    req.headers["x-gdst-path"] = req.url ?? "/";
+    return handle(req, res);
+  }),
+);
 const io = await attachSocketServer(httpServer, { redisUrl: env.redisUrl });
 
 httpServer.listen(env.port, () => {
   const where = env.databaseUrl ? "PostgreSQL" : `eingebettete Datenbank in ${env.dataDir}`;
-  console.log(`GDST-Plattform läuft auf http://localhost:${env.port} (${where}${env.redisUrl ? ", Redis" : ""})`);
+  log().info(`GDST-Plattform läuft auf http://localhost:${env.port} (${where}${env.redisUrl ? ", Redis" : ""})`);
 });
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: GDST-Plattform wird beendet …`);
+  log().info(`${signal}: GDST-Plattform wird beendet …`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await new Promise<void>((resolve) => io.close(() => resolve()));

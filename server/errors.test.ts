@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AppError, appErrors, toAppError } from "./errors";
+import { captureLog } from "./test/capture-log";
 
 test("[errors] every code has a German default message and a tRPC code", () => {
   for (const [code, { trpc, message }] of Object.entries(appErrors)) {
@@ -19,10 +20,14 @@ test("[errors] toAppError keeps AppErrors and maps Prisma's unique and not-found
 });
 
 test("[errors] anything else becomes INTERNAL with a generic German message and is logged", (t) => {
-  const logged = t.mock.method(console, "error", () => {});
+  const captured = captureLog();
+  t.after(captured.restore);
   const error = toAppError(new Error("connection refused at 10.0.0.5"));
   assert.equal(error.code, "INTERNAL");
   assert.equal(error.message, "Ein unerwarteter Fehler ist aufgetreten.");
-  assert.equal(logged.mock.callCount(), 1);
+  const lines = captured.lines();
+  assert.equal(lines.length, 1);
+  assert.equal(lines[0].level, "error");
+  assert.equal((lines[0].err as { message: string }).message, "connection refused at 10.0.0.5");
   assert.equal(toAppError(undefined).code, "INTERNAL");
 });

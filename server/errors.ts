@@ -1,4 +1,5 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { log } from "./log";
 
 /** Machine-readable codes with their tRPC status and the German text a person sees. */
 export const appErrors = {
@@ -33,6 +34,6 @@ export function toAppError(error: unknown): AppError {
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") return new AppError("CONFLICT");
   if (prismaCode === "P2025") return new AppError("NOT_FOUND");
-  console.error(error);
+  log().error({ err: error }, "unexpected error");
   return new AppError("INTERNAL");
 }

@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import credentialsModule from "next-auth/providers/credentials";
+import { log } from "../log";
 import { signInSchema } from "../schemas/auth";
 import { authenticate } from "../services/users/authenticate";
 import { isSignInBlocked, recordSignInResult } from "./sign-in-throttle";
@@ -11,6 +12,9 @@ declare module "next-auth/jwt" {
   }
 }
 
+// Next's bundler unwraps the CommonJS default export; plain Node (tsx, the unit tests) hands over module.exports
+const CredentialsProvider = (credentialsModule as unknown as { default?: typeof credentialsModule }).default ?? credentialsModule;
+
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
@@ -18,6 +22,12 @@ export const authOptions: NextAuthOptions = {
   // Credentials sign-in requires JWT sessions; every request re-checks the user in the database.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/anmelden", signOut: "/anmelden", error: "/anmelden" },
+  // only the code and the error: next-auth's metadata may hold the session or the submitted form
+  logger: {
+    error: (code, metadata) => log().error({ code, err: metadata instanceof Error ? metadata : metadata?.error }, "next-auth error"),
+    warn: (code) => log().warn({ code }, "next-auth warning"),
+    debug: (code) => log().debug({ code }, "next-auth debug"),
+  },
   providers: [
     CredentialsProvider({
       name: "E-Mail und Passwort",

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { log } from "../log";
 
 /** The two things migrations need; both PGlite and a pg.Client provide them. */
 export interface SqlRunner {
@@ -46,7 +47,7 @@ export async function applyMigrations(db: SqlRunner, dir = migrationsDir): Promi
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
       if (done.has(name)) {
-        if (done.get(name) !== checksum) console.warn(`Migration ${name} wurde nach dem Anwenden verändert.`);
+        if (done.get(name) !== checksum) log().warn(`Migration ${name} wurde nach dem Anwenden verändert.`);
         continue;
       }
       const id = randomUUID();

@@ -1,8 +1,10 @@
 import type { Server as HttpServer } from "node:http";
+import { performance } from "node:perf_hooks";
 import { Server, type Socket } from "socket.io";
 import { assertCan, type Actor } from "../auth/policy";
 import { actorFromCookieHeader } from "../auth/session";
 import { appErrors, toAppError } from "../errors";
+import { log, requestId, withLogContext } from "../log";
 import { recentActivity } from "../services/activity/recent-activity";
 import { createPost } from "../services/posts/create-post";
 import { postsSince } from "../services/posts/list-posts";
@@ -20,21 +22,31 @@ type GdstSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, Sock
 
 type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-/** Runs a handler and answers through the ack: data, or a German message with a code. */
-async function answer<T>(ack: unknown, run: () => Promise<T>): Promise<void> {
+/**
+ * Runs a handler and answers through the ack: data, or a German message with a code. Each event
+ * gets its own request id; what the handler calls logs with it, refusals are logged here.
+ */
+function answer<T>(socket: GdstSocket, event: keyof ClientEvents, ack: unknown, run: () => Promise<T>): Promise<void> | undefined {
   if (typeof ack !== "function") return;
-  let response: AckResponse<T>;
-  try {
-    response = { ok: true, data: await run() };
-  } catch (error) {
-    if (error instanceof ZodError) {
-      response = { ok: false, error: { code: "BAD_INPUT", message: error.issues[0]?.message ?? appErrors.BAD_INPUT.message } };
-    } else {
-      const appError = toAppError(error);
-      response = { ok: false, error: { code: appError.code, message: appError.message } };
+  const bindings = { reqId: requestId(), event, userId: socket.data.actor.id, socketId: socket.id };
+  return withLogContext(bindings, async (logger) => {
+    const started = performance.now();
+    let response: AckResponse<T>;
+    try {
+      response = { ok: true, data: await run() };
+    } catch (error) {
+      if (error instanceof ZodError) {
+        response = { ok: false, error: { code: "BAD_INPUT", message: error.issues[0]?.message ?? appErrors.BAD_INPUT.message } };
+      } else {
+        const appError = toAppError(error);
+        response = { ok: false, error: { code: appError.code, message: appError.message } };
+      }
     }
-  }
-  (ack as (r: AckResponse<T>) => void)(response);
+    const ms = Math.round(performance.now() - started);
+    if (response.ok) logger.debug({ ms }, "socket event");
+    else logger[response.error.code === "INTERNAL" ? "error" : "info"]({ ms, code: response.error.code }, "socket event failed");
+    (ack as (r: AckResponse<T>) => void)(response);
+  });
 }
 
 const parseId = (value: unknown) => idSchema.parse(value);
@@ -43,7 +55,7 @@ function registerHandlers(socket: GdstSocket) {
   const { actor } = socket.data;
 
   socket.on("thread.watch", (input, ack) =>
-    answer(ack, async () => {
+    answer(socket, "thread.watch", ack, async () => {
       // check first, join second, read third: nothing leaks to a socket that may not read the
       // thread, and nothing committed between the read and the join can be missed
       const thread = await getThread(actor, parseId(input?.threadId));
@@ -55,7 +67,7 @@ function registerHandlers(socket: GdstSocket) {
     if (typeof input?.threadId === "string") void socket.leave(rooms.thread(input.threadId));
   });
   socket.on("group.watch", (input, ack) =>
-    answer(ack, async () => {
+    answer(socket, "group.watch", ack, async () => {
       // the first page: live changes move threads to its top
       const groupId = parseId(input?.groupId);
       const firstPage = await listThreads(actor, { groupId });
@@ -67,14 +79,14 @@ function registerHandlers(socket: GdstSocket) {
     if (typeof input?.groupId === "string") void socket.leave(rooms.group(input.groupId));
   });
   socket.on("activity.watch", (_input, ack) =>
-    answer(ack, async () => {
+    answer(socket, "activity.watch", ack, async () => {
       assertCan(actor, "internal.read");
       await socket.join(rooms.activity);
       return { items: await recentActivity(actor) };
     }),
   );
   socket.on("post.create", (input, ack) =>
-    answer(ack, async () => {
+    answer(socket, "post.create", ack, async () => {
       const { result, events } = await createPost(actor, input);
       publish(events);
       return { post: result };
@@ -96,22 +108,31 @@ export async function attachSocketServer(httpServer: HttpServer, options: { redi
     const { createClient } = await import("redis");
     const pubClient = createClient({ url: options.redisUrl });
     const subClient = pubClient.duplicate();
-    pubClient.on("error", (error) => console.error("Redis (Socket.IO publish):", error.message));
-    subClient.on("error", (error) => console.error("Redis (Socket.IO subscribe):", error.message));
+    pubClient.on("error", (error: Error) => log().error({ err: error }, "Redis (Socket.IO publish) meldet einen Fehler"));
+    subClient.on("error", (error: Error) => log().error({ err: error }, "Redis (Socket.IO subscribe) meldet einen Fehler"));
     await Promise.all([pubClient.connect(), subClient.connect()]);
     io.adapter(createAdapter(pubClient, subClient, { key: process.env.REDIS_KEY_PREFIX ?? "gdst-socket.io" }));
   }
 
-  io.use(async (socket, next) => {
-    try {
-      const actor = await actorFromCookieHeader(socket.handshake.headers.cookie);
-      if (!actor) return next(new Error(appErrors.UNAUTHORIZED.message));
-      (socket as GdstSocket).data.actor = actor;
-      next();
-    } catch (error) {
-      next(new Error(toAppError(error).message));
-    }
-  });
+  io.use((socket, next) =>
+    withLogContext({ reqId: requestId(socket.handshake.headers["x-request-id"]), socketId: socket.id }, async (logger) => {
+      try {
+        const actor = await actorFromCookieHeader(socket.handshake.headers.cookie);
+        if (!actor) {
+          // never the cookie itself: whether one came is enough to tell "signed out" from "expired"
+          logger.info({ hasCookie: !!socket.handshake.headers.cookie }, "socket handshake refused");
+          return next(new Error(appErrors.UNAUTHORIZED.message));
+        }
+        (socket as GdstSocket).data.actor = actor;
+        logger.debug({ userId: actor.id }, "socket connected");
+        next();
+      } catch (error) {
+        const appError = toAppError(error);
+        logger.info({ code: appError.code }, "socket handshake refused");
+        next(new Error(appError.message));
+      }
+    }),
+  );
 
   io.on("connection", (rawSocket) => {
     const socket = rawSocket as GdstSocket;

@@ -15,6 +15,7 @@ const files = roots
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", ...process.argv.slice(2), ...files],
-  { stdio: "inherit" },
+  // handled refusals are logged at info; the test output shows warnings and errors unless asked
+  { stdio: "inherit", env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" } },
 );
 process.exit(result.status ?? 1);
