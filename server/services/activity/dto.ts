@@ -31,7 +31,9 @@ const namedEntities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot
 const decodeEntities = (html: string) =>
   html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
     if (code[0] !== "#") return namedEntities[code.toLowerCase()] ?? entity;
-    return String.fromCodePoint(code[1].toLowerCase() === "x" ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+    const codePoint = code[1].toLowerCase() === "x" ? parseInt(code.slice(2), 16) : Number(code.slice(1));
+    // fromCodePoint throws beyond U+10FFFF; a browser shows U+FFFD for such a reference
+    return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : "\uFFFD";
   });
 
 /** Plain-text opening of a post, taken from its rendered HTML so Markdown syntax never shows. */

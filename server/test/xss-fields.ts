@@ -1,0 +1,62 @@
+import { excerptOfHtml } from "../services/activity/dto";
+import { renderMarkdown } from "../services/posts/markdown";
+
+/**
+ * Every field whose content people type and other people see. xss.test.ts runs the whole corpus
+ * (xss-corpus.ts) through each entry: a feature that shows a new kind of people's text adds it here.
+ *
+ * - `html`: the server turns the text into HTML that the page injects (dangerouslySetInnerHTML);
+ *   `toHtml` is that exact conversion, and its output must pass the allow-list checks.
+ * - `text`: React renders the string as a text node or attribute value and escapes it; `toText` is
+ *   the string the component receives. Keep a field here only while no component injects it as HTML.
+ */
+export type XssField =
+  | { field: string; kind: "html"; toHtml: (value: string) => string; shownIn: readonly string[] }
+  | { field: string; kind: "text"; toText: (value: string) => string; shownIn: readonly string[] };
+
+const asTyped = (value: string) => value;
+
+export const xssFields: readonly XssField[] = [
+  {
+    field: "post body",
+    kind: "html",
+    toHtml: renderMarkdown,
+    shownIn: ["thread page .prose-post (app/_components/threads/post-item.tsx)"],
+  },
+  {
+    field: "activity excerpt",
+    kind: "text",
+    toText: (body) => excerptOfHtml(renderMarkdown(body)),
+    shownIn: ["home page activity feed (app/_components/groups/activity-feed.tsx)"],
+  },
+  {
+    field: "post body in the edit form",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["textarea value (app/_components/threads/post-item.tsx EditForm)"],
+  },
+  {
+    field: "thread title",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["thread page h1, breadcrumb and <title>", "group thread list", "activity feed", "admin audit log label"],
+  },
+  {
+    field: "person name",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["post header", "thread list", "activity feed", "group members", "app header", "home greeting", "admin user table (also aria-label)", "audit log", "live announcer"],
+  },
+  {
+    field: "person organisation",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["post header", "thread list", "activity feed", "group members", "app header", "admin user table", "audit log"],
+  },
+  {
+    field: "invitation organisation",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["admin invitation panel", "public invitation page (app/(public)/einladung/[token]/page.tsx)"],
+  },
+];
