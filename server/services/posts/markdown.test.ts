@@ -66,7 +66,7 @@ const rendererPackages = {
   "mdast-util-to-hast": "13.2.2",
   micromark: "4.0.3",
 };
-const PINNED_FOR_VERSION = 1;
+const PINNED_FOR_VERSION = 2;
 
 test("[markdown] the renderer version is bumped whenever a rendering package changes", async () => {
   const { readFile } = await import("node:fs/promises");
@@ -83,4 +83,13 @@ test("[markdown] the renderer version is bumped whenever a rendering package cha
     { version: PINNED_FOR_VERSION, packages: rendererPackages },
     "a Markdown package changed: bump MARKDOWN_RENDERER_VERSION in markdown.ts, then update this table and PINNED_FOR_VERSION",
   );
+});
+
+test("[markdown] footnotes link to each other, are labelled in German and keep every id prefixed", () => {
+  const html = renderMarkdown("Siehe Beschluss[^1].\n\n[^1]: Sitzung vom 12. März");
+  assert.match(html, /<a href="#user-content-fn-1" id="user-content-fnref-1"/);
+  assert.match(html, /<li id="user-content-fn-1">/);
+  assert.match(html, /<h2 class="sr-only" id="user-content-footnote-label">Fußnoten<\/h2>/);
+  assert.match(html, /aria-label="Zurück zum Verweis 1"/);
+  for (const [, id] of html.matchAll(/ id="([^"]+)"/g)) assert.ok(id.startsWith("user-content-"), id);
 });

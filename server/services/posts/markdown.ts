@@ -1,9 +1,10 @@
-import rehypeSanitize from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import type { Root as HastRoot } from "hast";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 
@@ -19,13 +20,34 @@ function rawHtmlAsText() {
   };
 }
 
+/**
+ * remark-rehype prefixes footnote ids with "user-content-" but not the id of the footnotes' heading
+ * (nor the references pointing at it): prefix those too, so no id can clobber a page global.
+ */
+function prefixFootnoteLabel() {
+  const prefixed = (id: unknown) => (id === "footnote-label" ? "user-content-footnote-label" : id);
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node) => {
+      node.properties.id = prefixed(node.properties.id) as string | undefined;
+      const describedBy = node.properties.ariaDescribedBy;
+      if (Array.isArray(describedBy)) node.properties.ariaDescribedBy = describedBy.map(prefixed) as string[];
+    });
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(rawHtmlAsText)
-  .use(remarkRehype)
-  // defence in depth: GitHub's allow-list drops event handlers and javascript:/data: URLs
-  .use(rehypeSanitize)
+  .use(remarkRehype, {
+    footnoteLabel: "Fußnoten",
+    footnoteBackLabel: (referenceIndex: number) => `Zurück zum Verweis ${referenceIndex + 1}`,
+  })
+  .use(prefixFootnoteLabel)
+  // defence in depth: GitHub's allow-list drops event handlers and javascript:/data: URLs.
+  // remark-rehype already prefixes the only ids Markdown makes (footnotes); prefixing them twice
+  // would break the footnote links. Raw HTML never reaches this point, so no id is the author's.
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" })
   .use(rehypeStringify);
 
 /**
@@ -33,7 +55,7 @@ const processor = unified()
  * must reach old posts too): stored HTML of another version is rendered again at start-up.
  * markdown.test.ts pins the package versions, so an upgrade without a bump fails the suite.
  */
-export const MARKDOWN_RENDERER_VERSION = 1;
+export const MARKDOWN_RENDERER_VERSION = 2;
 
 /** Markdown → sanitised HTML, rendered on the server so the browser needs no Markdown library. */
 export function renderMarkdown(markdown: string): string {
