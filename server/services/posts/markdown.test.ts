@@ -47,7 +47,7 @@ test("[markdown] ordinary links keep their href", () => {
 test("[markdown] **bold** becomes strong, lists and GFM tables render", () => {
   assert.equal(renderMarkdown("**fett**"), "<p><strong>fett</strong></p>");
   assert.match(renderMarkdown("- eins\n- zwei"), /<ul>\s*<li>eins<\/li>\s*<li>zwei<\/li>\s*<\/ul>/);
-  assert.match(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |"), /<table>[\s\S]*<td>1<\/td>[\s\S]*<\/table>/);
+  assert.match(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |"), /<table tabindex="0">[\s\S]*<td>1<\/td>[\s\S]*<\/table>/);
 });
 
 /**
@@ -92,4 +92,9 @@ test("[markdown] footnotes link to each other, are labelled in German and keep e
   assert.match(html, /<h2 class="sr-only" id="user-content-footnote-label">Fußnoten<\/h2>/);
   assert.match(html, /aria-label="Zurück zum Verweis 1"/);
   for (const [, id] of html.matchAll(/ id="([^"]+)"/g)) assert.ok(id.startsWith("user-content-"), id);
+});
+
+test("[markdown] code blocks and tables, which scroll inside the post, can be reached by keyboard", () => {
+  assert.match(renderMarkdown("```\nnpm start\n```"), /^<pre tabindex="0"><code>npm start\n<\/code><\/pre>$/);
+  assert.doesNotMatch(renderMarkdown("Nur `inline`"), /tabindex/);
 });

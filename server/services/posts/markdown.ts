@@ -35,6 +35,19 @@ function prefixFootnoteLabel() {
   };
 }
 
+/**
+ * Code blocks and tables scroll sideways inside the post rather than widening the page; a region
+ * that scrolls must be reachable by keyboard (WCAG 2.1.1), so it takes focus. Runs after the
+ * sanitiser: the attribute is ours, never the author's.
+ */
+function focusableScrollRegions() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node) => {
+      if (node.tagName === "pre" || node.tagName === "table") node.properties.tabIndex = 0;
+    });
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -48,6 +61,7 @@ const processor = unified()
   // remark-rehype already prefixes the only ids Markdown makes (footnotes); prefixing them twice
   // would break the footnote links. Raw HTML never reaches this point, so no id is the author's.
   .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" })
+  .use(focusableScrollRegions)
   .use(rehypeStringify);
 
 /**
