@@ -207,10 +207,6 @@ test.describe("[a11y] keyboard", () => {
 test.describe("[a11y] narrow screens", () => {
   test.use({ viewport: { width: 320, height: 720 } });
 
-  // KNOWN APP BUG (reported to the lead): a long link in a post widens the home page's activity
-  // feed, and with it the whole single-column grid, to about 530-720 px. Fails until
-  // app/_components/groups/activity-feed.tsx breaks long words and the grid columns in
-  // app/(app)/page.tsx may shrink (min-w-0).
   test("[a11y] home page has no horizontal scroll at 320 px, even with a long link in the activity feed", async ({
     asParticipant: page,
     make,
@@ -230,9 +226,6 @@ test.describe("[a11y] narrow screens", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
-  // KNOWN APP BUG (reported to the lead) for /verwaltung: the visually hidden names of the
-  // "Deaktivieren"/"Zurückziehen" buttons are position:absolute inside the tables' scroll
-  // containers, which are not positioned, so they escape them and widen the page to about 614 px.
   test("[a11y] the other pages have no horizontal scroll at 320 px either", async ({ asParticipant, asAdmin, page, users }) => {
     const token = await users.invitationToken();
     const pages: [Page, string, (p: Page) => ReturnType<Page["getByRole"]>][] = [
