@@ -10,7 +10,7 @@ import { db } from "../db";
 import { setUserActive } from "../services/users/manage-users";
 import { makePost, makeThread, setThreadLocked } from "../test/factories";
 import { createTestUser, openTestDatabase } from "../test/test-db";
-import type { ClientEvents, ServerEvents } from "./events";
+import { clientEventNames, type ClientEvents, type ServerEvents } from "./events";
 import { attachSocketServer } from "./io";
 import { disconnectUser, setIo, type IoServer } from "./publish";
 
@@ -152,6 +152,49 @@ describe("thread rooms", () => {
     const locked = await call(socket, "post.create", { id: randomUUID(), threadId: thread.id, body: "Noch etwas" });
     assert.ok(!locked.ok && locked.error.code === "THREAD_LOCKED");
     assert.equal(await db().post.count({ where: { threadId: thread.id } }), 1);
+  });
+
+  test("garbage in every field of every client event is answered in German, never as an unexpected error", async () => {
+    const thread = await makeThread(actors.participant);
+    const socket = open(await cookieFor(actors.participant));
+    await connected(socket);
+    const garbage: unknown[] = [
+      undefined, null, true, 0, -1, 2.5, 123_456_789_012, 2 ** 31, 1e308, "", "\u200B\uFEFF", "a\u0000b", "\uD800",
+      "W".repeat(200), "x".repeat(100_000), "00000000-0000-0000-0000-000000000000", ["a"], { $gt: "" },
+    ];
+    const valid: Record<string, unknown> = { threadId: thread.id, afterSeq: 0, groupId: thread.group.id, body: "Gültig" };
+    const fieldsOf: Record<string, string[]> = {
+      "thread.watch": ["threadId", "afterSeq"],
+      "group.watch": ["groupId"],
+      "activity.watch": [],
+      "post.create": ["id", "threadId", "body"],
+    };
+    const failures: string[] = [];
+    for (const name of clientEventNames) {
+      // events without an acknowledgement answer nothing; they must not end the connection
+      if (!(name in fieldsOf)) {
+        for (const value of garbage) (socket.emit as (...args: unknown[]) => void)(name, value);
+        continue;
+      }
+      const inputs = [
+        ...garbage,
+        ...fieldsOf[name].flatMap((field) => garbage.map((value) => ({ ...valid, id: randomUUID(), [field]: value }))),
+      ];
+      for (const input of inputs) {
+        const answer = await call(socket, name, input);
+        if (!answer.ok && (answer.error.code === "INTERNAL" || /Invalid|Expected|unerwartet/.test(answer.error.message))) {
+          failures.push(`${name} ${JSON.stringify(input)?.slice(0, 80)}: ${answer.error.code} ${answer.error.message}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(socket.connected, "the connection survives");
+    const posts = await db().post.findMany({ where: { threadId: thread.id }, select: { body: true } });
+    // text garbage is still text: what was stored is visible, without control characters or broken surrogates
+    assert.deepEqual(
+      posts.filter((post) => !post.body.trim() || /[\u0000\u200B\uFEFF]|[\uD800-\uDFFF]/.test(post.body)),
+      [],
+    );
   });
 
   test("ending a user's sessions closes their open sockets at once", async () => {
