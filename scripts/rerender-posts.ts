@@ -1,0 +1,16 @@
+// `npm run posts:rerender`: renders every post whose stored HTML came from another Markdown renderer
+// version. The server does the same at every start; this is for operators who want it done (and
+// timed) before a start, e.g. after an upgrade on a large database. Stop the app first on an
+// embedded ./data (one process owns it).
+import { startDatabase } from "../server/db/start-database";
+import { rerenderStalePosts } from "../server/services/posts/rerender-posts";
+
+const database = await startDatabase({ seedDemo: false });
+try {
+  const startedAt = performance.now();
+  const rendered = await rerenderStalePosts();
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(rendered ? `${rendered} Beiträge in ${seconds} s neu dargestellt.` : "Alle Beiträge sind bereits aktuell dargestellt.");
+} finally {
+  await database.close();
+}
