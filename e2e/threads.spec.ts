@@ -66,6 +66,58 @@ test("[threads] the group's thread list updates live: a new thread appears and i
   await expect(group.thread(thread.title)).toHaveCount(1);
 });
 
+test("[threads] a group with many threads pages its list; a thread with new posts comes back to page 1", async ({ asParticipant2, make }) => {
+  // no other spec writes to this group
+  const slug = "umsetzung";
+  const made = [];
+  for (let i = 0; i < 32; i++) made.push(await make.thread({ slug, title: make.name("Seitenthema") }));
+  const [oldest] = made;
+  const newest = made[made.length - 1];
+
+  const group = new GroupPage(asParticipant2);
+  await group.goto(slug);
+  await expect(group.threadList.getByRole("listitem")).toHaveCount(30);
+  await expect(group.thread(newest.title)).toHaveCount(1);
+  await expect(group.thread(oldest.title)).toHaveCount(0);
+
+  const pages = asParticipant2.getByRole("navigation", { name: "Seiten der Themenliste" });
+  await expect(pages.getByRole("link", { name: "Seite 1", exact: true })).toHaveAttribute("aria-current", "page");
+  await pages.getByRole("link", { name: /Weiter/ }).click();
+  await expect(asParticipant2).toHaveURL(/\?seite=2$/);
+  // the oldest may be on a later page when earlier runs left threads here: follow "Weiter" to it
+  await expect(pages.getByRole("link", { name: "Seite 2", exact: true })).toHaveAttribute("aria-current", "page");
+  while (!(await group.thread(oldest.title).count())) {
+    const next = Number(new URL(asParticipant2.url()).searchParams.get("seite")) + 1;
+    await pages.getByRole("link", { name: /Weiter/ }).click();
+    await expect(pages.getByRole("link", { name: `Seite ${next}`, exact: true })).toHaveAttribute("aria-current", "page");
+  }
+  await waitForLive(asParticipant2);
+
+  // live on a later page: the row updates where it stands
+  await make.post(oldest.id, "Neuer Beitrag im ältesten Thema");
+  await expect(group.thread(oldest.title)).toContainText("2 Beiträge");
+
+  // and on page 1 it is now the newest
+  await pages.getByRole("link", { name: "Seite 1", exact: true }).click();
+  await expect(group.threadList.getByRole("listitem").first()).toContainText(oldest.title);
+});
+
+test("[threads] the page links of a long thread lead to that page's posts and back", async ({ asParticipant2, make }) => {
+  const thread = await make.thread({ slug: "umsetzung", title: make.name("Langes Thema"), body: "Beitrag 1" });
+  for (let i = 2; i <= 53; i++) await make.post(thread.id, `Beitrag ${i}`);
+  const view = new ThreadPage(asParticipant2);
+  await view.goto(thread.url);
+  await expect(view.posts).toHaveCount(50);
+  const pages = asParticipant2.getByRole("navigation", { name: "Seiten des Themas" }).first();
+  await pages.getByRole("link", { name: "Seite 2", exact: true }).click();
+  await expect(asParticipant2).toHaveURL(/\?seite=2$/);
+  await expect(view.posts).toHaveCount(3);
+  await expect(view.post("Beitrag 51")).toHaveCount(1);
+  await pages.getByRole("link", { name: /Zurück/ }).click();
+  await expect(view.posts).toHaveCount(50);
+  await expect(view.post("Beitrag 50")).toHaveCount(1);
+});
+
 /** A marker of letters and digits only, so the check does not depend on how excerpts treat punctuation. */
 const plainMarker = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 

@@ -63,7 +63,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <h2 id="themen" className="mb-3 text-xl font-semibold">
             Themen
           </h2>
-          <ThreadList groupId={group.id} groupSlug={group.slug} initialPage={threadPage} />
+          {/* keyed by page: following a page link must start from that page's threads, not keep the last */}
+          <ThreadList key={threadPage.page} groupId={group.id} groupSlug={group.slug} initialPage={threadPage} />
         </section>
         <section aria-labelledby="mitglieder">
           <h2 id="mitglieder" className="mb-3 text-xl font-semibold">

@@ -57,7 +57,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </Link>{" "}
         › <span className="break-words">{thread.title}</span>
       </nav>
+      {/* keyed by page: following a page link must start from that page's posts, not keep the last */}
       <ThreadView
+        key={postPage.page}
         initialThread={thread}
         initialPage={postPage}
         viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate: can(actor, "thread.moderate") }}
