@@ -9,7 +9,7 @@ const config = [
     files: ["e2e/**/*.ts", "bench/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
-  { ignores: ["server/generated/**", ".next/**", "data/**", "test-results/**", "playwright-report/**", "scripts/schema-engine.mjs", "next-env.d.ts"] },
+  { ignores: ["server/generated/**", ".next/**", "dist/**", "data/**", "test-results/**", "playwright-report/**", "scripts/schema-engine.mjs", "next-env.d.ts"] },
 ];
 
 export default config;

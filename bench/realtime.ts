@@ -15,10 +15,9 @@
 // PostgreSQL database instead of the embedded one, for comparison), BENCH_NODE_ARGS (extra node
 // options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import pg from "pg";
 import {
   PARTICIPANT,
   connectSocket,
@@ -32,12 +31,7 @@ import {
   type ClientSocket,
   type ServerProcess,
 } from "../e2e/scale-out/harness.ts";
-
-const intEnv = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-};
+import { cpuSeconds, createScratchDatabase, intEnv, percentile, printTable } from "./lib.ts";
 
 const PORT = intEnv("BENCH_PORT", 3410);
 const LISTENER_COUNTS = (process.env.BENCH_LISTENERS ?? "1,50,200").split(",").map((n) => Number(n.trim()));
@@ -80,42 +74,18 @@ interface RoundResult {
   peakRssMiB: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
-
-/** user + system CPU seconds the server process used so far (from /proc/<pid>/stat) */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 1/100 s
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
 let server: ServerProcess | undefined;
 const sockets = new Set<ClientSocket>();
 let cleaningUp: Promise<void> | undefined;
 /** the PostgreSQL database made for this run (BENCH_DATABASE_URL only) */
-let pgDatabase: string | undefined;
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: PG_BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+let pgDatabase: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 
 function cleanup(): Promise<void> {
   cleaningUp ??= (async () => {
     for (const socket of sockets) socket.close();
     sockets.clear();
     await server?.stop();
-    if (pgDatabase) await adminQuery(`DROP DATABASE IF EXISTS "${pgDatabase}" WITH (FORCE)`).catch((error: Error) => console.error(error.message));
+    if (pgDatabase) await pgDatabase.drop().catch((error: Error) => console.error(error.message));
   })();
   return cleaningUp;
 }
@@ -152,11 +122,8 @@ async function main() {
   const secret = randomBytes(32).toString("base64url");
   const serverEnv: Record<string, string> = {};
   if (PG_BASE_URL) {
-    pgDatabase = `gdst_bench_${randomBytes(4).toString("hex")}`;
-    await adminQuery(`CREATE DATABASE "${pgDatabase}"`);
-    const url = new URL(PG_BASE_URL);
-    url.pathname = `/${pgDatabase}`;
-    Object.assign(serverEnv, { DATABASE_URL: url.toString(), SEED_DEMO: "1" });
+    pgDatabase = await createScratchDatabase(PG_BASE_URL);
+    Object.assign(serverEnv, { DATABASE_URL: pgDatabase.url, SEED_DEMO: "1" });
   }
   console.log(`Starting the server on port ${PORT} (${databaseLabel}); load average ${os.loadavg()[0].toFixed(1)} …`);
   const startedAt = performance.now();
@@ -334,12 +301,10 @@ async function main() {
     ["server RSS MiB", (r) => r.rssMiB.toFixed(0)],
     ["peak RSS MiB", (r) => r.peakRssMiB.toFixed(0)],
   ];
-  const rows = [columns.map(([title]) => title), ...results.map((r) => columns.map(([, cell]) => cell(r)))];
-  const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(" | ")} |`;
-  console.log(line(rows[0]));
-  console.log(`|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`);
-  for (const row of rows.slice(1)) console.log(line(row));
+  printTable(
+    columns.map(([title]) => title),
+    results.map((r) => columns.map(([, cell]) => cell(r))),
+  );
   console.log(`\nServer RSS at the end: ${finalRss?.rss.toFixed(0)} MiB (peak since start ${finalRss?.peak.toFixed(0)} MiB: VmHWM, start-up, migrations and seeding included)`);
 
   if (process.env.BENCH_OUT) {

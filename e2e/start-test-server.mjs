@@ -7,7 +7,8 @@ import path from "node:path";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gdst-e2e-"));
 const root = path.resolve(import.meta.dirname, "..");
-const server = spawn("npx", ["tsx", "server.ts"], {
+// the compiled server, as `npm start` runs it (`npm run build` writes dist/server.mjs)
+const server = spawn(process.execPath, ["dist/server.mjs"], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", REDIS_URL: "" },

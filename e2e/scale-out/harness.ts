@@ -42,6 +42,8 @@ export interface StartOptions {
   echo?: boolean;
   /** extra node options before the script, e.g. ["--cpu-prof"] */
   nodeArgs?: string[];
+  /** what node runs after `nodeArgs`: by default the compiled server, as production runs it */
+  entry?: string[];
 }
 
 /**
@@ -63,7 +65,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     NEXTAUTH_SECRET: options.secret,
     ...options.env,
   });
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "server.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env });
+  const entry = options.entry ?? ["dist/server.mjs"];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env });
   const remember = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line.trim()) continue;
