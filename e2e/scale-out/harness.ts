@@ -199,7 +199,7 @@ export async function trpc<T = any>(baseUrl: string, cookie: string, procedure: 
 /** The seeded thread of a working group (default "technik"): its id and current seq. */
 export async function seededThread(baseUrl: string, cookie: string, slug = "technik"): Promise<{ id: string; groupId: string }> {
   const group = await trpc<{ id: string }>(baseUrl, cookie, "group.bySlug", { slug });
-  const threads = await trpc<{ id: string; isLocked: boolean }[]>(baseUrl, cookie, "group.threads", { groupId: group.id });
+  const { threads } = await trpc<{ threads: { id: string; isLocked: boolean }[] }>(baseUrl, cookie, "group.threads", { groupId: group.id });
   const thread = threads.find((t) => !t.isLocked);
   if (!thread) throw new Error(`no open thread in group ${slug}`);
   return { id: thread.id, groupId: group.id };
