@@ -3,10 +3,11 @@ import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createPostSchema, type CreatePostInput } from "../../schemas/post";
-import { postSelect, toPostDto, type PostDto } from "./dto";
+import { postColumnsSelect, postSelect, toPostDto, type PostDto } from "./dto";
 import { renderForStorage } from "./markdown";
 import { postCreatedEvents } from "./post-events";
-import { threadDetailSelect, toThreadDetail } from "../threads/dto";
+import { bumpThreadForPost } from "../threads/bump-thread";
+import { authorOf } from "../users/dto";
 
 /** The stored post for a repeated id; someone else's id, or one from another thread, is a conflict. */
 async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promise<PostDto | null> {
@@ -28,23 +29,15 @@ export async function createPost(actor: Actor | null, rawInput: unknown): Promis
   try {
     return await db().$transaction(async (tx) => {
       const now = new Date();
-      const row = await tx.thread
-        .update({
-          where: { id: input.threadId },
-          data: { seq: { increment: 1 }, postCount: { increment: 1 }, lastActivityAt: now, lastPostAuthorId: actor.id },
-          select: threadDetailSelect,
-        })
-        .catch((error: { code?: string }) => {
-          throw error.code === "P2025" ? new AppError("NOT_FOUND", "Dieses Thema gibt es nicht (mehr).") : error;
-        });
-      assertCan(actor, "post.create", row);
-      const thread = toThreadDetail(row);
-      const post = toPostDto(
-        await tx.post.create({
-          data: { id: input.id, threadId: input.threadId, authorId: actor.id, body: input.body, ...renderForStorage(input.body), number: thread.postCount, changeSeq: thread.seq, createdAt: now },
-          select: postSelect,
-        }),
-      );
+      const thread = await bumpThreadForPost(tx, input.threadId, actor, now);
+      if (!thread) throw new AppError("NOT_FOUND", "Dieses Thema gibt es nicht (mehr).");
+      assertCan(actor, "post.create", thread);
+      const row = await tx.post.create({
+        data: { id: input.id, threadId: input.threadId, authorId: actor.id, body: input.body, ...renderForStorage(input.body), number: thread.postCount, changeSeq: thread.seq, createdAt: now },
+        select: postColumnsSelect,
+      });
+      // the author is the actor: no query for what the session already says
+      const post = toPostDto({ ...row, author: authorOf(actor) });
       return { result: post, events: postCreatedEvents(post, thread) };
     });
   } catch (error) {

@@ -1,7 +1,8 @@
 import type { Prisma } from "../../db";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
-export const postSelect = {
+/** A post's own columns, for writes whose author is already known. */
+export const postColumnsSelect = {
   id: true,
   threadId: true,
   number: true,
@@ -9,8 +10,9 @@ export const postSelect = {
   changeSeq: true,
   createdAt: true,
   editedAt: true,
-  author: { select: authorSelect },
 } satisfies Prisma.PostSelect;
+
+export const postSelect = { ...postColumnsSelect, author: { select: authorSelect } } satisfies Prisma.PostSelect;
 
 type PostRow = Prisma.PostGetPayload<{ select: typeof postSelect }>;
 
