@@ -32,8 +32,14 @@ export class AppError extends Error {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const prismaCode = (error as { code?: unknown })?.code;
-  if (prismaCode === "P2002") return new AppError("CONFLICT");
+  if (isUniqueViolation(error)) return new AppError("CONFLICT");
   if (prismaCode === "P2025") return new AppError("NOT_FOUND");
   log().error({ err: error }, "unexpected error");
   return new AppError("INTERNAL");
+}
+
+/** A unique constraint refused a write: P2002 from Prisma's queries, P2010 with the driver's kind from raw SQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }

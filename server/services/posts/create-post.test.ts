@@ -185,6 +185,8 @@ test("[post] in a locked thread a participant gets THREAD_LOCKED, a moderator ma
     "THREAD_LOCKED",
   );
   assert.equal(await postCount(), before);
+  const untouched = await db().thread.findUniqueOrThrow({ where: { id: thread.id } });
+  assert.deepEqual([untouched.seq, untouched.postCount, untouched.lastPostAuthorId], [1, 1, participant.id], "the refused post left the thread as it was");
 
   const { result } = await createPost(moderator, { id: randomUUID(), threadId: thread.id, body: "Gesperrt, weil erledigt." });
   assert.equal(result.number, 2);

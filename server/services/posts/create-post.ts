@@ -1,13 +1,12 @@
-import { assertCan, type Actor } from "../../auth/policy";
+import { assertCan, can, type Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
-import { AppError } from "../../errors";
+import { AppError, isUniqueViolation } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createPostSchema, type CreatePostInput } from "../../schemas/post";
-import { postColumnsSelect, postSelect, toPostDto, type PostDto } from "./dto";
-import { renderForStorage } from "./markdown";
+import { getThread } from "../threads/get-thread";
+import { appendPost } from "./append-post";
+import { postSelect, toPostDto, type PostDto } from "./dto";
 import { postCreatedEvents } from "./post-events";
-import { bumpThreadForPost } from "../threads/bump-thread";
-import { authorOf } from "../users/dto";
 
 /** The stored post for a repeated id; someone else's id, or one from another thread, is a conflict. */
 async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promise<PostDto | null> {
@@ -19,33 +18,26 @@ async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promi
 
 /**
  * Appends a post to a thread. Idempotent on the client-generated id: a retried send returns the
- * stored post and publishes nothing. Bumping the thread's seq first row-locks the thread, so numbers
- * and sequence values are gap-free and ordered even with several processes writing; a refusal
- * after the bump rolls it back.
+ * stored post and publishes nothing. Whether a locked thread takes the post is the policy's
+ * decision, handed to the statement; when nothing was appended, the thread is read to say why.
  */
 export async function createPost(actor: Actor | null, rawInput: unknown): Promise<WithEvents<PostDto>> {
   assertCan(actor, "post.create");
   const input = createPostSchema.parse(rawInput);
-  try {
-    return await db().$transaction(async (tx) => {
-      const now = new Date();
-      const thread = await bumpThreadForPost(tx, input.threadId, actor, now);
-      if (!thread) throw new AppError("NOT_FOUND", "Dieses Thema gibt es nicht (mehr).");
-      assertCan(actor, "post.create", thread);
-      const row = await tx.post.create({
-        data: { id: input.id, threadId: input.threadId, authorId: actor.id, body: input.body, ...renderForStorage(input.body), number: thread.postCount, changeSeq: thread.seq, createdAt: now },
-        select: postColumnsSelect,
-      });
-      // the author is the actor: no query for what the session already says
-      const post = toPostDto({ ...row, author: authorOf(actor) });
-      return { result: post, events: postCreatedEvents(post, thread) };
-    });
-  } catch (error) {
-    // the id exists: a retry of a send that already succeeded, or two copies of one send racing
-    if ((error as { code?: string }).code === "P2002") {
+  const mayPostWhenLocked = can(actor, "post.create", { isLocked: true });
+  // a second attempt only when the thread was unlocked between the statement and the read below
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const appended = await appendPost(actor, { ...input, mayPostWhenLocked });
+      if (appended) return { result: appended.post, events: postCreatedEvents(appended.post, appended.thread) };
+    } catch (error) {
+      // the id exists: a retry of a send that already succeeded, or two copies of one send racing
+      if (!isUniqueViolation(error)) throw error;
       const existing = await existingPost(db(), actor, input);
       if (existing) return { result: existing, events: [] };
+      throw error;
     }
-    throw error;
+    assertCan(actor, "post.create", await getThread(actor, input.threadId));
   }
+  throw new AppError("CONFLICT");
 }
