@@ -80,3 +80,17 @@ export function printTable(header: string[], body: string[][]) {
   console.log(`|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`);
   for (const row of body) console.log(line(row));
 }
+
+/** Memory and start-up figures of one measured process (bench/memory.ts). */
+export interface MemorySample {
+  readyMs: number;
+  /** user + system CPU time of the whole process so far */
+  cpuMs: number;
+  rssMiB: number;
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  externalMiB: number;
+  arrayBuffersMiB: number;
+  /** PGlite's WebAssembly linear memory (not counted in `external` or `arrayBuffers`) */
+  wasmHeapMiB?: number;
+}

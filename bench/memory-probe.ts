@@ -6,33 +6,21 @@
 // `init` migrates and seeds an empty database, as the server's start does, and exits.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import type { MemorySample } from "./lib.ts";
 
 const [mode, url] = process.argv.slice(2);
 if (!mode || !url) throw new Error("usage: memory-probe.ts <none|init|pglite|prisma> <database url>");
 
-export interface ProbeReport {
-  mode: string;
-  readyMs: number;
-  /** user + system CPU time of the whole process so far */
-  cpuMs: number;
-  rssMiB: number;
-  heapUsedMiB: number;
-  heapTotalMiB: number;
-  externalMiB: number;
-  arrayBuffersMiB: number;
-  /** PGlite's WebAssembly linear memory (not counted in `external` or `arrayBuffers`) */
-  wasmHeapMiB?: number;
-}
 
 const mib = (bytes: number) => bytes / 2 ** 20;
 
-function report(extra: Partial<ProbeReport>, startedAt: number): void {
+function report(extra: Partial<MemorySample>, startedAt: number): void {
   const cpu = process.cpuUsage();
   (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
   const status = readFileSync("/proc/self/status", "utf8");
   const rssKiB = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
-  const result: ProbeReport = {
+  const result: MemorySample & { mode: string } = {
     mode,
     readyMs: performance.now() - startedAt,
     cpuMs: (cpu.user + cpu.system) / 1000,

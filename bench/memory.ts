@@ -20,7 +20,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { build } from "esbuild";
 import { PARTICIPANT, ROOT, connectSocket, request, seededThread, signIn, sleep, startServer, type ServerProcess } from "../e2e/scale-out/harness.ts";
-import { ascending, cpuSeconds, createScratchDatabase, intEnv, percentile, printTable, type ScratchDatabase } from "./lib.ts";
+import { ascending, cpuSeconds, createScratchDatabase, intEnv, percentile, printTable, type MemorySample, type ScratchDatabase } from "./lib.ts";
 import { markdownBody } from "./markdown-corpus.ts";
 
 const RUNS = Math.max(1, intEnv("BENCH_MEMORY_RUNS", 3));
@@ -30,19 +30,8 @@ const PG_BASE_URL = process.env.BENCH_DATABASE_URL || undefined;
 const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
 
 type Runtime = "tsx" | "compiled";
-interface Sample {
-  readyMs: number;
-  /** CPU time (user + system, all threads) the process used until it was ready */
-  cpuMs: number;
-  rssMiB: number;
-  heapUsedMiB: number;
-  heapTotalMiB: number;
-  externalMiB: number;
-  arrayBuffersMiB: number;
-  wasmHeapMiB?: number;
-}
-const samples = new Map<string, Sample[]>();
-const record = (key: string, sample: Sample) => samples.set(key, [...(samples.get(key) ?? []), sample]);
+const samples = new Map<string, MemorySample[]>();
+const record = (key: string, sample: MemorySample) => samples.set(key, [...(samples.get(key) ?? []), sample]);
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "gdst-memory-"));
 let server: ServerProcess | undefined;
@@ -62,12 +51,12 @@ function parseReport(output: string): Record<string, number> {
   return JSON.parse(line.slice("MEMORY ".length)) as Record<string, number>;
 }
 
-function runProbe(runtime: Runtime, mode: string, url: string): Sample {
+function runProbe(runtime: Runtime, mode: string, url: string): MemorySample {
   const args = [...NODE_ARGS, "--expose-gc", ...(runtime === "tsx" ? ["--import", "tsx", "bench/memory-probe.ts"] : ["dist/memory-probe.mjs"]), mode, url];
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
   if (result.status !== 0) throw new Error(`probe ${runtime} ${mode} failed:\n${result.stderr}`);
-  const report = parseReport(result.stdout) as unknown as Sample;
+  const report = parseReport(result.stdout) as unknown as MemorySample;
   // from spawn, so the loader's own start-up is included
   return { ...report, readyMs: performance.now() - started };
 }
@@ -79,14 +68,14 @@ function initDatabase(url: string) {
   if (init.status !== 0) throw new Error(`seeding ${url} failed:\n${init.stderr}`);
 }
 
-async function serverMemory(): Promise<Sample> {
+async function serverMemory(): Promise<MemorySample> {
   const before = server!.log();
   process.kill(server!.pid, "SIGUSR2");
   for (let i = 0; i < 100; i++) {
     await sleep(50);
     const log = server!.log();
     if (log !== before && log.includes("MEMORY ")) {
-      const report = parseReport(log) as unknown as Sample & { rssBeforeGcMiB: number };
+      const report = parseReport(log) as unknown as MemorySample & { rssBeforeGcMiB: number };
       return { ...report, rssMiB: report.rssBeforeGcMiB };
     }
   }

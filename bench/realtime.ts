@@ -14,7 +14,7 @@
 // BENCH_DATABASE_URL (a PostgreSQL URL that may CREATE DATABASE: run on a fresh, afterwards dropped
 // PostgreSQL database instead of the embedded one, for comparison), BENCH_NODE_ARGS (extra node
 // options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -26,12 +26,11 @@ import {
   seededThread,
   signIn,
   sleep,
-  startServer,
   trpc,
   type ClientSocket,
-  type ServerProcess,
 } from "../e2e/scale-out/harness.ts";
-import { cpuSeconds, createScratchDatabase, intEnv, percentile, printTable } from "./lib.ts";
+import { cpuSeconds, intEnv, percentile, printTable } from "./lib.ts";
+import { BenchRun } from "./run.ts";
 
 const PORT = intEnv("BENCH_PORT", 3410);
 const LISTENER_COUNTS = (process.env.BENCH_LISTENERS ?? "1,50,200").split(",").map((n) => Number(n.trim()));
@@ -41,7 +40,6 @@ const CONCURRENCY = Math.max(1, intEnv("BENCH_CONCURRENCY", 1));
 const VIA = process.env.BENCH_VIA === "trpc" ? "trpc" : "socket";
 const PG_BASE_URL = process.env.BENCH_DATABASE_URL || undefined;
 const CONNECT_BATCH = 25;
-const databaseLabel = PG_BASE_URL ? "fresh PostgreSQL database" : "embedded database (PGlite) in a temp dir";
 /** per round: all deliveries must have arrived this long after the last send */
 const DELIVERY_TIMEOUT_MS = 60_000;
 /** the whole run, start-up included */
@@ -74,33 +72,8 @@ interface RoundResult {
   peakRssMiB: number;
 }
 
-let server: ServerProcess | undefined;
-const sockets = new Set<ClientSocket>();
-let cleaningUp: Promise<void> | undefined;
-/** the PostgreSQL database made for this run (BENCH_DATABASE_URL only) */
-let pgDatabase: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
-
-function cleanup(): Promise<void> {
-  cleaningUp ??= (async () => {
-    for (const socket of sockets) socket.close();
-    sockets.clear();
-    await server?.stop();
-    if (pgDatabase) await pgDatabase.drop().catch((error: Error) => console.error(error.message));
-  })();
-  return cleaningUp;
-}
-
-async function fail(message: string): Promise<never> {
-  console.error(message);
-  if (server) console.error(`--- last server output ---\n${server.log()}`);
-  await cleanup();
-  process.exit(1);
-}
-
-process.once("SIGINT", () => void fail("interrupted"));
-process.once("SIGTERM", () => void fail("terminated"));
-const overallTimer = setTimeout(() => void fail(`benchmark exceeded its limit of ${OVERALL_LIMIT_MS / 60_000} min`), OVERALL_LIMIT_MS);
-overallTimer.unref();
+const run = new BenchRun({ port: PORT, pgBaseUrl: PG_BASE_URL, limitMs: OVERALL_LIMIT_MS });
+const { sockets } = run;
 
 async function connectListeners(count: number, url: string, cookie: string, threadId: string, afterSeq: number): Promise<ClientSocket[]> {
   const listeners: ClientSocket[] = [];
@@ -119,25 +92,8 @@ async function connectListeners(count: number, url: string, cookie: string, thre
 }
 
 async function main() {
-  const secret = randomBytes(32).toString("base64url");
-  const serverEnv: Record<string, string> = {};
-  if (PG_BASE_URL) {
-    pgDatabase = await createScratchDatabase(PG_BASE_URL);
-    Object.assign(serverEnv, { DATABASE_URL: pgDatabase.url, SEED_DEMO: "1" });
-  }
-  console.log(`Starting the server on port ${PORT} (${databaseLabel}); load average ${os.loadavg()[0].toFixed(1)} …`);
-  const startedAt = performance.now();
-  server = await startServer({
-    port: PORT,
-    secret,
-    name: "bench",
-    env: serverEnv,
-    echo: process.env.BENCH_VERBOSE === "1",
-    nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
-  });
+  const { server, idleRss } = await run.start();
   const url = server.url;
-  const idleRss = rssMiB(server.pid);
-  console.log(`Healthy after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; server pid ${server.pid}, RSS ${idleRss?.rss.toFixed(0)} MiB`);
 
   const cookie = await signIn(url, PARTICIPANT);
   const thread = await seededThread(url, cookie);
@@ -274,12 +230,11 @@ async function main() {
   }
 
   const finalRss = rssMiB(server.pid);
-  await cleanup();
-  clearTimeout(overallTimer);
+  await run.cleanup();
 
   const cpu = os.cpus();
   console.log(`\nRealtime benchmark — ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`${databaseLabel[0].toUpperCase()}${databaseLabel.slice(1)}, no Redis; ${POSTS} posts per round via ${VIA === "trpc" ? "tRPC HTTP post.create" : "sender socket post.create"}, ${CONCURRENCY} in flight, ${WARMUP} warm-up posts`);
+  console.log(`${run.databaseLabel[0].toUpperCase()}${run.databaseLabel.slice(1)}, no Redis; ${POSTS} posts per round via ${VIA === "trpc" ? "tRPC HTTP post.create" : "sender socket post.create"}, ${CONCURRENCY} in flight, ${WARMUP} warm-up posts`);
   const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   console.log(`Load average at the end (1/5/15 min): ${load}${os.loadavg()[1] > cpu.length ? " – other work competed for the CPUs, figures are pessimistic" : ""}`);
   console.log("Latency: sender timestamp before the send → listener receives post.created (ms); ack: until the sender's post.create answer");
@@ -314,4 +269,4 @@ async function main() {
   process.exit(incomplete ? 1 : 0);
 }
 
-main().catch((error: unknown) => fail(`benchmark failed: ${(error as Error).stack ?? String(error)}`));
+main().catch((error: unknown) => run.fail(`benchmark failed: ${(error as Error).stack ?? String(error)}`));

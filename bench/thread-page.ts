@@ -23,7 +23,7 @@
 // BENCH_REQUEST_WARMUP (5), BENCH_DATABASE_URL (PostgreSQL URL that may CREATE DATABASE: use a
 // fresh, afterwards dropped database instead of PGlite), BENCH_OUT (write the results as JSON),
 // BENCH_VERBOSE=1 (echo the server's output), BENCH_NODE_ARGS (extra node options for the server).
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -36,13 +36,11 @@ import {
   rssMiB,
   signIn,
   sleep,
-  startServer,
   trpc,
-  type ClientSocket,
-  type ServerProcess,
 } from "../e2e/scale-out/harness.ts";
-import { ascending, backendCpuDelta, cpuSeconds, createScratchDatabase, intEnv, percentile, printTable, type ScratchDatabase } from "./lib.ts";
+import { ascending, backendCpuDelta, cpuSeconds, intEnv, percentile, printTable } from "./lib.ts";
 import { benchRef, markdownBody } from "./markdown-corpus.ts";
+import { BenchRun } from "./run.ts";
 
 const PORT = intEnv("BENCH_PORT", 3411);
 const THREAD_POSTS = intEnv("BENCH_THREAD_POSTS", 500);
@@ -54,39 +52,14 @@ const POSTS_PER_PAGE = 50;
 const SEED_WARMUP = Math.min(49, THREAD_POSTS - 2);
 const DELIVERY_TIMEOUT_MS = 60_000;
 const OVERALL_LIMIT_MS = 15 * 60_000;
-const databaseLabel = PG_BASE_URL ? "fresh PostgreSQL database" : "embedded database (PGlite) in a temp dir";
 
 if (THREAD_POSTS < 3 || THREAD_POSTS > 5000) throw new Error("BENCH_THREAD_POSTS: between 3 and 5000");
 if (REQUESTS < 1 || REQUESTS > 1000) throw new Error("BENCH_REQUESTS: between 1 and 1000");
 
-let server: ServerProcess | undefined;
-let database: ScratchDatabase | undefined;
-const sockets = new Set<ClientSocket>();
+const run = new BenchRun({ port: PORT, pgBaseUrl: PG_BASE_URL, limitMs: OVERALL_LIMIT_MS });
+const { sockets } = run;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-let cleaningUp: Promise<void> | undefined;
-
-function cleanup(): Promise<void> {
-  cleaningUp ??= (async () => {
-    agent.destroy();
-    for (const socket of sockets) socket.close();
-    sockets.clear();
-    await server?.stop();
-    await database?.drop().catch((error: Error) => console.error(error.message));
-  })();
-  return cleaningUp;
-}
-
-async function fail(message: string): Promise<never> {
-  console.error(message);
-  if (server) console.error(`--- last server output ---\n${server.log()}`);
-  await cleanup();
-  process.exit(1);
-}
-
-process.once("SIGINT", () => void fail("interrupted"));
-process.once("SIGTERM", () => void fail("terminated"));
-const overallTimer = setTimeout(() => void fail(`benchmark exceeded its limit of ${OVERALL_LIMIT_MS / 60_000} min`), OVERALL_LIMIT_MS);
-overallTimer.unref();
+run.alsoOnCleanup(() => agent.destroy());
 
 interface PageResponse {
   status: number;
@@ -169,11 +142,11 @@ async function measurePages(url: string, cookie: string, targets: PageTarget[]):
   const results: PageResult[] = [];
   for (const target of targets) {
     const responses: PageResponse[] = [];
-    const cpuBefore = cpuSeconds(server!.pid);
-    const dbBefore = await database?.backendCpu();
+    const cpuBefore = cpuSeconds(run.server!.pid);
+    const dbBefore = await run.database?.backendCpu();
     for (let i = 0; i < REQUESTS; i++) responses.push(await getPage(url + target.path, cookie));
-    const cpuAfter = cpuSeconds(server!.pid);
-    const dbAfter = await database?.backendCpu();
+    const cpuAfter = cpuSeconds(run.server!.pid);
+    const dbAfter = await run.database?.backendCpu();
 
     const last = responses.at(-1)!;
     const bad = responses.find((r) => r.status !== 200);
@@ -203,26 +176,8 @@ async function measurePages(url: string, cookie: string, targets: PageTarget[]):
 }
 
 async function main() {
-  const secret = randomBytes(32).toString("base64url");
-  const serverEnv: Record<string, string> = {};
-  if (PG_BASE_URL) {
-    database = await createScratchDatabase(PG_BASE_URL);
-    Object.assign(serverEnv, { DATABASE_URL: database.url, SEED_DEMO: "1" });
-  }
-  console.log(`Starting the server on port ${PORT} (${databaseLabel}); load average ${os.loadavg()[0].toFixed(1)} …`);
-  const startedAt = performance.now();
-  server = await startServer({
-    port: PORT,
-    secret,
-    name: "bench",
-    env: serverEnv,
-    echo: process.env.BENCH_VERBOSE === "1",
-    nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
-  });
+  const { server, startSeconds, idleRss } = await run.start();
   const url = server.url;
-  const startSeconds = (performance.now() - startedAt) / 1000;
-  const idleRss = rssMiB(server.pid);
-  console.log(`Healthy after ${startSeconds.toFixed(1)} s; server pid ${server.pid}, RSS ${idleRss?.rss.toFixed(0)} MiB`);
 
   const cookie = await signIn(url, PARTICIPANT);
   const group = await trpc<{ id: string; slug: string }>(url, cookie, "group.bySlug", { slug: "technik" });
@@ -260,7 +215,7 @@ async function main() {
       // let the warm-up's deliveries arrive first
       const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
       while (received < number - 2 && Date.now() < deadline) await sleep(10);
-      dbBefore = await database?.backendCpu();
+      dbBefore = await run.database?.backendCpu();
       cpuBefore = cpuSeconds(server.pid);
       firstMeasuredSend = performance.now();
     }
@@ -279,7 +234,7 @@ async function main() {
   const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
   while (deliveries.length < measuredPosts && Date.now() < deadline) await sleep(10);
   const cpuAfter = cpuSeconds(server.pid);
-  const dbAfter = await database?.backendCpu();
+  const dbAfter = await run.database?.backendCpu();
   if (deliveries.length < measuredPosts) throw new Error(`only ${deliveries.length} of ${measuredPosts} posts reached the listener`);
   const seedSeconds = (lastReceipt - firstMeasuredSend) / 1000;
   const sortedAcks = ascending(acks);
@@ -319,14 +274,13 @@ async function main() {
   const pages = await measurePages(url, cookie, targets);
   console.log("done");
   const finalRss = rssMiB(server.pid);
-  await cleanup();
-  clearTimeout(overallTimer);
+  await run.cleanup();
 
   const cpu = os.cpus();
   const kib = (bytes: number) => (bytes / 1024).toFixed(1);
   const ms = (value: number | null) => (value === null ? "–" : value.toFixed(1));
   console.log(`\nThread-page benchmark — ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`${databaseLabel[0].toUpperCase()}${databaseLabel.slice(1)}, no Redis; server healthy after ${startSeconds.toFixed(1)} s`);
+  console.log(`${run.databaseLabel[0].toUpperCase()}${run.databaseLabel.slice(1)}, no Redis; server healthy after ${startSeconds.toFixed(1)} s`);
   const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   console.log(`Load average at the end (1/5/15 min): ${load}${os.loadavg()[1] > cpu.length ? " – other work competed for the CPUs, times are pessimistic" : ""}\n`);
 
@@ -354,7 +308,7 @@ async function main() {
       p.copiesPerPost.toFixed(1),
     ]),
   );
-  console.log("copies/post: how often each post's text appears in the HTML (rendered markup plus the RSC payload's copies of body and html).");
+  console.log("copies/post: how often each post's text appears in the HTML (the rendered markup plus the post DTOs in the RSC payload).");
   console.log(
     `\nServer RSS: ${idleRss?.rss.toFixed(0)} MiB idle after start, ${rssAfterPosting?.rss.toFixed(0)} MiB after posting, ${finalRss?.rss.toFixed(0)} MiB after the page requests (peak ${finalRss?.peak.toFixed(0)} MiB)`,
   );
@@ -380,4 +334,4 @@ async function main() {
   process.exit(0);
 }
 
-main().catch((error: unknown) => fail(`benchmark failed: ${(error as Error).stack ?? String(error)}`));
+main().catch((error: unknown) => run.fail(`benchmark failed: ${(error as Error).stack ?? String(error)}`));
