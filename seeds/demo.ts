@@ -59,8 +59,9 @@ export async function seedDemo(tx: Tx): Promise<void> {
   });
   for (const [index, post] of conversation.entries()) {
     const at = new Date(start + index * 20 * 60 * 1000);
+    const id = crypto.randomUUID();
     await tx.post.create({
-      data: { id: crypto.randomUUID(), threadId: thread.id, authorId: users.get(post.author)!, body: post.body, ...renderForStorage(post.body), number: index + 1, changeSeq: index + 1, createdAt: at },
+      data: { id, threadId: thread.id, authorId: users.get(post.author)!, body: post.body, ...renderForStorage(post.body, id), number: index + 1, changeSeq: index + 1, createdAt: at },
     });
     await tx.thread.update({
       where: { id: thread.id },

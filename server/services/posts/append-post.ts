@@ -43,7 +43,7 @@ export interface AppendPostInput {
  * Null: no such thread, or it is locked and the actor may not post there.
  */
 export async function appendPost(actor: Actor, input: AppendPostInput, now = new Date()): Promise<{ post: PostDto; thread: ThreadDetail } | null> {
-  const { html, renderVersion } = renderForStorage(input.body);
+  const { html, renderVersion } = renderForStorage(input.body, input.id);
   const at = now.toISOString();
   const [row] = await db().$queryRaw<AppendedRow[]>`
     WITH bumped AS (

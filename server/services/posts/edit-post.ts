@@ -31,7 +31,7 @@ export async function editPost(actor: Actor | null, rawInput: unknown): Promise<
     await tx.postRevision.create({ data: { postId: input.postId, body: current.body, editedById: actor.id } });
     const row = await tx.post.update({
       where: { id: input.postId },
-      data: { body: input.body, ...renderForStorage(input.body), editedAt: new Date(), changeSeq: seq },
+      data: { body: input.body, ...renderForStorage(input.body, input.postId), editedAt: new Date(), changeSeq: seq },
       select: postSelect,
     });
     if (current.authorId !== actor.id) {

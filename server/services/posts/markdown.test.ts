@@ -85,13 +85,21 @@ test("[markdown] the renderer version is bumped whenever a rendering package cha
   );
 });
 
-test("[markdown] footnotes link to each other, are labelled in German and keep every id prefixed", () => {
-  const html = renderMarkdown("Siehe Beschluss[^1].\n\n[^1]: Sitzung vom 12. März");
-  assert.match(html, /<a href="#user-content-fn-1" id="user-content-fnref-1"/);
-  assert.match(html, /<li id="user-content-fn-1">/);
-  assert.match(html, /<h2 class="sr-only" id="user-content-footnote-label">Fußnoten<\/h2>/);
+test("[markdown] footnotes link to each other within their post, are labelled in German and keep every id prefixed", () => {
+  const html = renderMarkdown("Siehe Beschluss[^1].\n\n[^1]: Sitzung vom 12. März", "a1b2c3d4");
+  assert.match(html, /<a href="#user-content-a1b2c3d4-fn-1" id="user-content-a1b2c3d4-fnref-1"/);
+  assert.match(html, /<li id="user-content-a1b2c3d4-fn-1">/);
+  assert.match(html, /<a href="#user-content-a1b2c3d4-fnref-1" data-footnote-backref/);
+  assert.match(html, /<h2 class="sr-only" id="user-content-a1b2c3d4-footnote-label">Fußnoten<\/h2>/);
+  assert.match(html, /aria-describedby="user-content-a1b2c3d4-footnote-label"/);
   assert.match(html, /aria-label="Zurück zum Verweis 1"/);
-  for (const [, id] of html.matchAll(/ id="([^"]+)"/g)) assert.ok(id.startsWith("user-content-"), id);
+  for (const [, id] of html.matchAll(/ id="([^"]+)"/g)) assert.ok(id.startsWith("user-content-a1b2c3d4-"), id);
+  // two posts on one page: no shared ids
+  const other = renderMarkdown("Noch eine[^1].\n\n[^1]: Fußnote", "ffff0000");
+  const ids = (h: string) => [...h.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(ids(html).filter((id) => ids(other).includes(id)), []);
+  // ordinary links and anchors the author wrote are left alone
+  assert.match(renderMarkdown("[oben](#oben) und [Portal](https://www.sachsen-anhalt.de)", "a1b2c3d4"), /href="#oben"[\s\S]*href="https:\/\/www.sachsen-anhalt.de"/);
 });
 
 test("[markdown] code blocks and tables, which scroll inside the post, can be reached by keyboard", () => {

@@ -7,6 +7,7 @@ import { unified } from "unified";
 import type { Root as HastRoot } from "hast";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
 
 /** Raw HTML in a post is shown as the text that was typed, never interpreted. */
 function rawHtmlAsText() {
@@ -21,16 +22,24 @@ function rawHtmlAsText() {
 }
 
 /**
- * remark-rehype prefixes footnote ids with "user-content-" but not the id of the footnotes' heading
- * (nor the references pointing at it): prefix those too, so no id can clobber a page global.
+ * Footnote ids are "user-content-fn-1" in every post, and one page shows fifty posts: a footnote
+ * link would jump to another post's footnote. Each post's ids get its own scope (from `file.data`),
+ * keeping the "user-content-" prefix that guards page globals; the footnotes' heading, which
+ * remark-rehype leaves unprefixed, gets both.
  */
-function prefixFootnoteLabel() {
-  const prefixed = (id: unknown) => (id === "footnote-label" ? "user-content-footnote-label" : id);
-  return (tree: HastRoot) => {
+function scopeFootnoteIds() {
+  return (tree: HastRoot, file: VFile) => {
+    const { idScope } = file.data as { idScope?: string };
+    const scope = idScope ? `${idScope}-` : "";
+    const scoped = (id: unknown) => {
+      if (id === "footnote-label") return `user-content-${scope}footnote-label`;
+      return typeof id === "string" && id.startsWith("user-content-") ? `user-content-${scope}${id.slice("user-content-".length)}` : id;
+    };
     visit(tree, "element", (node) => {
-      node.properties.id = prefixed(node.properties.id) as string | undefined;
-      const describedBy = node.properties.ariaDescribedBy;
-      if (Array.isArray(describedBy)) node.properties.ariaDescribedBy = describedBy.map(prefixed) as string[];
+      node.properties.id = scoped(node.properties.id) as string | undefined;
+      const { href, ariaDescribedBy } = node.properties;
+      if (typeof href === "string" && href.startsWith("#")) node.properties.href = `#${scoped(href.slice(1)) as string}`;
+      if (Array.isArray(ariaDescribedBy)) node.properties.ariaDescribedBy = ariaDescribedBy.map(scoped) as string[];
     });
   };
 }
@@ -56,7 +65,7 @@ const processor = unified()
     footnoteLabel: "Fußnoten",
     footnoteBackLabel: (referenceIndex: number) => `Zurück zum Verweis ${referenceIndex + 1}`,
   })
-  .use(prefixFootnoteLabel)
+  .use(scopeFootnoteIds)
   // defence in depth: GitHub's allow-list drops event handlers and javascript:/data: URLs.
   // remark-rehype already prefixes the only ids Markdown makes (footnotes); prefixing them twice
   // would break the footnote links. Raw HTML never reaches this point, so no id is the author's.
@@ -71,12 +80,15 @@ const processor = unified()
  */
 export const MARKDOWN_RENDERER_VERSION = 2;
 
-/** Markdown → sanitised HTML, rendered on the server so the browser needs no Markdown library. */
-export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+/**
+ * Markdown → sanitised HTML, rendered on the server so the browser needs no Markdown library.
+ * `idScope` (letters and digits, e.g. from the post's id) keeps footnote ids unique on a page.
+ */
+export function renderMarkdown(markdown: string, idScope?: string): string {
+  return String(processor.processSync({ value: markdown, data: { idScope: idScope?.replace(/[^a-z0-9]/gi, "").slice(0, 12) } }));
 }
 
 /** The stored form of a Markdown field: rendered HTML and the renderer version that made it. */
-export function renderForStorage(markdown: string): { html: string; renderVersion: number } {
-  return { html: renderMarkdown(markdown), renderVersion: MARKDOWN_RENDERER_VERSION };
+export function renderForStorage(markdown: string, postId: string): { html: string; renderVersion: number } {
+  return { html: renderMarkdown(markdown, postId.slice(0, 8)), renderVersion: MARKDOWN_RENDERER_VERSION };
 }

@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "./markdown";
+import { MARKDOWN_RENDERER_VERSION, renderForStorage } from "./markdown";
 
 const BATCH_SIZE = 200;
 
@@ -22,7 +22,7 @@ export async function rerenderStalePosts(batchSize = BATCH_SIZE): Promise<number
       stale.map((post) =>
         db().post.updateMany({
           where: { id: post.id, renderVersion: { not: MARKDOWN_RENDERER_VERSION } },
-          data: { html: renderMarkdown(post.body), renderVersion: MARKDOWN_RENDERER_VERSION },
+          data: renderForStorage(post.body, post.id),
         }),
       ),
     );
