@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { ensureAuthSecret } from "./server/auth/secret";
+import { DEMO_PASSWORD, demoAccounts } from "./seeds/demo";
 import { startDatabase } from "./server/db/start-database";
 import { env } from "./server/env";
 import { log, scrubSecrets } from "./server/log";
@@ -27,10 +28,15 @@ let database: Awaited<ReturnType<typeof startDatabase>>;
 try {
   database = await startDatabase();
 } catch (error) {
-  log().fatal({ err: error }, `GDST-Plattform kann nicht starten: ${scrubSecrets((error as Error).message)}`);
+  // the message says what to do; the stack only helps a developer
+  log().fatal(`GDST-Plattform kann nicht starten: ${scrubSecrets((error as Error).message)}`);
+  log().debug({ err: error }, "start failed");
   process.exit(1);
 }
 if (database.migrationsApplied.length) log().info(`Migrationen angewendet: ${database.migrationsApplied.join(", ")}`);
+if (database.demoSeeded) {
+  log().info(`Demo-Zugänge angelegt, Passwort „${DEMO_PASSWORD}“: ${demoAccounts.map((account) => account.email).join(", ")} (Rollen im README)`);
+}
 // before serving: a sanitiser fix must reach every stored post before anyone reads one
 const rerendered = await rerenderStalePosts();
 if (rerendered) log().info(`${rerendered} Beiträge mit der aktuellen Markdown-Darstellung neu erzeugt.`);

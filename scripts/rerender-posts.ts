@@ -5,7 +5,11 @@
 import { startDatabase } from "../server/db/start-database";
 import { rerenderStalePosts } from "../server/services/posts/rerender-posts";
 
-const database = await startDatabase({ seedDemo: false });
+const database = await startDatabase({ seedDemo: false }).catch((error: Error) => {
+  // e.g. the app still running on the embedded database: its message says what to do
+  console.error(`Beiträge können nicht neu dargestellt werden: ${error.message}`);
+  process.exit(1);
+});
 try {
   const startedAt = performance.now();
   const rendered = await rerenderStalePosts();

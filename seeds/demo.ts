@@ -19,9 +19,12 @@ export const demoAccounts: { email: string; name: string; organisation: string; 
   { email: "lesend@gdst.example", name: "Lena Lorenz", organisation: "Landkreis Harz", role: "READER", groups: [] },
 ];
 
-/** Demo accounts and a first conversation, so a fresh installation shows what the platform is for. */
-export async function seedDemo(tx: Tx): Promise<void> {
-  if (await tx.user.count()) return;
+/**
+ * Demo accounts and a first conversation, so a fresh installation shows what the platform is for.
+ * Only into an empty database; true when it seeded.
+ */
+export async function seedDemo(tx: Tx): Promise<boolean> {
+  if (await tx.user.count()) return false;
   const users = new Map<string, string>();
   for (const account of demoAccounts) {
     const user = await createUser({ ...account, password: DEMO_PASSWORD }, tx);
@@ -68,4 +71,5 @@ export async function seedDemo(tx: Tx): Promise<void> {
       data: { seq: index + 1, postCount: index + 1, lastActivityAt: at, lastPostAuthorId: users.get(post.author)! },
     });
   }
+  return true;
 }

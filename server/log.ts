@@ -76,7 +76,14 @@ interface LogState {
 // and the request context live on globalThis, so route handlers log with the request's id.
 const globalForLog = globalThis as typeof globalThis & { __gdstLog?: LogState };
 function state(): LogState {
-  globalForLog.__gdstLog ??= { root: createLogger(), context: new AsyncLocalStorage<Logger>() };
+  if (!globalForLog.__gdstLog) {
+    const root = createLogger();
+    const wanted = process.env.LOG_LEVEL?.trim();
+    if (wanted && levelFromEnv(wanted) !== wanted.toLowerCase()) {
+      root.warn(`LOG_LEVEL „${wanted.slice(0, 20)}“ ist unbekannt; es gilt „info“ (möglich: ${[...LEVELS].join(", ")}).`);
+    }
+    globalForLog.__gdstLog = { root, context: new AsyncLocalStorage<Logger>() };
+  }
   return globalForLog.__gdstLog;
 }
 

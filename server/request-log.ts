@@ -24,7 +24,7 @@ export function loggablePath(url: string | undefined): string {
 }
 
 /** Asset and health-check requests would drown the rest: they are logged at debug level only. */
-const isRoutine = (path: string) => path.startsWith("/_next/static/") || path === "/api/health";
+const isRoutine = (path: string) => path.startsWith("/_next/static/") || ["/api/health", "/icon.svg", "/favicon.ico"].includes(path);
 
 /**
  * Wraps the HTTP handler: a request id (kept from a safe incoming x-request-id, sent back in the

@@ -15,6 +15,14 @@ export async function createContext({ req }: { req: Request }): Promise<Context>
   return { actor: await actorFromCookieHeader(req.headers.get("cookie")) };
 }
 
+const trpcOwnMessages: Partial<Record<TRPCError["code"], string>> = {
+  NOT_FOUND: "Diese Schnittstelle gibt es nicht.",
+  METHOD_NOT_SUPPORTED: "Diese Schnittstelle wird anders aufgerufen.",
+  BAD_REQUEST: appErrors.BAD_INPUT.message,
+  PARSE_ERROR: appErrors.BAD_INPUT.message,
+  PAYLOAD_TOO_LARGE: "Die Anfrage ist zu groß.",
+};
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -27,7 +35,9 @@ const t = initTRPC.context<Context>().create({
       };
     }
     const appErrorCode = cause instanceof AppError ? cause.code : null;
-    return { ...shape, data: { ...shape.data, appErrorCode, fieldErrors: null } };
+    // tRPC's own refusals (unknown procedure, wrong method, unreadable input) speak English
+    const message = appErrorCode ? shape.message : (trpcOwnMessages[error.code] ?? shape.message);
+    return { ...shape, message, data: { ...shape.data, appErrorCode, fieldErrors: null } };
   },
 });
 

@@ -9,6 +9,8 @@ import { applyMigrations } from "./migrations";
 export interface StartedDatabase {
   url: string;
   migrationsApplied: string[];
+  /** the demo accounts were created by this start (an empty database) */
+  demoSeeded: boolean;
   close(): Promise<void>;
 }
 
@@ -25,18 +27,19 @@ export async function startDatabase(options: { url?: string; seedDemo?: boolean 
     const migrationsApplied = await applyMigrations(handle.raw);
     setDatabase(handle);
     // password hashing in the demo seed takes a moment: allow more than the default 5 s
-    await handle.prisma.$transaction(
+    const demoSeeded = await handle.prisma.$transaction(
       async (tx) => {
         // processes starting together on one empty PostgreSQL would otherwise both seed
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(72202)`;
         await seedWorkingGroups(tx);
-        if (options.seedDemo ?? env.seedDemo) await seedDemo(tx);
+        return (options.seedDemo ?? env.seedDemo) && (await seedDemo(tx));
       },
       { timeout: 60_000 },
     );
     return {
       url,
       migrationsApplied,
+      demoSeeded,
       close: async () => {
         setDatabase(undefined);
         await handle.close();

@@ -169,6 +169,14 @@ test("[router] malformed requests over HTTP get 4xx, never a 500", async () => {
   for (const [path, init] of cases) {
     const { status, text } = await http(path, init);
     if (status >= 500 || status < 400) failures.push(`${init.method} ${path}${init.query ?? ""}: ${status} ${text.slice(0, 200)}`);
+    else {
+      // a batch answers a list; every message a person could see must be German
+      const body = JSON.parse(text) as unknown;
+      const messages = (Array.isArray(body) ? body : [body]).map((entry) => (entry as { error?: { message?: string } }).error?.message ?? "");
+      for (const message of messages) {
+        if (!message || english.test(message) || /No procedure|Unsupported|Unexpected token|JSON/.test(message)) failures.push(`${init.method} ${path}: "${message}"`);
+      }
+    }
   }
   assert.deepEqual(failures, []);
 });

@@ -86,7 +86,7 @@ export function InvitationPanel({ initialInvitations }: { initialInvitations: In
         </Alert>
       )}
       {invitations.data && invitations.data.length > 0 && (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div role="region" aria-label="Einladungen (seitlich scrollbar)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Einladungen</caption>
             <thead className="bg-slate-100">

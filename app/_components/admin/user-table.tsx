@@ -31,7 +31,7 @@ export function UserTable({ currentUserId, initialUsers }: { currentUserId: stri
       </h2>
       {error && <Alert tone="error">{error.message}</Alert>}
       {users.data && (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div role="region" aria-label="Zugänge (seitlich scrollbar)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Zugänge der Plattform</caption>
             <thead className="bg-slate-100">

@@ -59,7 +59,9 @@ export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: strin
             <div className="min-w-0">
               <p className="font-semibold">
                 {thread.isPinned && <span className="mr-2 rounded bg-accent-400/30 px-1.5 py-0.5 text-xs font-semibold text-slate-900">Angeheftet</span>}
+                {thread.isPinned && " "}
                 {thread.isLocked && <span className="mr-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">Gesperrt</span>}
+                {thread.isLocked && " "}
                 <Link href={`${baseUrl}/themen/${thread.id}`} className="text-brand-700 wrap-anywhere hover:underline">
                   {thread.title}
                 </Link>

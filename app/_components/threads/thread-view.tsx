@@ -155,7 +155,14 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
         ) : thread.isLocked && !viewer.canModerate ? (
           <Alert>Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.</Alert>
         ) : (
-          <Composer threadId={thread.id} onPosted={onOwnPost} />
+          <>
+            {thread.isLocked && (
+              <div className="mb-3">
+                <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
+              </div>
+            )}
+            <Composer threadId={thread.id} onPosted={onOwnPost} />
+          </>
         )}
       </section>
     </article>
