@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, screens, test, trpc, waitForLive } from "./fixtures";
+import { expect, expectAccessible, horizontalOverflow, screens, test, trpc, waitForLive } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { AppShell } from "./pages/app-shell";
 import { NewThreadPage } from "./pages/new-thread-page";
@@ -10,11 +10,6 @@ import { ThreadPage } from "./pages/thread-page";
 async function check(page: Page, name: string) {
   await expectAccessible(page);
   await screens(page, name);
-}
-
-/** The page scrolls sideways at this width: something is wider than the viewport. */
-async function horizontalOverflow(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 /** A thread with the Markdown people actually write, including a long unbroken link. */

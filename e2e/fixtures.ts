@@ -72,6 +72,11 @@ export function recordDialogs(page: Page): string[] {
   return dialogs;
 }
 
+/** How far the page scrolls sideways at its current width: more than 0 means something is too wide. */
+export async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 export const SCREENS_DIR = path.join("test-results", "screens");
 export const SCREEN_WIDTHS = [1280, 320] as const;
 
@@ -129,7 +134,7 @@ interface Fixtures {
 
 export interface Users {
   /** a fresh account made through an invitation, for tests that change or end accounts */
-  invite(options?: { role?: RoleName; name?: string }): Promise<InvitedUser>;
+  invite(options?: { role?: RoleName; name?: string; organisation?: string }): Promise<InvitedUser>;
   /** an open invitation link's token (not accepted) */
   invitationToken(options?: { role?: RoleName }): Promise<string>;
   /** a page in a new browser context, signed in as `user` */
@@ -215,9 +220,9 @@ export const test = base.extend<Fixtures>({
       async invitationToken({ role = "PARTICIPANT" } = {}) {
         return createInvitation((await adminPage()).request, { email: uniqueEmail(testInfo), organisation: "Testkommune E2E", role });
       },
-      async invite({ role = "PARTICIPANT", name } = {}) {
+      async invite({ role = "PARTICIPANT", name, organisation: givenOrganisation } = {}) {
         const email = uniqueEmail(testInfo);
-        const organisation = `Testkommune ${testInfo.workerIndex}-${++counter}`;
+        const organisation = givenOrganisation ?? `Testkommune ${testInfo.workerIndex}-${++counter}`;
         const personName = name ?? `Erika Test ${testTag(testInfo)}-${counter}`;
         const password = "e2e-passwort-sicher";
         const adminRequest = (await adminPage()).request;

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createInvitation, expect, expectAccessible, screens, test, trpc, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, horizontalOverflow, screens, test, trpc } from "./fixtures";
 import { ThreadPage } from "./pages/thread-page";
 
 /**
@@ -13,33 +13,21 @@ const longUrl = `https://www.sachsen-anhalt.de/${"onlinezugangsgesetz-".repeat(1
 /** Invisible characters only: zero-width space, word joiner, BOM, soft hyphen, Hangul filler, NBSP, ideographic space. */
 const invisible = "\u200B\u2060\uFEFF\u00AD\u3164\u00A0\u3000\u200B";
 
-async function sideways(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
 /** No horizontal page scroll at 320 and 1280 px; full-page screenshots of both for review. */
 async function expectNoSidewaysScroll(page: Page, name: string) {
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
-    expect(await sideways(page), `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page), `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
   }
   await screens(page, name);
 }
 
 test.describe("[hostile-text] long words and invisible characters", () => {
-  test("[hostile-text] 200-character words in names, titles, posts and code widen no page at 320 or 1280 px", async ({ asAdmin, browser }, testInfo) => {
+  test("[hostile-text] 200-character words in names, titles, posts and code widen no page at 320 or 1280 px", async ({ asAdmin, users }) => {
     // a person whose name and municipality are single long words
-    const email = uniqueEmail(testInfo, "lang");
-    const name = longWord("Name").slice(0, 120);
-    const organisation = longWord("Kommune");
-    const token = await createInvitation(asAdmin.request, { email, organisation, role: "PARTICIPANT" });
-    const accepted = await trpc(asAdmin.request, "invitation.accept", { token, name, password: "e2e-passwort-sicher" });
-    expect(accepted.error).toBeUndefined();
-
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: "e2e-passwort-sicher", json: "true" } });
+    const person = await users.invite({ name: longWord("Name").slice(0, 120), organisation: longWord("Kommune") });
+    const { name } = person;
+    const page = await users.pageOf(person);
 
     const groupId = (await trpc(page.request, "group.bySlug", { slug: "technik" }, "query")).data.id;
     const title = longUrl;
@@ -85,7 +73,6 @@ test.describe("[hostile-text] long words and invisible characters", () => {
     await asAdmin.goto("/verwaltung");
     await expect(asAdmin.getByText(name).first()).toBeVisible();
     await expectNoSidewaysScroll(asAdmin, "lange-woerter-verwaltung");
-    await context.close();
   });
 
   test("[hostile-text] a post or title of invisible characters only is refused as empty, in the form and by the server", async ({ asParticipant: page, make }) => {

@@ -46,8 +46,8 @@ export interface ClientEvents {
     ack: Ack<{ posts: PostDto[]; seq: number; thread: ThreadDetail; isTruncated: boolean }>,
   ) => void;
   "thread.unwatch": (input: { threadId: string }) => void;
-  /** join a group's room; answers the first page of its threads and how many it has */
-  "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[]; total: number }>) => void;
+  /** join a group's room; answers the first page of its threads */
+  "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[] }>) => void;
   "group.unwatch": (input: { groupId: string }) => void;
   "activity.watch": (input: Record<string, never>, ack: Ack<{ items: ActivityItem[] }>) => void;
   "post.create": (input: { id: string; threadId: string; body: string }, ack: Ack<{ post: PostDto }>) => void;

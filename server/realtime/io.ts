@@ -72,7 +72,7 @@ function registerHandlers(socket: GdstSocket) {
       const groupId = parseId(input?.groupId);
       const firstPage = await listThreads(actor, { groupId });
       await socket.join(rooms.group(groupId));
-      return { threads: firstPage.threads, total: firstPage.total };
+      return { threads: firstPage.threads };
     }),
   );
   socket.on("group.unwatch", (input) => {

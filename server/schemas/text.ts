@@ -32,6 +32,6 @@ export function normaliseText(value: string, { singleLine = false }: TextOptions
   return hasVisibleText(text) ? text : "";
 }
 
-export function hasVisibleText(value: string): boolean {
+function hasVisibleText(value: string): boolean {
   return value.replace(invisibleRun, "").length > 0;
 }

@@ -21,7 +21,6 @@ export const threadIdSchema = z.object({ threadId: idSchema });
 /** A screenful of titles; a group with hundreds of threads pages its list. */
 export const THREADS_PER_PAGE = 30;
 export const listThreadsSchema = z.object({ groupId: idSchema, page: pageSchema });
-export type ListThreadsInput = z.input<typeof listThreadsSchema>;
 
 export const moderateThreadSchema = z.object({
   threadId: idSchema,

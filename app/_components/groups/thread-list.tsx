@@ -58,19 +58,17 @@ export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: strin
           <li key={thread.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
             <div className="min-w-0">
               <p className="font-semibold">
-                {thread.isPinned && <span className="mr-2 rounded bg-accent-400/30 px-1.5 py-0.5 text-xs font-semibold text-slate-900">Angeheftet</span>}
-                {thread.isPinned && " "}
-                {thread.isLocked && <span className="mr-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">Gesperrt</span>}
-                {thread.isLocked && " "}
-                <Link href={`${baseUrl}/themen/${thread.id}`} className="text-brand-700 wrap-anywhere hover:underline">
+                {thread.isPinned && <><span className="mr-2 rounded bg-accent-400/30 px-1.5 py-0.5 text-xs font-semibold text-slate-900">Angeheftet</span> </>}
+                {thread.isLocked && <><span className="mr-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">Gesperrt</span> </>}
+                <Link href={`${baseUrl}/themen/${thread.id}`} className="text-brand-700 hover:underline">
                   {thread.title}
                 </Link>
               </p>
-              <p className="text-sm text-slate-600 wrap-anywhere">
+              <p className="text-sm text-slate-600">
                 Eröffnet von {thread.author.name} ({thread.author.organisation})
               </p>
             </div>
-            <p className="text-sm text-slate-600 wrap-anywhere">
+            <p className="text-sm text-slate-600">
               {thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`} · zuletzt{" "}
               {thread.lastPostAuthor ? `von ${thread.lastPostAuthor.name} ` : ""}
               <RelativeTime iso={thread.lastActivityAt} />

@@ -1,5 +1,4 @@
 import type { Prisma } from "../../db";
-import { renderMarkdown } from "../posts/markdown";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
 export const activitySelect = {
@@ -44,7 +43,6 @@ export function excerptOfHtml(html: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
 }
 
-export const excerptOf = (markdown: string) => excerptOfHtml(renderMarkdown(markdown));
 
 export const toActivityItem = (row: ActivityRow): ActivityItem => ({
   postId: row.id,

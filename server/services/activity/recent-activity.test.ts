@@ -3,8 +3,12 @@ import { test } from "node:test";
 import { rejectsWithAppError } from "../../test/assertions";
 import { makePost, makeThread } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
-import { excerptOf } from "./dto";
+import { renderMarkdown } from "../posts/markdown";
+import { excerptOfHtml } from "./dto";
 import { recentActivity } from "./recent-activity";
+
+/** The excerpt of a post written in this Markdown, as the feed shows it. */
+const excerptOf = (markdown: string) => excerptOfHtml(renderMarkdown(markdown));
 
 const { actors } = await openTestDatabase();
 const { participant, participant2, reader } = actors;

@@ -65,6 +65,7 @@ export async function appendPost(actor: Actor, input: AppendPostInput, now = new
     JOIN "User" author ON author."id" = bumped."authorId"
     JOIN "WorkingGroup" g ON g."id" = bumped."groupId"`;
   if (!row) return null;
+  const author = authorOf(actor);
   const postCount = Number(row.postCount);
   const seq = Number(row.seq);
   const thread: ThreadDetail = {
@@ -77,9 +78,9 @@ export async function appendPost(actor: Actor, input: AppendPostInput, now = new
     lastActivityAt: iso(row.lastActivityAt),
     createdAt: iso(row.createdAt),
     author: { id: row.authorId, name: row.authorName, organisation: row.authorOrganisation, role: row.authorRole },
-    lastPostAuthor: authorOf(actor),
+    lastPostAuthor: author,
     group: { id: row.groupId, slug: row.groupSlug, name: row.groupName },
   };
-  const post = toPostDto({ id: input.id, threadId: row.id, number: postCount, html, changeSeq: seq, createdAt: now, editedAt: null, author: authorOf(actor) });
+  const post = toPostDto({ id: input.id, threadId: row.id, number: postCount, html, changeSeq: seq, createdAt: now, editedAt: null, author });
   return { post, thread };
 }

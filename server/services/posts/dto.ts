@@ -1,8 +1,7 @@
 import type { Prisma } from "../../db";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
-/** A post's own columns, for writes whose author is already known. */
-export const postColumnsSelect = {
+export const postSelect = {
   id: true,
   threadId: true,
   number: true,
@@ -10,9 +9,8 @@ export const postColumnsSelect = {
   changeSeq: true,
   createdAt: true,
   editedAt: true,
+  author: { select: authorSelect },
 } satisfies Prisma.PostSelect;
-
-export const postSelect = { ...postColumnsSelect, author: { select: authorSelect } } satisfies Prisma.PostSelect;
 
 type PostRow = Prisma.PostGetPayload<{ select: typeof postSelect }>;
 

@@ -37,7 +37,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         <Link href="/arbeitsgruppen" className="text-brand-700 underline">
           Arbeitsgruppen
         </Link>{" "}
-        › <span className="wrap-anywhere">{group.name}</span>
+        › {group.name}
       </nav>
       <PageHeader
         title={group.name}
