@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PrismaClient } from "./generated/prisma/client";
 import { env, isPostgresUrl } from "./env";
+import { log } from "./log";
 
 export { Prisma } from "./generated/prisma/client";
 export type Db = PrismaClient;
@@ -28,6 +29,12 @@ export async function openDatabase(url: string): Promise<DbHandle> {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const pg = (await import("pg")).default;
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    let isClosing = false;
+    // an idle connection that PostgreSQL ends (restart, failover, admin command) emits on the pool;
+    // without a listener that error would end the process. The pool opens a new connection next time.
+    pool.on("error", (error) => {
+      if (!isClosing) log().warn({ err: error }, "Eine ruhende Datenbankverbindung wurde beendet");
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
@@ -40,6 +47,7 @@ export async function openDatabase(url: string): Promise<DbHandle> {
         },
       },
       close: async () => {
+        isClosing = true;
         await prisma.$disconnect();
         await pool.end();
       },
