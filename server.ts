@@ -9,6 +9,7 @@ import { env } from "./server/env";
 import { log, scrubSecrets } from "./server/log";
 import { attachSocketServer } from "./server/realtime/io";
 import { withRequestLog } from "./server/request-log";
+import { startDigestScheduler } from "./server/services/notifications/digest-scheduler";
 import { rerenderStalePosts } from "./server/services/posts/rerender-posts";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -69,6 +70,7 @@ const httpServer = createServer(
   }),
 );
 const io = await attachSocketServer(httpServer, { redisUrl: env.redisUrl });
+const digests = startDigestScheduler();
 
 httpServer.listen(env.port, () => {
   const where = env.databaseUrl ? "PostgreSQL" : `eingebettete Datenbank in ${env.dataDir}`;
@@ -82,6 +84,7 @@ async function shutdown(signal: string) {
   log().info(`${signal}: GDST-Plattform wird beendet …`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  digests.stop();
   await new Promise<void>((resolve) => io.close(() => resolve()));
   httpServer.closeAllConnections();
   await database.close();

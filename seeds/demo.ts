@@ -60,9 +60,11 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
     },
     select: { id: true },
   });
+  const postIds: string[] = [];
   for (const [index, post] of conversation.entries()) {
     const at = new Date(start + index * 20 * 60 * 1000);
     const id = crypto.randomUUID();
+    postIds.push(id);
     await tx.post.create({
       data: { id, threadId: thread.id, authorId: users.get(post.author)!, body: post.body, ...renderForStorage(post.body, id), number: index + 1, changeSeq: index + 1, createdAt: at },
     });
@@ -71,5 +73,97 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
       data: { seq: index + 1, postCount: index + 1, lastActivityAt: at, lastPostAuthorId: users.get(post.author)! },
     });
   }
+  const umsetzung = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "umsetzung" }, select: { id: true } });
+  await seedNotifications(tx, users, umsetzung.id, thread.id, postIds);
   return true;
+}
+
+async function singlePostThread(tx: Tx, groupId: string, authorId: string, title: string, body: string, at: Date) {
+  const postId = crypto.randomUUID();
+  const thread = await tx.thread.create({
+    data: {
+      groupId,
+      title,
+      authorId,
+      postCount: 1,
+      seq: 1,
+      lastActivityAt: at,
+      lastPostAuthorId: authorId,
+      createdAt: at,
+      posts: { create: { id: postId, authorId, body, ...renderForStorage(body, postId), number: 1, changeSeq: 1, createdAt: at } },
+    },
+    select: { id: true },
+  });
+  return { threadId: thread.id, postId };
+}
+
+/** The demo participant starts with notifications (two unread, one read), so the bell shows a count. */
+async function seedNotifications(tx: Tx, users: Map<string, string>, umsetzungId: string, welcomeThreadId: string, welcomePostIds: string[]) {
+  const thomas = users.get("teilnehmer@gdst.example")!;
+  const sabine = users.get("teilnehmerin@gdst.example")!;
+  const martin = users.get("moderation@gdst.example")!;
+  const hour = 60 * 60 * 1000;
+  const checklist = await singlePostThread(
+    tx,
+    umsetzungId,
+    sabine,
+    "Checkliste: Anbindung an XDOMEA",
+    "Wie versprochen unsere Checkliste aus Wernigerode: Aktenplan abgleichen, Aktenzeichen zuordnen, Testlauf mit dem Fachverfahren, erst dann den Produktivbetrieb freigeben.",
+    new Date(Date.now() - 26 * hour),
+  );
+  const meeting = await singlePostThread(
+    tx,
+    umsetzungId,
+    martin,
+    "Nächste Sitzung der AG Umsetzung",
+    "Die nächste Sitzung findet als Videokonferenz statt. Schwerpunkt: Erfahrungen mit dem Servicekonto und der BundID. Bitte tragen Sie bis Freitag Ihre Themen ein.",
+    new Date(Date.now() - 30 * 60 * 1000),
+  );
+  // whoever opened or wrote in a thread follows it, as the services do for new posts
+  await tx.threadSubscription.createMany({
+    data: [
+      ...[martin, thomas, sabine].map((userId) => ({ userId, threadId: welcomeThreadId, level: "FOLLOWING" as const })),
+      { userId: sabine, threadId: checklist.threadId, level: "FOLLOWING" },
+      { userId: martin, threadId: meeting.threadId, level: "FOLLOWING" },
+    ],
+  });
+  const welcomeTitle = "Vorstellungsrunde: Wo steht Ihre Kommune bei der Anbindung?";
+  await tx.notification.createMany({
+    data: [
+      {
+        recipientId: thomas,
+        kind: "NEW_THREAD",
+        actorId: sabine,
+        threadId: checklist.threadId,
+        postId: checklist.postId,
+        title: "Checkliste: Anbindung an XDOMEA",
+        excerpt: "Wie versprochen unsere Checkliste aus Wernigerode: Aktenplan abgleichen, Aktenzeichen zuordnen, Testlauf mit dem Fachverfahren …",
+        link: `/beitraege/${checklist.postId}`,
+        createdAt: new Date(Date.now() - 26 * hour),
+        readAt: new Date(Date.now() - 20 * hour),
+      },
+      {
+        recipientId: thomas,
+        kind: "THREAD_POST",
+        actorId: sabine,
+        threadId: welcomeThreadId,
+        postId: welcomePostIds[2],
+        title: welcomeTitle,
+        excerpt: "Ja, in Wernigerode nutzen wir XDOMEA seit dem Frühjahr. Die größte Hürde war die Zuordnung der Aktenzeichen. …",
+        link: `/beitraege/${welcomePostIds[2]}`,
+        createdAt: new Date(Date.now() - 80 * 60 * 1000),
+      },
+      {
+        recipientId: thomas,
+        kind: "NEW_THREAD",
+        actorId: martin,
+        threadId: meeting.threadId,
+        postId: meeting.postId,
+        title: "Nächste Sitzung der AG Umsetzung",
+        excerpt: "Die nächste Sitzung findet als Videokonferenz statt. Schwerpunkt: Erfahrungen mit dem Servicekonto und der BundID. …",
+        link: `/beitraege/${meeting.postId}`,
+        createdAt: new Date(Date.now() - 30 * 60 * 1000),
+      },
+    ],
+  });
 }

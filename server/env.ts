@@ -7,6 +7,13 @@ export const env = {
   dataDir: path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? "./data"),
   databaseUrl: process.env.DATABASE_URL || undefined,
   redisUrl: process.env.REDIS_URL || undefined,
+  /** smtp://user:pass@host:587 or smtps://…: without it no e-mail digest is sent */
+  smtpUrl: process.env.SMTP_URL || undefined,
+  mailFrom: process.env.MAIL_FROM || "GDST-Plattform <benachrichtigungen@gdst.invalid>",
+  /** Links in e-mails need the public address; NEXTAUTH_URL is it behind a proxy */
+  get publicUrl(): string {
+    return (process.env.NEXTAUTH_URL || `http://localhost:${this.port}`).replace(/\/+$/, "");
+  },
   isProduction: process.env.NODE_ENV === "production",
   /** Demo accounts: always on the embedded database, on PostgreSQL only when asked for. */
   get seedDemo(): boolean {

@@ -31,6 +31,8 @@ const table = {
   "user.manage":       [out,        no,     no,          no,        ok],
   "invitation.manage": [out,        no,     no,          no,        ok],
   "audit.read":        [out,        no,     no,          no,        ok],
+  "notification.use":  [out,        ok,     ok,          ok,        ok],
+  "thread.subscribe":  [out,        no,     ok,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;
 
 function outcome(actor: Actor | null, action: Action): string {

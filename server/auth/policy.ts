@@ -32,6 +32,10 @@ const minimumRole = {
   "user.manage": "ADMIN",
   "invitation.manage": "ADMIN",
   "audit.read": "ADMIN",
+  /** one's own notifications and their settings: readers too, later domains notify them */
+  "notification.use": "READER",
+  /** following or muting a thread is reading it */
+  "thread.subscribe": "PARTICIPANT",
 } as const satisfies Record<string, RoleName>;
 
 export type Action = keyof typeof minimumRole;

@@ -2,6 +2,7 @@ import { router } from "../trpc";
 import { activityRouter } from "./activity";
 import { groupRouter } from "./group";
 import { invitationRouter } from "./invitation";
+import { notificationRouter } from "./notification";
 import { postRouter } from "./post";
 import { threadRouter } from "./thread";
 import { userRouter } from "./user";
@@ -10,6 +11,7 @@ export const appRouter = router({
   activity: activityRouter,
   group: groupRouter,
   invitation: invitationRouter,
+  notification: notificationRouter,
   post: postRouter,
   thread: threadRouter,
   user: userRouter,

@@ -6,7 +6,10 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { encode } from "next-auth/jwt";
 import type { ZodType } from "zod";
 import type { Actor } from "../auth/policy";
+import { db } from "../db";
 import { appErrors } from "../errors";
+import type { EventPayload } from "../realtime/events";
+import { notify } from "../services/notifications/notify";
 import { makePost, makeThread } from "../test/factories";
 import { createTestUser, openTestDatabase } from "../test/test-db";
 import { createContext } from "../trpc";
@@ -65,6 +68,10 @@ const { invitation } = await appRouter.createCaller({ actor: admin }).invitation
   organisation: "Stadt Zerbst/Anhalt",
 });
 const invitationId = invitation.id;
+const [notified] = await notify(db(), [
+  { kind: "REPORT_OUTCOME", recipientIds: [participant.id], actorId: admin.id, title: "Meldung", excerpt: "Erledigt", link: "/", readAction: null },
+]);
+const notificationId = (notified.payload as EventPayload<"notification.created">).notification.id;
 
 /**
  * A well-formed value for every input field that exists, pointing at real objects, so that only the
@@ -73,6 +80,8 @@ const invitationId = invitation.id;
 const validField: Record<string, () => unknown> = {
   afterSeq: () => 0,
   body: () => "Ein gültiger Text",
+  digest: () => "DAILY",
+  disabledKinds: () => ["THREAD_POST"],
   email: () => `garbage-${randomUUID()}@kommune.example`,
   firstPostId: () => randomUUID(),
   groupId: () => technikId,
@@ -81,7 +90,9 @@ const validField: Record<string, () => unknown> = {
   isActive: () => true,
   isLocked: () => false,
   isPinned: () => false,
+  level: () => "FOLLOWING",
   name: () => "Gültiger Name",
+  notificationId: () => notificationId,
   organisation: () => "Gemeinde Muster",
   page: () => 1,
   password: () => "lang-genug-123",

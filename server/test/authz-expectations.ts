@@ -36,6 +36,8 @@ export interface AuthzFixtures {
   freshInvitation(): Promise<{ id: string; token: string }>;
   /** an active participant nobody else uses */
   freshUser(): Promise<Actor>;
+  /** a notification for the participant */
+  freshNotification(): Promise<{ id: string }>;
 }
 
 export type InputBuilder<Input> = (fixtures: AuthzFixtures, caller: CallerName) => Input | Promise<Input>;
@@ -71,6 +73,10 @@ const F = "FORBIDDEN";
 /** Signed in, but readers see nothing internal. */
 const internal = [U, F, ok, ok, ok, ok] as const;
 const moderation = [U, F, F, F, ok, ok] as const;
+/** everyone signed in, readers too */
+const signedIn = [U, ok, ok, ok, ok, ok] as const;
+/** one's own: the participant's; anybody else's is not found */
+const participantsOwn = [U, "NOT_FOUND", ok, "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"] as const;
 const administration = [U, F, F, F, F, ok] as const;
 /** the token in the link is the authorisation */
 const publicWithToken = [ok, ok, ok, ok, ok, ok] as const;
@@ -98,6 +104,14 @@ export const procedureExpectations = {
     expect: publicWithToken,
     input: async (f) => ({ token: (await f.freshInvitation()).token, name: "Eingeladene Person", password: "lang-genug-123" }),
   },
+
+  "notification.list": { expect: signedIn, input: () => ({ page: 1 }) },
+  "notification.markRead": { expect: participantsOwn, input: async (f) => ({ notificationId: (await f.freshNotification()).id }) },
+  "notification.markAllRead": { expect: signedIn },
+  "notification.settings": { expect: signedIn },
+  "notification.updateSettings": { expect: signedIn, input: () => ({ disabledKinds: ["NEW_THREAD"], digest: "WEEKLY" }) },
+  "notification.threadSubscription": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
+  "notification.setThreadSubscription": { expect: internal, input: async (f) => ({ threadId: (await f.freshThread()).id, level: "MUTED" }) },
 
   "post.list": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
   "post.since": { expect: internal, input: (f) => ({ threadId: f.thread.id, afterSeq: 0 }) },

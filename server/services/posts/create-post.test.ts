@@ -47,6 +47,8 @@ test("[post] a new post yields the events for the thread, its group and the acti
       [`thread:${thread.id}`, "post.created"],
       [`group:${thread.group.id}`, "group.thread"],
       ["activity", "activity.created"],
+      // the thread's author follows it
+      [`user:${participant.id}`, "notification.created"],
     ],
   );
   assert.deepEqual(events[0].payload, { post: result, seq: 2, postCount: 2 });

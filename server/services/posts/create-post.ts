@@ -3,6 +3,8 @@ import { db, type Tx } from "../../db";
 import { AppError, isUniqueViolation } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createPostSchema, type CreatePostInput } from "../../schemas/post";
+import { log } from "../../log";
+import { notifyNewPost } from "../notifications/post-notifications";
 import { getThread } from "../threads/get-thread";
 import { appendPost } from "./append-post";
 import { postSelect, toPostDto, type PostDto } from "./dto";
@@ -14,6 +16,19 @@ async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promi
   if (!row) return null;
   if (row.author.id !== actor.id || row.threadId !== input.threadId) throw new AppError("CONFLICT");
   return toPostDto(row);
+}
+
+/**
+ * The post is stored by then (appendPost is one statement, outside a transaction): a failure to
+ * notify is logged and must not report the post as failed.
+ */
+async function notificationsFor(appended: Parameters<typeof notifyNewPost>[1]) {
+  try {
+    return await notifyNewPost(db(), appended);
+  } catch (error) {
+    log().error({ err: error, postId: appended.post.id }, "Benachrichtigungen zu einem neuen Beitrag fehlgeschlagen");
+    return [];
+  }
 }
 
 /**
@@ -29,7 +44,7 @@ export async function createPost(actor: Actor | null, rawInput: unknown): Promis
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const appended = await appendPost(actor, { ...input, mayPostWhenLocked });
-      if (appended) return { result: appended.post, events: postCreatedEvents(appended.post, appended.thread) };
+      if (appended) return { result: appended.post, events: [...postCreatedEvents(appended.post, appended.thread), ...(await notificationsFor(appended))] };
     } catch (error) {
       // the id exists: a retry of a send that already succeeded, or two copies of one send racing
       if (!isUniqueViolation(error)) throw error;

@@ -5,6 +5,7 @@ import type { WithEvents } from "../../realtime/events";
 import { createThreadSchema } from "../../schemas/thread";
 import { postSelect, toPostDto } from "../posts/dto";
 import { renderForStorage } from "../posts/markdown";
+import { notifyNewThread } from "../notifications/post-notifications";
 import { postCreatedEvents } from "../posts/post-events";
 import { threadDetailSelect, toThreadDetail, type ThreadDetail } from "./dto";
 
@@ -42,6 +43,7 @@ export async function createThread(actor: Actor | null, rawInput: unknown): Prom
     });
     const firstPost = toPostDto(await tx.post.findUniqueOrThrow({ where: { id: input.firstPostId }, select: postSelect }));
     const detail = toThreadDetail(thread);
-    return { result: detail, events: postCreatedEvents(firstPost, detail) };
+    const notifications = await notifyNewThread(tx, { post: firstPost, thread: detail });
+    return { result: detail, events: [...postCreatedEvents(firstPost, detail), ...notifications] };
   });
 }
