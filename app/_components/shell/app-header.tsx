@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { can, type Actor } from "@/server/auth/policy";
 import { roleLabels } from "@/server/auth/roles";
+import { countUnreadNotifications } from "@/server/services/notifications/list-notifications";
+import { NotificationBell } from "../notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ actor }: { actor: Actor }) {
+export async function AppHeader({ actor }: { actor: Actor }) {
   const links = [
     { href: "/", label: "Start", show: true },
     { href: "/arbeitsgruppen", label: "Arbeitsgruppen", show: can(actor, "internal.read") },
@@ -19,6 +21,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           </span>
         </Link>
         <div className="flex flex-wrap items-center gap-3 text-sm">
+          <NotificationBell initialUnreadCount={await countUnreadNotifications(actor)} />
           <span>
             <span className="font-semibold">{actor.name}</span>
             <span className="text-brand-100">

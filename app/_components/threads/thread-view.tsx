@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { useOnConnect, useSocket, type ClientSocket } from "@/app/_lib/socket";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
@@ -29,7 +29,18 @@ function mergePosts(current: Map<string, PostDto>, incoming: PostDto[]): Map<str
   return next;
 }
 
-export function ThreadView({ initialThread, initialPage, viewer }: { initialThread: ThreadDetail; initialPage: PostPage; viewer: Viewer }) {
+export function ThreadView({
+  initialThread,
+  initialPage,
+  viewer,
+  subscription,
+}: {
+  initialThread: ThreadDetail;
+  initialPage: PostPage;
+  viewer: Viewer;
+  /** following or muting the thread (notifications) */
+  subscription?: ReactNode;
+}) {
   const [thread, setThread] = useState(initialThread);
   const { state: connection } = useSocket();
   const [posts, setPosts] = useState(() => mergePosts(new Map(), initialPage.posts));
@@ -112,6 +123,7 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
           {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
           {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
         </p>
+        {subscription}
         {viewer.canModerate && <ModerationControls thread={thread} onChange={setThread} />}
       </header>
 

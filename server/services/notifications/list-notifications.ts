@@ -30,3 +30,9 @@ export async function listNotifications(actor: Actor | null, rawInput: unknown):
   });
   return { notifications: rows.map(toNotificationDto), page, pageCount, unreadCount };
 }
+
+/** For the bell in the header, rendered with every signed-in page. */
+export async function countUnreadNotifications(actor: Actor | null): Promise<number> {
+  assertCan(actor, "notification.use");
+  return db().notification.count({ where: { recipientId: actor.id, readAt: null } });
+}

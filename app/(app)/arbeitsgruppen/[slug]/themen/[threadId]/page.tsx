@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { ThreadSubscription } from "@/app/_components/notifications/thread-subscription";
 import { ThreadView } from "@/app/_components/threads/thread-view";
 import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
@@ -8,6 +9,7 @@ import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { parsePageParam } from "@/server/schemas/paging";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
+import { getThreadSubscription } from "@/server/services/notifications/thread-subscription";
 import { listPosts } from "@/server/services/posts/list-posts";
 import { getThread } from "@/server/services/threads/get-thread";
 
@@ -43,7 +45,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // ?beitrag=N opens the page holding post N; out-of-range numbers end on the nearest page
   const page = query.beitrag ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE) : parsePageParam(query.seite);
-  const postPage = await listPosts(actor, { threadId, page });
+  const [postPage, subscription] = await Promise.all([
+    listPosts(actor, { threadId, page }),
+    can(actor, "thread.subscribe") ? getThreadSubscription(actor, { threadId }) : null,
+  ]);
 
   return (
     <>
@@ -63,6 +68,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         initialThread={thread}
         initialPage={postPage}
         viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate: can(actor, "thread.moderate") }}
+        subscription={subscription && <ThreadSubscription threadId={thread.id} initialLevel={subscription.level} />}
       />
     </>
   );
