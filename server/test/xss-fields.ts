@@ -30,6 +30,12 @@ export const xssFields: readonly XssField[] = [
     shownIn: ["home page activity feed (app/_components/groups/activity-feed.tsx)"],
   },
   {
+    field: "notification excerpt",
+    kind: "text",
+    toText: (body) => excerptOfHtml(renderMarkdown(body)),
+    shownIn: ["bell panel and /benachrichtigungen (app/_components/notifications/notification-item.tsx)", "digest e-mail (escaped by renderDigest, digest.test.ts)"],
+  },
+  {
     field: "post body in the edit form",
     kind: "text",
     toText: asTyped,
@@ -39,13 +45,13 @@ export const xssFields: readonly XssField[] = [
     field: "thread title",
     kind: "text",
     toText: asTyped,
-    shownIn: ["thread page h1, breadcrumb and <title>", "group thread list", "activity feed", "admin audit log label"],
+    shownIn: ["thread page h1, breadcrumb and <title>", "group thread list", "activity feed", "admin audit log label", "notification title (bell, /benachrichtigungen, digest e-mail)"],
   },
   {
     field: "person name",
     kind: "text",
     toText: asTyped,
-    shownIn: ["post header", "thread list", "activity feed", "group members", "app header", "home greeting", "admin user table (also aria-label)", "audit log", "live announcer"],
+    shownIn: ["post header", "thread list", "activity feed", "group members", "app header", "home greeting", "admin user table (also aria-label)", "audit log", "live announcer", "notifications (actor, bell live region)"],
   },
   {
     field: "person organisation",

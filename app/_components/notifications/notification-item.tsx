@@ -25,7 +25,7 @@ export function NotificationItem({ notification, onOpen }: { notification: Notif
           </>
         )}
       </span>
-      {notification.excerpt && <span className="mt-0.5 line-clamp-2 block text-slate-700">{notification.excerpt}</span>}
+      {notification.excerpt && <span className="mt-0.5 line-clamp-2 text-slate-700">{notification.excerpt}</span>}
       <span className="mt-0.5 block text-xs text-slate-600">
         <RelativeTime iso={notification.createdAt} />
       </span>

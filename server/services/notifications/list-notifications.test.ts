@@ -4,7 +4,7 @@ import { db } from "../../db";
 import { NOTIFICATIONS_PER_PAGE } from "../../schemas/notification";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
 import { createTestUser, openTestDatabase } from "../../test/test-db";
-import { listNotifications } from "./list-notifications";
+import { countUnreadNotifications, listNotifications } from "./list-notifications";
 import { notify } from "./notify";
 
 const { actors } = await openTestDatabase();
@@ -40,4 +40,11 @@ test("[notifications] a reader may list (later domains notify readers); signed o
   assert.equal((await listNotifications(actors.reader, {})).page, 1);
   await rejectsWithAppError(() => listNotifications(null, {}), "UNAUTHORIZED");
   await rejectsWithZodMessage(() => listNotifications(participant, { page: 0 }), "Zu klein: erwartet, dass number >=1 ist");
+});
+
+test("[notifications] the header's unread count is the actor's own", async () => {
+  const user = await createTestUser("PARTICIPANT");
+  await outcome(user.id, "Eins");
+  assert.equal(await countUnreadNotifications(user), 1);
+  await rejectsWithAppError(() => countUnreadNotifications(null), "UNAUTHORIZED");
 });
