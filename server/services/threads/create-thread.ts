@@ -40,7 +40,7 @@ export async function createThread(actor: Actor | null, rawInput: unknown): Prom
       },
       select: threadDetailSelect,
     });
-    const firstPost = toPostDto(await tx.post.findUniqueOrThrow({ where: { id: input.firstPostId }, select: postSelect }));
+    const firstPost = toPostDto(await tx.post.findUniqueOrThrow({ where: { id: input.firstPostId }, select: postSelect }), "participant");
     const detail = toThreadDetail(thread);
     return { result: detail, events: postCreatedEvents(firstPost, detail) };
   });
