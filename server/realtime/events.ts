@@ -1,4 +1,5 @@
 import type { ActivityItem } from "../services/activity/dto";
+import type { NotificationDto } from "../services/notifications/dto";
 import type { PostDto } from "../services/posts/dto";
 import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
 
@@ -21,6 +22,10 @@ export interface ServerEvents {
   "group.thread": (payload: { groupId: string; thread: ThreadListItem }) => void;
   "activity.created": (payload: { item: ActivityItem }) => void;
   "session.ended": (payload: { reason: string }) => void;
+  /** to the recipient's user room: the new notification and their unread count after it */
+  "notification.created": (payload: { notification: NotificationDto; unreadCount: number }) => void;
+  /** to the user's room when they marked notifications read (in any tab); `ids` null means all */
+  "notification.read": (payload: { ids: string[] | null; readAt: string; unreadCount: number }) => void;
 }
 
 export type EventName = keyof ServerEvents;
