@@ -8,6 +8,7 @@ import { appendPost } from "./append-post";
 import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
 import { postSelect, postViewOf, reactionsOf, toPostDto, type PostDto } from "./dto";
 import { postCreatedEvents } from "./post-events";
+import { notifyAboutPost } from "./post-notifications";
 
 /** The stored post for a repeated id; someone else's id, or one from another thread, is a conflict. */
 async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promise<PostDto | null> {
@@ -21,12 +22,12 @@ async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promi
 async function replyTarget(actor: Actor, threadId: string, postId: string) {
   const row = await db().post.findUnique({
     where: { id: postId },
-    select: { id: true, number: true, threadId: true, hiddenAt: true, author: { select: { name: true } } },
+    select: { id: true, number: true, threadId: true, hiddenAt: true, authorId: true, author: { select: { name: true } } },
   });
   if (!row || row.threadId !== threadId || (row.hiddenAt && postViewOf(actor) !== "moderation")) {
     throw new AppError("NOT_FOUND", "Der Beitrag, auf den Sie antworten, ist in diesem Thema nicht (mehr) vorhanden.");
   }
-  return { id: row.id, number: row.number, authorName: row.author.name };
+  return { id: row.id, number: row.number, authorName: row.author.name, authorId: row.authorId };
 }
 
 /**
@@ -44,7 +45,12 @@ export async function createPost(actor: Actor | null, rawInput: unknown): Promis
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const appended = await appendPost(actor, { ...input, replyTo, mayPostWhenLocked });
-      if (appended) return { result: appended.post, events: postCreatedEvents(appended.post, appended.thread) };
+      if (appended) {
+        const { post, thread } = appended;
+        // the post is stored by one statement (the hot path); who it notifies only when it mentions or answers someone
+        const notified = await notifyAboutPost(db(), actor, post, thread, input.body, replyTo?.authorId ?? null);
+        return { result: post, events: [...postCreatedEvents(post, thread), ...notified] };
+      }
     } catch (error) {
       // the id exists: a retry of a send that already succeeded, or two copies of one send racing
       if (!isUniqueViolation(error)) throw error;

@@ -6,6 +6,7 @@ import { editPostSchema } from "../../schemas/post";
 import { recordAudit } from "../audit/record-audit";
 import { postSelect, postViewOf, reactionsOf, toPostDto, type PostDto } from "./dto";
 import { postUpdatedEvents } from "./post-events";
+import { notifyAboutPost } from "./post-notifications";
 import { renderForStorage } from "./markdown";
 
 /** Replaces a post's text, keeping the previous text as a revision. Moderation edits are audited. */
@@ -15,7 +16,7 @@ export async function editPost(actor: Actor | null, rawInput: unknown): Promise<
   return db().$transaction(async (tx) => {
     const current = await tx.post.findUnique({
       where: { id: input.postId },
-      select: { body: true, authorId: true, threadId: true, deletedAt: true, hiddenAt: true, thread: { select: { isLocked: true } } },
+      select: { body: true, authorId: true, threadId: true, deletedAt: true, hiddenAt: true, thread: { select: { isLocked: true, title: true } } },
     });
     if (!current) throw new AppError("NOT_FOUND", "Diesen Beitrag gibt es nicht (mehr).");
     assertCan(actor, "post.edit", current);
@@ -42,6 +43,9 @@ export async function editPost(actor: Actor | null, rawInput: unknown): Promise<
       await recordAudit(tx, actor, "post.edit", { type: "post", id: input.postId });
     }
     const reactions = (await reactionsOf(tx, [input.postId])).get(input.postId) ?? [];
-    return { result: toPostDto(row, view, reactions), events: postUpdatedEvents(row, reactions, seq) };
+    const post = toPostDto(row, view, reactions);
+    // a mention added by the edit notifies; notify() never notifies one person twice about one post
+    const notified = await notifyAboutPost(tx, actor, post, { id: current.threadId, title: current.thread.title }, input.body, null);
+    return { result: post, events: [...postUpdatedEvents(row, reactions, seq), ...notified] };
   });
 }
