@@ -19,7 +19,8 @@ export async function listMentionable(actor: Actor | null, rawInput: unknown): P
   assertCan(actor, "post.create");
   const { threadId, query } = mentionableSchema.parse(rawInput);
   await getThread(actor, threadId);
-  const contains = query ? { contains: query, mode: "insensitive" as const } : undefined;
+  // Prisma hands `contains` to LIKE as it is: % and _ typed by someone are searched for as text
+  const contains = query ? { contains: query.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const } : undefined;
   return db().user.findMany({
     where: {
       deactivatedAt: null,
