@@ -2,6 +2,8 @@ import { expect, expectAccessible, screens, test, trpc, waitForLive } from "./fi
 import { ThreadPage } from "./pages/thread-page";
 
 test("[delete-hide] the author deletes their post after confirming; replies stay, another browser sees 'Beitrag gelöscht' live", async ({ asParticipant, asParticipant2, asModerator, make }) => {
+  // three browsers (or two plus a full-page screenshot at two widths): slow on a busy machine
+  test.slow();
   const thread = await make.thread({ body: "Erster Beitrag" });
   const doomed = make.name("Das nehme ich zurück");
   const { id: doomedId } = await make.post(thread.id, doomed);
@@ -44,6 +46,8 @@ test("[delete-hide] the author deletes their post after confirming; replies stay
 });
 
 test("[delete-hide] moderator hides a post in front of a participant: it disappears live, the participant's page never gets the text", async ({ asAdmin, asModerator, asParticipant2, make }) => {
+  // three browsers (or two plus a full-page screenshot at two widths): slow on a busy machine
+  test.slow();
   const thread = await make.thread({ body: "Erster Beitrag" });
   const offending = make.name("Unsachlicher Beitrag");
   const { id: postId } = await make.post(thread.id, offending);

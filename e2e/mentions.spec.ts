@@ -2,6 +2,8 @@ import { expect, expectAccessible, screens, test, trpc } from "./fixtures";
 import { ThreadPage } from "./pages/thread-page";
 
 test("[mentions] typing @ offers members by name and municipality, chosen by keyboard; the post shows the mention", async ({ asParticipant, make }) => {
+  // three browsers (or two plus a full-page screenshot at two widths): slow on a busy machine
+  test.slow();
   const thread = await make.thread({ body: make.name("Wer kennt sich mit XDOMEA aus?") });
   const page = new ThreadPage(asParticipant);
   await page.goto(thread.url);

@@ -28,11 +28,13 @@ test("[quotes] quoting a post puts a Markdown quote with a link back into the co
 });
 
 test("[permalink] a permalink opens the right page of a long thread, scrolls to the post and highlights it", async ({ asParticipant, asParticipant2, make }) => {
+  // 560 posts through the API take a few minutes on a busy machine
+  test.setTimeout(480_000);
   const thread = await make.thread({ body: "Beginn eines langen Themas" });
   // 560 posts straight into the thread through the API: post #561 is on page 12
   const { request } = asParticipant;
-  for (let batch = 0; batch < 56; batch++) {
-    await Promise.all(Array.from({ length: 10 }, (_, i) => make.post(thread.id, `Füllbeitrag ${batch * 10 + i + 2}`)));
+  for (let batch = 0; batch < 112; batch++) {
+    await Promise.all(Array.from({ length: 5 }, (_, i) => make.post(thread.id, `Füllbeitrag ${batch * 5 + i + 2}`)));
   }
   const target = await make.post(thread.id, make.name("Der gesuchte Beitrag"));
   expect(target.number).toBe(562);

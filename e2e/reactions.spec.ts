@@ -2,6 +2,8 @@ import { expect, expectAccessible, screens, test, trpc, waitForLive } from "./fi
 import { ThreadPage } from "./pages/thread-page";
 
 test("[reactions] participant reacts and another browser sees it live, with names on hover and in the accessible name", async ({ asParticipant, asParticipant2, make }) => {
+  // three browsers (or two plus a full-page screenshot at two widths): slow on a busy machine
+  test.slow();
   const thread = await make.thread({ body: make.name("Beitrag für Reaktionen") });
   const viewer = new ThreadPage(asParticipant);
   await viewer.goto(thread.url);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "./common";
 import { pageSchema } from "./paging";
+import { normaliseText } from "./text";
 
 /** Long enough for a thorough position paper, short enough to keep a thread page fast. */
 export const POST_BODY_MAX = 50_000;
@@ -75,5 +76,6 @@ export function mentionedUserIds(body: string): string[] {
 export const MENTION_QUERY_MAX = 100;
 export const mentionableSchema = z.object({
   threadId: idSchema,
-  query: z.string({ message: "Bitte geben Sie einen Suchbegriff ein." }).trim().max(MENTION_QUERY_MAX, { message: `Der Suchbegriff darf höchstens ${MENTION_QUERY_MAX} Zeichen lang sein.` }),
+  // normalised like typed text: no control characters (PostgreSQL refuses NUL), no invisible edges
+  query: z.string({ message: "Bitte geben Sie einen Suchbegriff ein." }).overwrite((value) => normaliseText(value, { singleLine: true })).max(MENTION_QUERY_MAX, { message: `Der Suchbegriff darf höchstens ${MENTION_QUERY_MAX} Zeichen lang sein.` }),
 });

@@ -43,3 +43,7 @@ test("[mention] readers, the signed-out, unknown threads and bad queries are ref
   // LIKE wildcards are searched for as text
   assert.deepEqual(await listMentionable(participant, { threadId: thread.id, query: "%_%" }), []);
 });
+
+test("[mention] control and invisible characters in the query are dropped, not sent to the database", async () => {
+  assert.ok(Array.isArray(await listMentionable(participant, { threadId: thread.id, query: "An\u0000na\u200b" })));
+});
