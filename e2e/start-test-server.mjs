@@ -11,7 +11,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const server = spawn(process.execPath, ["dist/server.mjs"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", REDIS_URL: "" },
+  env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", REDIS_URL: "",
+    // specs post from few accounts in parallel workers; rate-limit.test.ts and e2e/delete-hide check the limit itself
+    POST_RATE_LIMIT_PER_MINUTE: process.env.POST_RATE_LIMIT_PER_MINUTE ?? "100000",
+    REACTION_RATE_LIMIT_PER_MINUTE: process.env.REACTION_RATE_LIMIT_PER_MINUTE ?? "100000",
+  },
 });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);

@@ -1,5 +1,6 @@
 import type { RoleName } from "../server/auth/roles";
 import type { Tx } from "../server/db";
+import { mentionMarkdown, type ReactionKind } from "../server/schemas/post";
 import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
 
@@ -35,10 +36,13 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
     }
   }
   const technik = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "technik" }, select: { id: true } });
-  const conversation = [
+  const postIds = Array.from({ length: 4 }, () => crypto.randomUUID());
+  const mention = (email: string) => mentionMarkdown({ id: users.get(email)!, name: demoAccounts.find((account) => account.email === email)!.name });
+  const conversation: { author: string; body: string; replyTo?: number; reactions?: [string, ReactionKind][] }[] = [
     {
       author: "moderation@gdst.example",
       body: "Willkommen in der **Arbeitsgruppe Technik**! Hier sammeln wir Erfahrungen mit den EfA-Leistungen und den Anbindungen an die Fachverfahren.\n\nBitte stellen Sie sich kurz vor: Welche Online-Dienste hat Ihre Kommune bereits angebunden?",
+      reactions: [["teilnehmer@gdst.example", "👍"], ["teilnehmerin@gdst.example", "👍"]],
     },
     {
       author: "teilnehmer@gdst.example",
@@ -47,6 +51,13 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
     {
       author: "teilnehmerin@gdst.example",
       body: "Ja, in Wernigerode nutzen wir XDOMEA seit dem Frühjahr. Die größte Hürde war die Zuordnung der Aktenzeichen. Ich stelle unsere Checkliste gern in der nächsten Sitzung vor.",
+      reactions: [["teilnehmer@gdst.example", "❤️"], ["moderation@gdst.example", "🎉"]],
+    },
+    {
+      author: "teilnehmer@gdst.example",
+      replyTo: 2,
+      body: `> **Sabine Schulze** schrieb in [#3](/beitraege/${postIds[2]}):\n>\n> Die größte Hürde war die Zuordnung der Aktenzeichen.\n\nDas kennen wir auch. ${mention("teilnehmerin@gdst.example")}, könnten Sie die Checkliste vorab hier teilen? ${mention("moderation@gdst.example")}, vielleicht passt das als Punkt auf die Tagesordnung.`,
+      reactions: [["moderation@gdst.example", "👀"]],
     },
   ];
   const start = Date.now() - 2 * 60 * 60 * 1000;
@@ -60,14 +71,25 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
     },
     select: { id: true },
   });
-  const postIds: string[] = [];
   for (const [index, post] of conversation.entries()) {
     const at = new Date(start + index * 20 * 60 * 1000);
-    const id = crypto.randomUUID();
-    postIds.push(id);
+    const id = postIds[index];
     await tx.post.create({
-      data: { id, threadId: thread.id, authorId: users.get(post.author)!, body: post.body, ...renderForStorage(post.body, id), number: index + 1, changeSeq: index + 1, createdAt: at },
+      data: {
+        id,
+        threadId: thread.id,
+        authorId: users.get(post.author)!,
+        body: post.body,
+        ...renderForStorage(post.body, id),
+        number: index + 1,
+        changeSeq: index + 1,
+        createdAt: at,
+        replyToPostId: post.replyTo === undefined ? null : postIds[post.replyTo],
+      },
     });
+    for (const [email, kind] of post.reactions ?? []) {
+      await tx.postReaction.create({ data: { postId: id, userId: users.get(email)!, kind } });
+    }
     await tx.thread.update({
       where: { id: thread.id },
       data: { seq: index + 1, postCount: index + 1, lastActivityAt: at, lastPostAuthorId: users.get(post.author)! },

@@ -13,6 +13,8 @@ export const appErrors = {
   INVITATION_INVALID: { trpc: "BAD_REQUEST", message: "Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet." },
   EMAIL_TAKEN: { trpc: "CONFLICT", message: "Für diese E-Mail-Adresse gibt es bereits einen Zugang." },
   LAST_ADMIN: { trpc: "CONFLICT", message: "Die letzte aktive Administration kann nicht entfernt werden." },
+  RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", message: "Das war zu viel auf einmal. Bitte warten Sie einen Moment." },
+  POST_DELETED: { trpc: "CONFLICT", message: "Dieser Beitrag wurde gelöscht." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

@@ -27,6 +27,9 @@ const table = {
   "thread.create":     [out,        no,     ok,          ok,        ok],
   "post.create":       [out,        no,     ok,          ok,        ok],
   "post.edit":         [out,        no,     ok,          ok,        ok],
+  "post.react":        [out,        no,     ok,          ok,        ok],
+  "post.delete":       [out,        no,     ok,          ok,        ok],
+  "post.moderate":     [out,        no,     no,          ok,        ok],
   "thread.moderate":   [out,        no,     no,          ok,        ok],
   "user.manage":       [out,        no,     no,          no,        ok],
   "invitation.manage": [out,        no,     no,          no,        ok],
@@ -100,6 +103,12 @@ describe("[policy] state rules", () => {
 
   test("[policy] author editing their own post in a locked thread gets THREAD_LOCKED", () => {
     assert.throws(() => assertCan(participant, "post.edit", { authorId: participant.id, thread: locked }), { code: "THREAD_LOCKED" });
+  });
+
+  test("[policy] only the author deletes a post; moderation hides others' posts instead", () => {
+    assert.equal(can(participant, "post.delete", { authorId: participant.id, thread: open }), true);
+    assert.throws(() => assertCan(participant, "post.delete", { authorId: otherParticipant.id, thread: open }), { code: "FORBIDDEN" });
+    assert.throws(() => assertCan(moderator, "post.delete", { authorId: participant.id, thread: open }), { code: "FORBIDDEN" });
   });
 
   test("[policy] admin managing themselves is FORBIDDEN, managing another user is allowed", () => {

@@ -28,6 +28,9 @@ const minimumRole = {
   "thread.create": "PARTICIPANT",
   "post.create": "PARTICIPANT",
   "post.edit": "PARTICIPANT",
+  "post.react": "PARTICIPANT",
+  "post.delete": "PARTICIPANT",
+  "post.moderate": "MODERATOR",
   "thread.moderate": "MODERATOR",
   "user.manage": "ADMIN",
   "invitation.manage": "ADMIN",
@@ -43,6 +46,7 @@ export type Action = keyof typeof minimumRole;
 interface Subjects {
   "post.create": ThreadSubject;
   "post.edit": PostSubject;
+  "post.delete": PostSubject;
   "user.manage": UserSubject;
 }
 
@@ -58,6 +62,8 @@ const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) 
     if (post.authorId !== actor.id && !isModerator(actor)) return "FORBIDDEN";
     return post.thread.isLocked && !isModerator(actor) ? "THREAD_LOCKED" : null;
   },
+  // one's own post only: moderation hides others' posts instead, with a reason
+  "post.delete": (actor, post) => (post.authorId !== actor.id ? "FORBIDDEN" : null),
   // admins manage others; changing one's own role or access would lock the platform out
   "user.manage": (actor, user) => (user.id === actor.id ? "FORBIDDEN" : null),
 };

@@ -6,6 +6,8 @@ import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
 /** Rooms a socket can be in. */
 export const rooms = {
   thread: (threadId: string) => `thread:${threadId}` as const,
+  /** moderation's sockets watching a thread: they get the moderation view of changed posts */
+  threadModeration: (threadId: string) => `thread-moderation:${threadId}` as const,
   group: (groupId: string) => `group:${groupId}` as const,
   user: (userId: string) => `user:${userId}` as const,
   /** everyone who may read internal content: feeds the home page's latest activity */
@@ -31,14 +33,17 @@ export type EventPayload<E extends EventName> = Parameters<ServerEvents[E]>[0];
 
 export interface RealtimeEvent<E extends EventName = EventName> {
   room: string;
+  /** sockets in this room do not get the event (they get their own view through that room) */
+  except?: string;
   name: E;
   payload: EventPayload<E>;
 }
 
-export const event = <E extends EventName>(room: string, name: E, payload: EventPayload<E>): RealtimeEvent<E> => ({
+export const event = <E extends EventName>(room: string, name: E, payload: EventPayload<E>, except?: string): RealtimeEvent<E> => ({
   room,
   name,
   payload,
+  ...(except ? { except } : {}),
 });
 
 type Ack<T> = (response: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }) => void;

@@ -208,3 +208,39 @@ describe("thread rooms", () => {
     assert.equal(await closed, "io server disconnect");
   });
 });
+
+describe("post views", () => {
+  test("a hidden post reaches the participant's socket without its text, moderation's socket with it, each once", async () => {
+    const { participant, participant2, moderator } = actors;
+    const thread = await makeThread(participant);
+    const post = await makePost(participant, thread.id, "Text, den nur die Moderation noch sieht");
+    const watcher = open(await cookieFor(participant2));
+    const mod = open(await cookieFor(moderator));
+    await Promise.all([connected(watcher), connected(mod)]);
+    for (const socket of [watcher, mod]) assert.equal((await call(socket, "thread.watch", { threadId: thread.id, afterSeq: 0 })).ok, true);
+    const received = { watcher: [] as string[], mod: [] as string[] };
+    watcher.on("post.updated", (payload) => received.watcher.push(JSON.stringify(payload)));
+    mod.on("post.updated", (payload) => received.mod.push(JSON.stringify(payload)));
+
+    const { publish } = await import("./publish");
+    const { hidePost } = await import("../services/posts/hide-post");
+    const { events } = await hidePost(moderator, { postId: post.id, reason: "Vertraulicher Grund" });
+    publish(events);
+    const deadline = Date.now() + 5000;
+    while ((received.watcher.length < 1 || received.mod.length < 1) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    // one more round trip: a second (wrong) copy would have arrived by now
+    await call(watcher, "thread.watch", { threadId: thread.id, afterSeq: 1_000_000 });
+    await call(mod, "thread.watch", { threadId: thread.id, afterSeq: 1_000_000 });
+    assert.equal(received.watcher.length, 1);
+    assert.equal(received.mod.length, 1);
+    assert.doesNotMatch(received.watcher[0], /nur die Moderation|Vertraulicher Grund/);
+    assert.match(received.watcher[0], /"hiddenAt":"/);
+    assert.match(received.mod[0], /nur die Moderation/);
+    assert.match(received.mod[0], /Vertraulicher Grund/);
+
+    // a participant catching up after a gap gets the participant view too
+    const caughtUp = await call<{ posts: { id: string; html: string }[] }>(watcher, "thread.watch", { threadId: thread.id, afterSeq: 0 });
+    assert.ok(caughtUp.ok);
+    assert.equal(caughtUp.data.posts.find((entry) => entry.id === post.id)?.html, "");
+  });
+});

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { performance } from "node:perf_hooks";
 import { Server, type Socket } from "socket.io";
-import { assertCan, type Actor } from "../auth/policy";
+import { assertCan, can, type Actor } from "../auth/policy";
 import { actorFromCookieHeader } from "../auth/session";
 import { appErrors, toAppError } from "../errors";
 import { log, requestId, withLogContext } from "../log";
@@ -60,11 +60,15 @@ function registerHandlers(socket: GdstSocket) {
       // thread, and nothing committed between the read and the join can be missed
       const thread = await getThread(actor, parseId(input?.threadId));
       await socket.join(rooms.thread(thread.id));
+      // moderation gets changed posts in its own view (the original of hidden and deleted ones)
+      if (can(actor, "post.moderate")) await socket.join(rooms.threadModeration(thread.id));
       return postsSince(actor, { threadId: thread.id, afterSeq: input?.afterSeq });
     }),
   );
   socket.on("thread.unwatch", (input) => {
-    if (typeof input?.threadId === "string") void socket.leave(rooms.thread(input.threadId));
+    if (typeof input?.threadId !== "string") return;
+    void socket.leave(rooms.thread(input.threadId));
+    void socket.leave(rooms.threadModeration(input.threadId));
   });
   socket.on("group.watch", (input, ack) =>
     answer(socket, "group.watch", ack, async () => {

@@ -18,8 +18,9 @@ export function getIo(): IoServer | undefined {
 export function publish(events: RealtimeEvent[]): void {
   const io = getIo();
   if (!io) return;
-  for (const { room, name, payload } of events) {
-    (io.to(room).emit as (event: string, data: unknown) => boolean)(name, payload);
+  for (const { room, except, name, payload } of events) {
+    const target = except ? io.to(room).except(except) : io.to(room);
+    (target.emit as (event: string, data: unknown) => boolean)(name, payload);
   }
 }
 

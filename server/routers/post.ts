@@ -1,4 +1,7 @@
-import { createPostSchema, editPostSchema, listPostsSchema, postIdSchema, postsSinceSchema } from "../schemas/post";
+import { createPostSchema, editPostSchema, hidePostSchema, listPostsSchema, postIdSchema, postsSinceSchema, reactSchema } from "../schemas/post";
+import { deletePost } from "../services/posts/delete-post";
+import { hidePost, unhidePost } from "../services/posts/hide-post";
+import { reactToPost } from "../services/posts/react-to-post";
 import { createPost } from "../services/posts/create-post";
 import { editPost } from "../services/posts/edit-post";
 import { listPosts, postsSince } from "../services/posts/list-posts";
@@ -11,4 +14,8 @@ export const postRouter = router({
   source: authedProcedure.input(postIdSchema).query(({ ctx, input }) => getPostSource(ctx.actor, input)),
   create: authedProcedure.input(createPostSchema).mutation(({ ctx, input }) => commitAndPublish(createPost(ctx.actor, input))),
   edit: authedProcedure.input(editPostSchema).mutation(({ ctx, input }) => commitAndPublish(editPost(ctx.actor, input))),
+  react: authedProcedure.input(reactSchema).mutation(({ ctx, input }) => commitAndPublish(reactToPost(ctx.actor, input))),
+  delete: authedProcedure.input(postIdSchema).mutation(({ ctx, input }) => commitAndPublish(deletePost(ctx.actor, input))),
+  hide: authedProcedure.input(hidePostSchema).mutation(({ ctx, input }) => commitAndPublish(hidePost(ctx.actor, input))),
+  unhide: authedProcedure.input(postIdSchema).mutation(({ ctx, input }) => commitAndPublish(unhidePost(ctx.actor, input))),
 });

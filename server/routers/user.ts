@@ -1,5 +1,7 @@
 import { disconnectUser } from "../realtime/publish";
+import { mentionableSchema } from "../schemas/post";
 import { setActiveSchema, setRoleSchema } from "../schemas/user";
+import { listMentionable } from "../services/users/mentionable";
 import { listAuditEntries } from "../services/audit/list-audit";
 import { listUsers, setUserActive, setUserRole, type UserChange } from "../services/users/manage-users";
 import { authedProcedure, router } from "../trpc";
@@ -21,5 +23,6 @@ export const userRouter = router({
   list: authedProcedure.query(({ ctx }) => listUsers(ctx.actor)),
   setRole: authedProcedure.input(setRoleSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserRole(ctx.actor, input))),
   setActive: authedProcedure.input(setActiveSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserActive(ctx.actor, input))),
+  mentionable: authedProcedure.input(mentionableSchema).query(({ ctx, input }) => listMentionable(ctx.actor, input)),
   audit: authedProcedure.query(({ ctx }) => listAuditEntries(ctx.actor)),
 });

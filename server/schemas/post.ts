@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "./common";
 import { pageSchema } from "./paging";
+import { normaliseText } from "./text";
 
 /** Long enough for a thorough position paper, short enough to keep a thread page fast. */
 export const POST_BODY_MAX = 50_000;
@@ -13,6 +14,8 @@ export const createPostSchema = z.object({
   id: idSchema,
   threadId: idSchema,
   body: postBodySchema,
+  /** the post this one answers or quotes, in the same thread */
+  replyToPostId: idSchema.nullish(),
 });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 
@@ -31,3 +34,48 @@ export type ListPostsInput = z.input<typeof listPostsSchema>;
 export const SEQ_MAX = 2_147_483_647;
 export const postsSinceSchema = z.object({ threadId: idSchema, afterSeq: z.number().int().min(0).max(SEQ_MAX) });
 export type PostsSinceInput = z.infer<typeof postsSinceSchema>;
+
+/** The fixed set of reactions; the order is the order of the buttons. */
+export const REACTION_KINDS = ["👍", "❤️", "🎉", "🤔", "👀"] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+export const reactionKindLabels: Record<ReactionKind, string> = {
+  "👍": "Daumen hoch",
+  "❤️": "Herz",
+  "🎉": "Feiern",
+  "🤔": "Nachdenklich",
+  "👀": "Angesehen",
+};
+export const reactionKindSchema = z.enum(REACTION_KINDS, { message: "Diese Reaktion gibt es nicht. Möglich sind 👍 ❤️ 🎉 🤔 👀." });
+
+/** `active: true` adds the caller's reaction, `false` takes it back: a repeated click is refused, not flipped twice. */
+export const reactSchema = z.object({ postId: idSchema, kind: reactionKindSchema, active: z.boolean() });
+export type ReactInput = z.infer<typeof reactSchema>;
+
+export const HIDE_REASON_MAX = 500;
+export const hideReasonSchema = requiredText("einen Grund für das Ausblenden", "Der Grund", HIDE_REASON_MAX);
+export const hidePostSchema = z.object({ postId: idSchema, reason: hideReasonSchema });
+export type HidePostInput = z.infer<typeof hidePostSchema>;
+
+/** Where a post stands: the permalink `/beitraege/<postId>` redirects there. */
+export const threadPathOf = (groupSlug: string, threadId: string) => `/arbeitsgruppen/${groupSlug}/themen/${threadId}`;
+export const postAnchor = (number: number) => `beitrag-${number}`;
+export const permalinkOf = (postId: string) => `/beitraege/${postId}`;
+export const pageOfPostNumber = (number: number) => Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
+
+/**
+ * Mentions are stored in the Markdown as `@[Name](user:<id>)`: a link the renderer turns into a
+ * styled mention, and the id lets the server notify exactly that person.
+ */
+export const mentionMarkdown = (user: { id: string; name: string }) => `@[${user.name.replace(/[[\]\\]/g, "")}](user:${user.id})`;
+const mentionPattern = /@\[[^\]\n]{1,200}\]\(user:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/gi;
+/** The distinct user ids mentioned in a Markdown body (at most 50: more is not a conversation). */
+export function mentionedUserIds(body: string): string[] {
+  return [...new Set([...body.matchAll(mentionPattern)].map((match) => match[1].toLowerCase()))].slice(0, 50);
+}
+
+export const MENTION_QUERY_MAX = 100;
+export const mentionableSchema = z.object({
+  threadId: idSchema,
+  // normalised like typed text: no control characters (PostgreSQL refuses NUL), no invisible edges
+  query: z.string({ message: "Bitte geben Sie einen Suchbegriff ein." }).overwrite((value) => normaliseText(value, { singleLine: true })).max(MENTION_QUERY_MAX, { message: `Der Suchbegriff darf höchstens ${MENTION_QUERY_MAX} Zeichen lang sein.` }),
+});

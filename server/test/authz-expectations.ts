@@ -5,6 +5,7 @@ import type { AppErrorCode } from "../errors";
 import type { ClientEvents, EventName } from "../realtime/events";
 import type { AppRouter } from "../routers/_app";
 import type { PostDto } from "../services/posts/dto";
+import { hidePost } from "../services/posts/hide-post";
 import type { ThreadDetail } from "../services/threads/dto";
 
 /**
@@ -81,6 +82,13 @@ const administration = [U, F, F, F, F, ok] as const;
 /** the token in the link is the authorisation */
 const publicWithToken = [ok, ok, ok, ok, ok, ok] as const;
 
+/** a fresh post of the participant, hidden by the moderator */
+async function hiddenPost(f: AuthzFixtures): Promise<PostDto> {
+  const post = await f.freshPost();
+  await hidePost(f.actors.moderator, { postId: post.id, reason: "Zum Test ausgeblendet" });
+  return post;
+}
+
 const uniqueEmail = () => `authz-${randomUUID().slice(0, 8)}@test.example`;
 
 /** One row per procedure: who may call it. A new procedure fails typecheck and the matrix test until it has a row. */
@@ -119,6 +127,11 @@ export const procedureExpectations = {
   // only the author, or moderation
   "post.source": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id }) },
   "post.edit": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id, body: "Geändert" }) },
+  "post.react": { expect: internal, input: async (f) => ({ postId: (await f.freshPost()).id, kind: "👍", active: true }) },
+  // only the author: moderation hides instead
+  "post.delete": { expect: [U, F, ok, F, F, F], input: async (f) => ({ postId: (await f.freshPost()).id }) },
+  "post.hide": { expect: moderation, input: async (f) => ({ postId: (await f.freshPost()).id, reason: "Persönlicher Angriff" }) },
+  "post.unhide": { expect: moderation, input: async (f) => ({ postId: (await hiddenPost(f)).id }) },
 
   "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
   "thread.create": {
@@ -131,6 +144,7 @@ export const procedureExpectations = {
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
   "user.setActive": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, isActive: false }) },
   "user.audit": { expect: administration },
+  "user.mentionable": { expect: internal, input: (f) => ({ threadId: f.thread.id, query: "" }) },
 } satisfies { [Path in ProcedurePath]: ProcedureEntry<ProcedureInput<Path>> };
 
 // --- Socket.IO client events ---

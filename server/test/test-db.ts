@@ -94,6 +94,9 @@ async function removeStaleTemplates(current: string): Promise<void> {
  * An unclosed PGlite keeps the test process alive, hence the hook.
  */
 export async function openTestDatabase(options: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
+  // service tests post and react far faster than a person; rate-limit.test.ts checks the limits themselves
+  process.env.POST_RATE_LIMIT_PER_MINUTE ??= "1000000";
+  process.env.REACTION_RATE_LIMIT_PER_MINUTE ??= "1000000";
   const seedDemo = options.seedDemo ?? true;
   const adminUrl = process.env.TEST_DATABASE_URL;
   let cleanup: () => Promise<void>;

@@ -51,13 +51,19 @@ export const xssFields: readonly XssField[] = [
     field: "person name",
     kind: "text",
     toText: asTyped,
-    shownIn: ["post header", "thread list", "activity feed", "group members", "app header", "home greeting", "admin user table (also aria-label)", "audit log", "live announcer", "notifications (actor, bell live region)"],
+    shownIn: ["post header", "thread list", "activity feed", "group members", "app header", "home greeting", "admin user table (also aria-label)", "audit log", "live announcer", "notifications (actor, bell live region)", "reaction names (tooltip and aria-label)", "reply header", "mention autocomplete"],
   },
   {
     field: "person organisation",
     kind: "text",
     toText: asTyped,
     shownIn: ["post header", "thread list", "activity feed", "group members", "app header", "admin user table", "audit log"],
+  },
+  {
+    field: "reason for hiding a post",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["moderation view of a hidden post (app/_components/posts/post-state.tsx)", "audit log details"],
   },
   {
     field: "invitation organisation",

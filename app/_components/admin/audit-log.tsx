@@ -10,6 +10,8 @@ const actionLabels: Record<string, string> = {
   "user.reactivate": "Zugang reaktiviert",
   "thread.moderate": "Thema moderiert",
   "post.edit": "Fremden Beitrag bearbeitet",
+  "post.hide": "Beitrag ausgeblendet",
+  "post.unhide": "Beitrag wieder eingeblendet",
 };
 
 interface Entry {
@@ -28,6 +30,7 @@ function describeChange(entry: Entry): string | null {
   const details = entry.details ?? {};
   if (entry.action === "user.role") return `${role(details.from)} → ${role(details.to)}`;
   if (entry.action === "invitation.create" && details.role) return `als ${role(details.role)}`;
+  if (entry.action === "post.hide" && typeof details.reason === "string") return `Grund: ${details.reason}`;
   if (entry.action === "thread.moderate") {
     const before = (details.before ?? {}) as { isPinned?: boolean; isLocked?: boolean };
     const after = (details.after ?? {}) as { isPinned?: boolean; isLocked?: boolean };

@@ -1,19 +1,43 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { POST_BODY_MAX, postBodySchema } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea } from "../ui/field";
+import { useMentionAutocomplete } from "../posts/mention-autocomplete";
+
+/** A quote from "Zitieren": inserted into the text, and the reply refers to that post. */
+export interface QuoteRequest {
+  markdown: string;
+  post: { id: string; number: number; authorName: string };
+  /** a new request for every click, so quoting the same post twice inserts twice */
+  key: number;
+}
 
 const isNetworkFailure = (error: unknown) => (error as { data?: unknown })?.data === undefined;
 
 /** Writes a reply. The id is generated here and kept until the send succeeds, so retries never duplicate. */
-export function Composer({ threadId, onPosted }: { threadId: string; onPosted: (post: PostDto) => void }) {
+export function Composer({ threadId, onPosted, quote }: { threadId: string; onPosted: (post: PostDto) => void; quote?: QuoteRequest | null }) {
   const trpc = useTRPC();
   const [body, setBody] = useState("");
+  const [replyTo, setReplyTo] = useState<QuoteRequest["post"] | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const mentions = useMentionAutocomplete({ threadId, value: body, onChange: setBody, textareaRef });
+  const [seenQuoteKey, setSeenQuoteKey] = useState(quote?.key ?? 0);
+  if (quote && quote.key !== seenQuoteKey) {
+    setSeenQuoteKey(quote.key);
+    setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${quote.markdown}` : quote.markdown));
+    setReplyTo(quote.post);
+  }
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    if (!quote || !textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, [quote]);
   const [clientError, setClientError] = useState<string | null>(null);
   const pendingId = useRef<string | null>(null);
   const create = useMutation(
@@ -33,11 +57,12 @@ export function Composer({ threadId, onPosted }: { threadId: string; onPosted: (
     setClientError(null);
     pendingId.current ??= crypto.randomUUID();
     create.mutate(
-      { id: pendingId.current, threadId, body: parsed.data },
+      { id: pendingId.current, threadId, body: parsed.data, replyToPostId: replyTo?.id ?? null },
       {
         onSuccess: (post) => {
           pendingId.current = null;
           setBody("");
+          setReplyTo(null);
           onPosted(post);
         },
       },
@@ -50,18 +75,35 @@ export function Composer({ threadId, onPosted }: { threadId: string; onPosted: (
       {create.error && isNetworkFailure(create.error) && (
         <Alert tone="error">Der Beitrag konnte nicht gesendet werden. Bitte prüfen Sie Ihre Verbindung und senden Sie erneut – er wird nicht doppelt erscheinen.</Alert>
       )}
+      {replyTo && (
+        <p className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
+          <span>
+            Antwort auf{" "}
+            <a href={`#beitrag-${replyTo.number}`} className="font-semibold text-brand-700 underline break-words">
+              {replyTo.authorName} (#{replyTo.number})
+            </a>
+          </span>
+          <button type="button" className="font-semibold text-brand-700 underline" onClick={() => setReplyTo(null)}>
+            Bezug entfernen
+          </button>
+        </p>
+      )}
       <TextArea
+        ref={textareaRef}
         label="Ihr Beitrag"
         name="body"
         value={body}
+        {...mentions.textareaProps}
         onChange={(event) => {
           setBody(event.target.value);
+          mentions.update(event.target.value, event.target.selectionStart);
           pendingId.current = null;
         }}
         maxLength={POST_BODY_MAX + 1000}
-        hint="Formatierung mit Markdown: **fett**, *kursiv*, - Aufzählung, [Linktext](https://…)"
+        hint="Formatierung mit Markdown: **fett**, *kursiv*, - Aufzählung, [Linktext](https://…). Mit @ erwähnen Sie eine Person."
         error={error}
       />
+      {mentions.popup}
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Wird gesendet …" : "Beitrag senden"}
       </Button>

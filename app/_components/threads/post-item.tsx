@@ -9,6 +9,9 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea } from "../ui/field";
 import { RelativeTime } from "../ui/relative-time";
+import { DeleteButton, HideButton, PermalinkButton, QuoteButton } from "../posts/post-actions";
+import { isWithdrawn, ReplyReference, WithdrawnPost } from "../posts/post-state";
+import { ReactionBar } from "../posts/reaction-bar";
 import type { Viewer } from "./thread-view";
 
 export function PostItem({
@@ -16,17 +19,23 @@ export function PostItem({
   viewer,
   isThreadLocked,
   onEdited,
+  onQuote,
 }: {
   post: PostDto;
   viewer: Viewer;
   isThreadLocked: boolean;
+  /** any change the viewer made: edited, reacted, deleted, hidden */
   onEdited: (post: PostDto) => void;
+  onQuote: (post: PostDto) => void;
 }) {
   const [isEditing, setIsEditing] = useState(false);
-  const mayEdit = viewer.canModerate || (viewer.canPost && post.author.id === viewer.id && !isThreadLocked);
+  const isOwn = post.author.id === viewer.id;
+  const withdrawn = isWithdrawn(post);
+  const mayEdit = !post.deletedAt && (viewer.canModerate || (viewer.canPost && isOwn && !isThreadLocked && !post.hiddenAt));
+  const mayQuote = viewer.canPost && !withdrawn && (!isThreadLocked || viewer.canModerate);
   const isStaff = post.author.role === "MODERATOR" || post.author.role === "ADMIN";
   return (
-    <article id={`beitrag-${post.number}`} aria-labelledby={`beitrag-${post.number}-autor`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <article id={`beitrag-${post.number}`} tabIndex={-1} aria-labelledby={`beitrag-${post.number}-autor`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <header className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <p id={`beitrag-${post.number}-autor`}>
           <span className="font-semibold">{post.author.name}</span>
@@ -50,14 +59,20 @@ export function PostItem({
         <EditForm post={post} onDone={(edited) => { setIsEditing(false); if (edited) onEdited(edited); }} />
       ) : (
         <>
-          <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.html }} />
-          {mayEdit && (
-            <div className="mt-3">
+          <ReplyReference post={post} />
+          {withdrawn ? <WithdrawnPost post={post} isModeration={viewer.canModerate} /> : <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.html }} />}
+          <ReactionBar post={post} viewerId={viewer.id} canReact={viewer.canPost && !withdrawn} onChanged={onEdited} />
+          <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+            {mayEdit && (
               <button type="button" className="text-sm font-semibold text-brand-700 underline" onClick={() => setIsEditing(true)}>
                 Bearbeiten<span className="sr-only"> (Beitrag #{post.number})</span>
               </button>
-            </div>
-          )}
+            )}
+            {mayQuote && <QuoteButton post={post} onQuote={onQuote} />}
+            <PermalinkButton post={post} />
+            {isOwn && viewer.canPost && !post.deletedAt && <DeleteButton post={post} onChanged={onEdited} />}
+            {viewer.canModerate && <HideButton post={post} onChanged={onEdited} />}
+          </div>
         </>
       )}
     </article>

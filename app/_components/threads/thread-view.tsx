@@ -9,7 +9,9 @@ import type { ThreadDetail } from "@/server/services/threads/dto";
 import { announce } from "../shell/live-announcer";
 import { Alert } from "../ui/alert";
 import { Pagination } from "../ui/pagination";
-import { Composer } from "./composer";
+import { PostHighlight } from "../posts/post-highlight";
+import { quoteMarkdown } from "../posts/quote";
+import { Composer, type QuoteRequest } from "./composer";
 import { ModerationControls } from "./moderation-controls";
 import { PostItem } from "./post-item";
 
@@ -111,6 +113,16 @@ export function ThreadView({
   const threadUrl = `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`;
 
   const onOwnPost = useCallback((post: PostDto) => receive([post], post.changeSeq), [receive]);
+  const [quote, setQuote] = useState<QuoteRequest | null>(null);
+  const onQuote = useCallback(
+    (post: PostDto) =>
+      setQuote((current) => ({
+        markdown: quoteMarkdown(post),
+        post: { id: post.id, number: post.number, authorName: post.author.name },
+        key: (current?.key ?? 0) + 1,
+      })),
+    [],
+  );
 
   return (
     <article aria-labelledby="thema-titel">
@@ -138,10 +150,11 @@ export function ThreadView({
 
       <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
 
+      <PostHighlight />
       <ol className="space-y-4" aria-label="Beiträge">
         {visible.map((post) => (
           <li key={post.id}>
-            <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} />
+            <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} onQuote={onQuote} />
           </li>
         ))}
       </ol>
@@ -173,7 +186,7 @@ export function ThreadView({
                 <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
               </div>
             )}
-            <Composer threadId={thread.id} onPosted={onOwnPost} />
+            <Composer threadId={thread.id} onPosted={onOwnPost} quote={quote} />
           </>
         )}
       </section>

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, type ComponentProps, type InputHTMLAttributes } from "react";
 
 interface FieldProps {
   label: string;
@@ -48,7 +48,7 @@ export function TextField({ label, hint, error, ...props }: FieldProps & InputHT
   );
 }
 
-export function TextArea({ label, hint, error, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, hint, error, ...props }: FieldProps & ComponentProps<"textarea">) {
   const id = useId();
   return (
     <div>

@@ -30,6 +30,8 @@ export interface AppendPostInput {
   id: string;
   threadId: string;
   body: string;
+  /** checked by the caller: a post of the same thread */
+  replyTo?: { id: string; number: number; authorName: string } | null;
   /** the policy's answer for a locked thread; the statement only applies it */
   mayPostWhenLocked: boolean;
 }
@@ -52,8 +54,8 @@ export async function appendPost(actor: Actor, input: AppendPostInput, now = new
       WHERE "id" = ${input.threadId} AND (NOT "isLocked" OR ${input.mayPostWhenLocked}::boolean)
       RETURNING "id", "title", "isPinned", "isLocked", "postCount", "seq", "lastActivityAt", "createdAt", "authorId", "groupId"
     ), inserted AS (
-      INSERT INTO "Post" ("id", "threadId", "authorId", "body", "html", "renderVersion", "number", "changeSeq", "createdAt")
-      SELECT ${input.id}, bumped."id", ${actor.id}, ${input.body}, ${html}, ${renderVersion}::integer, bumped."postCount", bumped."seq", ${at}::timestamp(3)
+      INSERT INTO "Post" ("id", "threadId", "authorId", "body", "html", "renderVersion", "number", "changeSeq", "createdAt", "replyToPostId")
+      SELECT ${input.id}, bumped."id", ${actor.id}, ${input.body}, ${html}, ${renderVersion}::integer, bumped."postCount", bumped."seq", ${at}::timestamp(3), ${input.replyTo?.id ?? null}::text
       FROM bumped
       RETURNING "id"
     )
@@ -81,6 +83,9 @@ export async function appendPost(actor: Actor, input: AppendPostInput, now = new
     lastPostAuthor: author,
     group: { id: row.groupId, slug: row.groupSlug, name: row.groupName },
   };
-  const post = toPostDto({ id: input.id, threadId: row.id, number: postCount, html, changeSeq: seq, createdAt: now, editedAt: null, author });
+  const replyTo = input.replyTo ? { id: input.replyTo.id, number: input.replyTo.number, author: { name: input.replyTo.authorName } } : null;
+  const row0 = { id: input.id, threadId: row.id, number: postCount, html, changeSeq: seq, createdAt: now, editedAt: null, author, replyTo };
+  // a new post is neither deleted nor hidden and has no reactions: both views are the same
+  const post = toPostDto({ ...row0, deletedAt: null, hiddenAt: null, hiddenReason: null }, "participant");
   return { post, thread };
 }

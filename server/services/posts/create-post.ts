@@ -7,24 +7,39 @@ import { log } from "../../log";
 import { notifyNewPost } from "../notifications/post-notifications";
 import { getThread } from "../threads/get-thread";
 import { appendPost } from "./append-post";
-import { postSelect, toPostDto, type PostDto } from "./dto";
+import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
+import { postSelect, postViewOf, reactionsOf, toPostDto, type PostDto } from "./dto";
 import { postCreatedEvents } from "./post-events";
+import { postNotificationInputs } from "./post-notifications";
+import type { NotificationInput } from "../notifications/notify";
 
 /** The stored post for a repeated id; someone else's id, or one from another thread, is a conflict. */
 async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promise<PostDto | null> {
   const row = await tx.post.findUnique({ where: { id: input.id }, select: postSelect });
   if (!row) return null;
   if (row.author.id !== actor.id || row.threadId !== input.threadId) throw new AppError("CONFLICT");
-  return toPostDto(row);
+  return toPostDto(row, postViewOf(actor), (await reactionsOf(tx, [row.id])).get(row.id));
+}
+
+/** The post a reply answers: in the same thread, and one the writer can see (not hidden from them). */
+async function replyTarget(actor: Actor, threadId: string, postId: string) {
+  const row = await db().post.findUnique({
+    where: { id: postId },
+    select: { id: true, number: true, threadId: true, hiddenAt: true, authorId: true, author: { select: { name: true } } },
+  });
+  if (!row || row.threadId !== threadId || (row.hiddenAt && postViewOf(actor) !== "moderation")) {
+    throw new AppError("NOT_FOUND", "Der Beitrag, auf den Sie antworten, ist in diesem Thema nicht (mehr) vorhanden.");
+  }
+  return { id: row.id, number: row.number, authorName: row.author.name, authorId: row.authorId };
 }
 
 /**
  * The post is stored by then (appendPost is one statement, outside a transaction): a failure to
  * notify is logged and must not report the post as failed.
  */
-async function notificationsFor(appended: Parameters<typeof notifyNewPost>[1]) {
+async function notificationsFor(appended: Parameters<typeof notifyNewPost>[1], mentionsAndReplies: NotificationInput[]) {
   try {
-    return await notifyNewPost(db(), appended);
+    return await notifyNewPost(db(), appended, mentionsAndReplies);
   } catch (error) {
     log().error({ err: error, postId: appended.post.id }, "Benachrichtigungen zu einem neuen Beitrag fehlgeschlagen");
     return [];
@@ -40,11 +55,17 @@ export async function createPost(actor: Actor | null, rawInput: unknown): Promis
   assertCan(actor, "post.create");
   const input = createPostSchema.parse(rawInput);
   const mayPostWhenLocked = can(actor, "post.create", { isLocked: true });
+  await assertWithinRateLimit(rateLimits.post, actor.id);
+  const replyTo = input.replyToPostId ? await replyTarget(actor, input.threadId, input.replyToPostId) : null;
   // a second attempt only when the thread was unlocked between the statement and the read below
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const appended = await appendPost(actor, { ...input, mayPostWhenLocked });
-      if (appended) return { result: appended.post, events: [...postCreatedEvents(appended.post, appended.thread), ...(await notificationsFor(appended))] };
+      const appended = await appendPost(actor, { ...input, replyTo, mayPostWhenLocked });
+      if (appended) {
+        const { post, thread } = appended;
+        const notified = await notificationsFor(appended, postNotificationInputs(actor, post, thread, input.body, replyTo?.authorId ?? null));
+        return { result: post, events: [...postCreatedEvents(post, thread), ...notified] };
+      }
     } catch (error) {
       // the id exists: a retry of a send that already succeeded, or two copies of one send racing
       if (!isUniqueViolation(error)) throw error;

@@ -33,10 +33,13 @@ test("[post] the author edits their post: revision with the old text, editedAt, 
   assert.equal(revisions[0].body, "Alter Text");
   assert.equal(revisions[0].editedById, participant.id);
 
-  assert.equal(events.length, 1);
+  // the thread room gets the participant view, moderation's room its own
+  assert.equal(events.length, 2);
   assert.equal(events[0].room, `thread:${thread.id}`);
+  assert.equal(events[0].except, `thread-moderation:${thread.id}`);
   assert.equal(events[0].name, "post.updated");
   assert.deepEqual(events[0].payload, { post: result, seq: 3 });
+  assert.equal(events[1].room, `thread-moderation:${thread.id}`);
 
   assert.deepEqual(await auditRowsFor(post.id), [], "an author's own edit is not audited");
 });

@@ -1,10 +1,12 @@
 import { assertCan, type Actor } from "../../auth/policy";
 import { db } from "../../db";
 import { AppError } from "../../errors";
-import { event, rooms, type WithEvents } from "../../realtime/events";
+import type { WithEvents } from "../../realtime/events";
 import { editPostSchema } from "../../schemas/post";
 import { recordAudit } from "../audit/record-audit";
-import { postSelect, toPostDto, type PostDto } from "./dto";
+import { postSelect, postViewOf, reactionsOf, toPostDto, type PostDto } from "./dto";
+import { postUpdatedEvents } from "./post-events";
+import { notifyAboutPost } from "./post-notifications";
 import { renderForStorage } from "./markdown";
 
 /** Replaces a post's text, keeping the previous text as a revision. Moderation edits are audited. */
@@ -14,14 +16,17 @@ export async function editPost(actor: Actor | null, rawInput: unknown): Promise<
   return db().$transaction(async (tx) => {
     const current = await tx.post.findUnique({
       where: { id: input.postId },
-      select: { body: true, authorId: true, threadId: true, thread: { select: { isLocked: true } } },
+      select: { body: true, authorId: true, threadId: true, deletedAt: true, hiddenAt: true, thread: { select: { isLocked: true, title: true } } },
     });
     if (!current) throw new AppError("NOT_FOUND", "Diesen Beitrag gibt es nicht (mehr).");
     assertCan(actor, "post.edit", current);
+    if (current.deletedAt) throw new AppError("POST_DELETED", "Ein gelöschter Beitrag kann nicht mehr bearbeitet werden.");
+    const view = postViewOf(actor);
+    if (current.hiddenAt && view !== "moderation") throw new AppError("FORBIDDEN", "Ein von der Moderation ausgeblendeter Beitrag kann nicht bearbeitet werden.");
 
     if (current.body === input.body) {
       const unchanged = await tx.post.findUniqueOrThrow({ where: { id: input.postId }, select: postSelect });
-      return { result: toPostDto(unchanged), events: [] };
+      return { result: toPostDto(unchanged, view, (await reactionsOf(tx, [input.postId])).get(input.postId)), events: [] };
     }
     const { seq } = await tx.thread.update({
       where: { id: current.threadId },
@@ -37,7 +42,10 @@ export async function editPost(actor: Actor | null, rawInput: unknown): Promise<
     if (current.authorId !== actor.id) {
       await recordAudit(tx, actor, "post.edit", { type: "post", id: input.postId });
     }
-    const post = toPostDto(row);
-    return { result: post, events: [event(rooms.thread(current.threadId), "post.updated", { post, seq })] };
+    const reactions = (await reactionsOf(tx, [input.postId])).get(input.postId) ?? [];
+    const post = toPostDto(row, view, reactions);
+    // a mention added by the edit notifies; notify() never notifies one person twice about one post
+    const notified = await notifyAboutPost(tx, actor, post, { id: current.threadId, title: current.thread.title }, input.body, null);
+    return { result: post, events: [...postUpdatedEvents(row, reactions, seq), ...notified] };
   });
 }

@@ -3,7 +3,7 @@ import { db } from "../../db";
 import { listPostsSchema, postsSinceSchema, POSTS_PER_PAGE } from "../../schemas/post";
 import { getThread } from "../threads/get-thread";
 import type { ThreadDetail } from "../threads/dto";
-import { postSelect, toPostDto, type PostDto } from "./dto";
+import { postSelect, postViewOf, toPostDtos, type PostDto } from "./dto";
 
 export interface PostPage {
   posts: PostDto[];
@@ -25,7 +25,7 @@ export async function listPosts(actor: Actor | null, rawInput: unknown): Promise
     select: postSelect,
     orderBy: { number: "asc" },
   });
-  return { posts: rows.map(toPostDto), page, pageCount, seq: thread.seq };
+  return { posts: await toPostDtos(db(), rows, postViewOf(actor)), page, pageCount, seq: thread.seq };
 }
 
 /** The most a reconnecting client catches up on at once; beyond that it reloads the page. */
@@ -51,7 +51,7 @@ export async function postsSince(actor: Actor | null, rawInput: unknown): Promis
     take: CATCH_UP_LIMIT + 1,
   });
   return {
-    posts: rows.slice(0, CATCH_UP_LIMIT).map(toPostDto),
+    posts: await toPostDtos(db(), rows.slice(0, CATCH_UP_LIMIT), postViewOf(actor)),
     seq: thread.seq,
     thread,
     isTruncated: rows.length > CATCH_UP_LIMIT,

@@ -66,7 +66,7 @@ const rendererPackages = {
   "mdast-util-to-hast": "13.2.2",
   micromark: "4.0.3",
 };
-const PINNED_FOR_VERSION = 2;
+const PINNED_FOR_VERSION = 3;
 
 test("[markdown] the renderer version is bumped whenever a rendering package changes", async () => {
   const { readFile } = await import("node:fs/promises");
@@ -105,4 +105,15 @@ test("[markdown] footnotes link to each other within their post, are labelled in
 test("[markdown] code blocks and tables, which scroll inside the post, can be reached by keyboard", () => {
   assert.match(renderMarkdown("```\nnpm start\n```"), /^<pre tabindex="0"><code>npm start\n<\/code><\/pre>$/);
   assert.doesNotMatch(renderMarkdown("Nur `inline`"), /tabindex/);
+});
+
+test("[markdown] a stored mention becomes a styled span with its plain text only; other user: links and typed spans stay harmless", () => {
+  const id = "0b4f3c1e-1111-4222-8333-444455556666";
+  assert.equal(renderMarkdown(`Hallo @[Anna Schmidt](user:${id})!`), `<p>Hallo <span class="mention">@Anna Schmidt</span>!</p>`);
+  const hostile = renderMarkdown(`@[**fett** <img src=x onerror=alert(1)>](user:${id}) [x](user:kaputt) <span class="mention" onclick="x">y</span>`);
+  assert.doesNotMatch(hostile, /<img|<strong|href="user:/);
+  assert.equal(hostile.match(/<span/g)?.length, 1);
+  assert.equal(hostile.match(/<span class="mention">/g)?.length, 1);
+  // without the @ it is no mention: the link loses its user: target like any unsafe link
+  assert.equal(renderMarkdown(`[Anna](user:${id})`), "<p><a>Anna</a></p>");
 });

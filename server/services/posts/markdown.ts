@@ -21,6 +21,30 @@ function rawHtmlAsText() {
   };
 }
 
+/** The plain text of a Markdown node and its children. */
+const plainText = (node: object): string =>
+  "value" in node && typeof node.value === "string" ? node.value : "children" in node && Array.isArray(node.children) ? node.children.map(plainText).join("") : "";
+
+const mentionUrl = /^user:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A mention is stored as `@[Name](user:<id>)` (see mentionMarkdown): the link becomes a styled
+ * `<span class="mention">@Name</span>`. Only its plain text is kept, so no link or markup of the
+ * author's survives inside; the sanitiser allows exactly this class on spans.
+ */
+function mentions() {
+  return (tree: Root) => {
+    visit(tree, "link", (node, index, parent) => {
+      if (!parent || index === undefined || !mentionUrl.test(node.url)) return;
+      const before = parent.children[index - 1];
+      if (!before || before.type !== "text" || !before.value.endsWith("@")) return;
+      before.value = before.value.slice(0, -1);
+      const name = plainText(node);
+      parent.children[index] = { type: "text", value: `@${name}`, data: { hName: "span", hProperties: { className: ["mention"] } } };
+    });
+  };
+}
+
 /**
  * Footnote ids are "user-content-fn-1" in every post, and one page shows fifty posts: a footnote
  * link would jump to another post's footnote. Each post's ids get its own scope (from `file.data`),
@@ -61,6 +85,7 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(rawHtmlAsText)
+  .use(mentions)
   .use(remarkRehype, {
     footnoteLabel: "Fußnoten",
     footnoteBackLabel: (referenceIndex: number) => `Zurück zum Verweis ${referenceIndex + 1}`,
@@ -69,7 +94,11 @@ const processor = unified()
   // defence in depth: GitHub's allow-list drops event handlers and javascript:/data: URLs.
   // remark-rehype already prefixes the only ids Markdown makes (footnotes); prefixing them twice
   // would break the footnote links. Raw HTML never reaches this point, so no id is the author's.
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" })
+  .use(rehypeSanitize, {
+    ...defaultSchema,
+    clobberPrefix: "",
+    attributes: { ...defaultSchema.attributes, span: [...(defaultSchema.attributes?.span ?? []), ["className", "mention"]] },
+  })
   .use(focusableScrollRegions)
   .use(rehypeStringify);
 
@@ -78,7 +107,7 @@ const processor = unified()
  * must reach old posts too): stored HTML of another version is rendered again at start-up.
  * markdown.test.ts pins the package versions, so an upgrade without a bump fails the suite.
  */
-export const MARKDOWN_RENDERER_VERSION = 2;
+export const MARKDOWN_RENDERER_VERSION = 3;
 
 /**
  * Markdown → sanitised HTML, rendered on the server so the browser needs no Markdown library.

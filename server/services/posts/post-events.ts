@@ -1,7 +1,7 @@
 import { event, rooms, type RealtimeEvent } from "../../realtime/events";
 import { excerptOfHtml } from "../activity/dto";
 import type { ThreadDetail } from "../threads/dto";
-import type { PostDto } from "./dto";
+import { toPostDto, type PostDto, type PostRow, type ReactionSummary } from "./dto";
 
 /**
  * What the thread, its group's thread list and the home page's activity see of a new post.
@@ -23,5 +23,17 @@ export function postCreatedEvents(post: PostDto, thread: ThreadDetail): Realtime
         group,
       },
     }),
+  ];
+}
+
+/**
+ * A changed post as each side sees it: the thread room gets the participant view (never the text
+ * of a deleted or hidden post), moderation's sockets, also in that room, get the original instead.
+ */
+export function postUpdatedEvents(row: PostRow, reactions: ReactionSummary[], seq: number): RealtimeEvent[] {
+  const moderationRoom = rooms.threadModeration(row.threadId);
+  return [
+    event(rooms.thread(row.threadId), "post.updated", { post: toPostDto(row, "participant", reactions), seq }, moderationRoom),
+    event(moderationRoom, "post.updated", { post: toPostDto(row, "moderation", reactions), seq }),
   ];
 }

@@ -7,6 +7,7 @@ import { postSelect, toPostDto } from "../posts/dto";
 import { renderForStorage } from "../posts/markdown";
 import { notifyNewThread } from "../notifications/post-notifications";
 import { postCreatedEvents } from "../posts/post-events";
+import { postNotificationInputs } from "../posts/post-notifications";
 import { threadDetailSelect, toThreadDetail, type ThreadDetail } from "./dto";
 
 /**
@@ -41,9 +42,11 @@ export async function createThread(actor: Actor | null, rawInput: unknown): Prom
       },
       select: threadDetailSelect,
     });
-    const firstPost = toPostDto(await tx.post.findUniqueOrThrow({ where: { id: input.firstPostId }, select: postSelect }));
+    const firstPost = toPostDto(await tx.post.findUniqueOrThrow({ where: { id: input.firstPostId }, select: postSelect }), "participant");
     const detail = toThreadDetail(thread);
-    const notifications = await notifyNewThread(tx, { post: firstPost, thread: detail });
+    // mentions in the first post: one notify() call keeps the most specific notification per person
+    const mentions = postNotificationInputs(actor, firstPost, detail, input.body, null);
+    const notifications = await notifyNewThread(tx, { post: firstPost, thread: detail }, mentions);
     return { result: detail, events: [...postCreatedEvents(firstPost, detail), ...notifications] };
   });
 }

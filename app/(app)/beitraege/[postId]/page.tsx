@@ -1,17 +1,23 @@
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
+import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
-import { db } from "@/server/db";
+import { locatePost } from "@/server/services/posts/locate-post";
 
-// Stand-in for the `posts` branch's permalink route (same path): on merging, take theirs.
+export const metadata: Metadata = { title: "Beitrag" };
+
+/** The permalink of a post: leads to the page of its thread that holds it, scrolled to it. */
 export default async function PostPermalinkPage({ params }: { params: Promise<{ postId: string }> }) {
   const { postId } = await params;
   const actor = await getActor();
   if (!can(actor, "internal.read")) return <NoAccess />;
   if (!idSchema.safeParse(postId).success) notFound();
-  const post = await db().post.findUnique({ where: { id: postId }, select: { number: true, thread: { select: { id: true, group: { select: { slug: true } } } } } });
-  if (!post) notFound();
-  redirect(`/arbeitsgruppen/${post.thread.group.slug}/themen/${post.thread.id}?beitrag=${post.number}#beitrag-${post.number}`);
+  const location = await locatePost(actor, { postId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  redirect(location.url);
 }
