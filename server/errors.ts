@@ -13,6 +13,9 @@ export const appErrors = {
   INVITATION_INVALID: { trpc: "BAD_REQUEST", message: "Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet." },
   EMAIL_TAKEN: { trpc: "CONFLICT", message: "Für diese E-Mail-Adresse gibt es bereits einen Zugang." },
   LAST_ADMIN: { trpc: "CONFLICT", message: "Die letzte aktive Administration kann nicht entfernt werden." },
+  OWN_POST: { trpc: "FORBIDDEN", message: "Eigene Beiträge können Sie nicht melden. Sie können sie stattdessen bearbeiten." },
+  ALREADY_REPORTED: { trpc: "CONFLICT", message: "Sie haben diesen Beitrag bereits gemeldet. Die Moderation prüft Ihre Meldung noch." },
+  REPORT_CLOSED: { trpc: "CONFLICT", message: "Diese Meldung wurde bereits abgeschlossen." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

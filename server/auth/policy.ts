@@ -17,6 +17,10 @@ export interface PostSubject {
 export interface ThreadSubject {
   isLocked: boolean;
 }
+/** who wrote the post a report is about */
+export interface ReportedPostSubject {
+  authorId: string;
+}
 export interface UserSubject {
   id: string;
 }
@@ -28,7 +32,9 @@ const minimumRole = {
   "thread.create": "PARTICIPANT",
   "post.create": "PARTICIPANT",
   "post.edit": "PARTICIPANT",
+  "post.report": "PARTICIPANT",
   "thread.moderate": "MODERATOR",
+  "report.moderate": "MODERATOR",
   "user.manage": "ADMIN",
   "invitation.manage": "ADMIN",
   "audit.read": "ADMIN",
@@ -39,10 +45,11 @@ export type Action = keyof typeof minimumRole;
 interface Subjects {
   "post.create": ThreadSubject;
   "post.edit": PostSubject;
+  "post.report": ReportedPostSubject;
   "user.manage": UserSubject;
 }
 
-type Denial = "FORBIDDEN" | "THREAD_LOCKED" | "UNAUTHORIZED";
+type Denial = "FORBIDDEN" | "THREAD_LOCKED" | "UNAUTHORIZED" | "OWN_POST";
 
 const isModerator = (actor: Actor) => roleRank(actor.role) >= roleRank("MODERATOR");
 
@@ -54,6 +61,8 @@ const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) 
     if (post.authorId !== actor.id && !isModerator(actor)) return "FORBIDDEN";
     return post.thread.isLocked && !isModerator(actor) ? "THREAD_LOCKED" : null;
   },
+  // a report asks someone else to look: one's own post can simply be edited
+  "post.report": (actor, post) => (post.authorId === actor.id ? "OWN_POST" : null),
   // admins manage others; changing one's own role or access would lock the platform out
   "user.manage": (actor, user) => (user.id === actor.id ? "FORBIDDEN" : null),
 };

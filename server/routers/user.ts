@@ -1,6 +1,7 @@
 import { disconnectUser } from "../realtime/publish";
+import { listAuditSchema } from "../schemas/audit";
 import { setActiveSchema, setRoleSchema } from "../schemas/user";
-import { listAuditEntries } from "../services/audit/list-audit";
+import { auditActors, listAuditEntries } from "../services/audit/list-audit";
 import { listUsers, setUserActive, setUserRole, type UserChange } from "../services/users/manage-users";
 import { authedProcedure, router } from "../trpc";
 
@@ -21,5 +22,6 @@ export const userRouter = router({
   list: authedProcedure.query(({ ctx }) => listUsers(ctx.actor)),
   setRole: authedProcedure.input(setRoleSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserRole(ctx.actor, input))),
   setActive: authedProcedure.input(setActiveSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserActive(ctx.actor, input))),
-  audit: authedProcedure.query(({ ctx }) => listAuditEntries(ctx.actor)),
+  audit: authedProcedure.input(listAuditSchema).query(({ ctx, input }) => listAuditEntries(ctx.actor, input)),
+  auditActors: authedProcedure.query(({ ctx }) => auditActors(ctx.actor)),
 });
