@@ -20,7 +20,7 @@ export async function moveThread(actor: Actor | null, rawInput: unknown): Promis
     const target = await tx.workingGroup.findUnique({ where: { id: input.groupId }, select: groupSelect });
     if (!before) throw new AppError("NOT_FOUND", "Dieses Thema gibt es nicht (mehr).");
     if (!target) throw new AppError("NOT_FOUND", "Diese Arbeitsgruppe gibt es nicht.");
-    if (before.group.id === target.id) throw new AppError("BAD_INPUT", `Das Thema ist bereits in der Arbeitsgruppe ${target.name}.`);
+    if (before.group.id === target.id) throw new AppError("BAD_INPUT", `Das Thema ist bereits in der ${target.name}.`);
     const row = await tx.thread.update({
       where: { id: input.threadId },
       data: { groupId: target.id, seq: { increment: 1 } },
