@@ -9,6 +9,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea } from "../ui/field";
 import { RelativeTime } from "../ui/relative-time";
+import { ReportForm } from "./report-form";
 import type { Viewer } from "./thread-view";
 
 export function PostItem({
@@ -23,6 +24,8 @@ export function PostItem({
   onEdited: (post: PostDto) => void;
 }) {
   const [isEditing, setIsEditing] = useState(false);
+  const [report, setReport] = useState<"closed" | "open" | "sent">("closed");
+  const mayReport = viewer.canReport && post.author.id !== viewer.id;
   const mayEdit = viewer.canModerate || (viewer.canPost && post.author.id === viewer.id && !isThreadLocked);
   const isStaff = post.author.role === "MODERATOR" || post.author.role === "ADMIN";
   return (
@@ -51,11 +54,24 @@ export function PostItem({
       ) : (
         <>
           <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.html }} />
-          {mayEdit && (
+          {(mayEdit || (mayReport && report === "closed")) && (
+            <div className="mt-3 flex flex-wrap gap-4">
+              {mayEdit && (
+                <button type="button" className="text-sm font-semibold text-brand-700 underline" onClick={() => setIsEditing(true)}>
+                  Bearbeiten<span className="sr-only"> (Beitrag #{post.number})</span>
+                </button>
+              )}
+              {mayReport && report === "closed" && (
+                <button type="button" className="text-sm font-semibold text-slate-700 underline" onClick={() => setReport("open")}>
+                  Melden<span className="sr-only"> (Beitrag #{post.number})</span>
+                </button>
+              )}
+            </div>
+          )}
+          {report === "open" && <ReportForm postId={post.id} postNumber={post.number} onDone={() => setReport("sent")} onCancel={() => setReport("closed")} />}
+          {report === "sent" && (
             <div className="mt-3">
-              <button type="button" className="text-sm font-semibold text-brand-700 underline" onClick={() => setIsEditing(true)}>
-                Bearbeiten<span className="sr-only"> (Beitrag #{post.number})</span>
-              </button>
+              <Alert tone="success">Danke! Die Moderation prüft Ihre Meldung zu Beitrag #{post.number}. Sie erfahren, wie sie entschieden hat.</Alert>
             </div>
           )}
         </>

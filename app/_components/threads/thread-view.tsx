@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useOnConnect, useSocket, type ClientSocket } from "@/app/_lib/socket";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
@@ -10,13 +10,15 @@ import { announce } from "../shell/live-announcer";
 import { Alert } from "../ui/alert";
 import { Pagination } from "../ui/pagination";
 import { Composer } from "./composer";
-import { ModerationControls } from "./moderation-controls";
+import { ModerationControls, type GroupChoice } from "./moderation-controls";
 import { PostItem } from "./post-item";
 
 export interface Viewer {
   id: string;
   canPost: boolean;
   canModerate: boolean;
+  /** may report other people's posts to moderation */
+  canReport: boolean;
 }
 
 /** Keeps the newer version of each post: events and catch-up may deliver the same change twice. */
@@ -29,7 +31,18 @@ function mergePosts(current: Map<string, PostDto>, incoming: PostDto[]): Map<str
   return next;
 }
 
-export function ThreadView({ initialThread, initialPage, viewer }: { initialThread: ThreadDetail; initialPage: PostPage; viewer: Viewer }) {
+export function ThreadView({
+  initialThread,
+  initialPage,
+  viewer,
+  groups = [],
+}: {
+  initialThread: ThreadDetail;
+  initialPage: PostPage;
+  viewer: Viewer;
+  /** the groups moderation may move the thread to */
+  groups?: GroupChoice[];
+}) {
   const [thread, setThread] = useState(initialThread);
   const { state: connection } = useSocket();
   const [posts, setPosts] = useState(() => mergePosts(new Map(), initialPage.posts));
@@ -99,9 +112,33 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
   );
   const threadUrl = `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`;
 
+  // renamed or moved while open (here or by someone else): the address, tab title and breadcrumb follow
+  const shown = useRef({ title: initialThread.title, groupId: initialThread.group.id });
+  useEffect(() => {
+    if (shown.current.groupId !== thread.group.id) {
+      window.history.replaceState(window.history.state, "", `${threadUrl}${window.location.search}${window.location.hash}`);
+      announce(`Das Thema wurde in die ${thread.group.name} verschoben.`);
+    } else if (shown.current.title !== thread.title) {
+      announce(`Das Thema heißt jetzt „${thread.title}“.`);
+    }
+    shown.current = { title: thread.title, groupId: thread.group.id };
+    document.title = `${thread.title} – ${thread.group.name}`;
+  }, [thread.title, thread.group.id, thread.group.name, threadUrl]);
+
   const onOwnPost = useCallback((post: PostDto) => receive([post], post.changeSeq), [receive]);
 
   return (
+    <>
+    <nav aria-label="Brotkrumen" className="mb-3 text-sm">
+      <Link href="/arbeitsgruppen" className="text-brand-700 underline">
+        Arbeitsgruppen
+      </Link>{" "}
+      ›{" "}
+      <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
+        {thread.group.name}
+      </Link>{" "}
+      › <span className="break-words">{thread.title}</span>
+    </nav>
     <article aria-labelledby="thema-titel">
       <header className="mb-6">
         <h1 id="thema-titel" className="text-2xl font-bold break-words sm:text-3xl">
@@ -112,7 +149,7 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
           {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
           {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
         </p>
-        {viewer.canModerate && <ModerationControls thread={thread} onChange={setThread} />}
+        {viewer.canModerate && <ModerationControls thread={thread} groups={groups} onChange={setThread} />}
       </header>
 
       {needsReload && (
@@ -166,5 +203,6 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
         )}
       </section>
     </article>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ThreadView } from "@/app/_components/threads/thread-view";
 import { NoAccess } from "@/app/_lib/no-access";
@@ -8,6 +7,7 @@ import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { parsePageParam } from "@/server/schemas/paging";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
+import { listGroups } from "@/server/services/groups/list-groups";
 import { listPosts } from "@/server/services/posts/list-posts";
 import { getThread } from "@/server/services/threads/get-thread";
 
@@ -43,26 +43,18 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // ?beitrag=N opens the page holding post N; out-of-range numbers end on the nearest page
   const page = query.beitrag ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE) : parsePageParam(query.seite);
-  const postPage = await listPosts(actor, { threadId, page });
+  const canModerate = can(actor, "thread.moderate");
+  const [postPage, groups] = await Promise.all([listPosts(actor, { threadId, page }), canModerate ? listGroups(actor) : []]);
 
   return (
     <>
-      <nav aria-label="Brotkrumen" className="mb-3 text-sm">
-        <Link href="/arbeitsgruppen" className="text-brand-700 underline">
-          Arbeitsgruppen
-        </Link>{" "}
-        ›{" "}
-        <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
-          {thread.group.name}
-        </Link>{" "}
-        › <span className="break-words">{thread.title}</span>
-      </nav>
       {/* keyed by page: following a page link must start from that page's posts, not keep the last */}
       <ThreadView
         key={postPage.page}
         initialThread={thread}
         initialPage={postPage}
-        viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate: can(actor, "thread.moderate") }}
+        viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate, canReport: can(actor, "post.report") }}
+        groups={groups.map((group) => ({ id: group.id, name: group.name }))}
       />
     </>
   );
