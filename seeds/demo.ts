@@ -2,6 +2,7 @@ import type { RoleName } from "../server/auth/roles";
 import type { Tx } from "../server/db";
 import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
+import { seedModerationDemo } from "./demo-moderation";
 
 export const DEMO_PASSWORD = "gdst-demo";
 
@@ -71,5 +72,6 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
       data: { seq: index + 1, postCount: index + 1, lastActivityAt: at, lastPostAuthorId: users.get(post.author)! },
     });
   }
+  await seedModerationDemo(tx, users);
   return true;
 }

@@ -45,7 +45,6 @@ export function ReportForm({ postId, postNumber, onDone, onCancel }: { postId: s
                 checked={reason === value}
                 onChange={() => setReason(value)}
                 className="mt-1 h-4 w-4"
-                aria-invalid={errors.reason ? true : undefined}
               />
               <span>{reportReasonLabels[value]}</span>
             </label>

@@ -129,80 +129,80 @@ export function ThreadView({
 
   return (
     <>
-    <nav aria-label="Brotkrumen" className="mb-3 text-sm">
-      <Link href="/arbeitsgruppen" className="text-brand-700 underline">
-        Arbeitsgruppen
-      </Link>{" "}
-      ›{" "}
-      <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
-        {thread.group.name}
-      </Link>{" "}
-      › <span className="break-words">{thread.title}</span>
-    </nav>
-    <article aria-labelledby="thema-titel">
-      <header className="mb-6">
-        <h1 id="thema-titel" className="text-2xl font-bold break-words sm:text-3xl">
-          {thread.title}
-        </h1>
-        <p className="mt-2 flex flex-wrap gap-2 text-sm text-slate-600">
-          <span>{thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`}</span>
-          {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
-          {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
-        </p>
-        {viewer.canModerate && <ModerationControls thread={thread} groups={groups} onChange={setThread} />}
-      </header>
+      <nav aria-label="Brotkrumen" className="mb-3 text-sm">
+        <Link href="/arbeitsgruppen" className="text-brand-700 underline">
+          Arbeitsgruppen
+        </Link>{" "}
+        ›{" "}
+        <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
+          {thread.group.name}
+        </Link>{" "}
+        › <span className="break-words">{thread.title}</span>
+      </nav>
+      <article aria-labelledby="thema-titel">
+        <header className="mb-6">
+          <h1 id="thema-titel" className="text-2xl font-bold break-words sm:text-3xl">
+            {thread.title}
+          </h1>
+          <p className="mt-2 flex flex-wrap gap-2 text-sm text-slate-600">
+            <span>{thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`}</span>
+            {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
+            {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
+          </p>
+          {viewer.canModerate && <ModerationControls thread={thread} groups={groups} onChange={setThread} />}
+        </header>
 
-      {needsReload && (
-        <Alert tone="warning">
-          Während der Unterbrechung ist sehr viel passiert.{" "}
-          <a href={threadUrl} className="font-semibold underline">
-            Seite neu laden
-          </a>
-        </Alert>
-      )}
-
-      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
-
-      <ol className="space-y-4" aria-label="Beiträge">
-        {visible.map((post) => (
-          <li key={post.id}>
-            <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} />
-          </li>
-        ))}
-      </ol>
-
-      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
-
-      {!isLastPage && (
-        <p className="mt-4">
-          <Link href={`${threadUrl}?seite=${pageCount}`} className="font-semibold text-brand-700 underline">
-            Zu den neuesten Beiträgen (Seite {pageCount})
-          </Link>
-        </p>
-      )}
-
-      <section aria-labelledby="antworten" className="mt-8">
-        <h2 id="antworten" className="mb-3 text-xl font-semibold">
-          Antworten
-        </h2>
-        {connection === "ended" ? (
-          <Alert tone="warning">Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an, um zu antworten.</Alert>
-        ) : !viewer.canPost ? (
-          <p className="text-slate-700">Mit Ihrer Rolle können Sie hier lesen, aber nicht schreiben.</p>
-        ) : thread.isLocked && !viewer.canModerate ? (
-          <Alert>Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.</Alert>
-        ) : (
-          <>
-            {thread.isLocked && (
-              <div className="mb-3">
-                <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
-              </div>
-            )}
-            <Composer threadId={thread.id} onPosted={onOwnPost} />
-          </>
+        {needsReload && (
+          <Alert tone="warning">
+            Während der Unterbrechung ist sehr viel passiert.{" "}
+            <a href={threadUrl} className="font-semibold underline">
+              Seite neu laden
+            </a>
+          </Alert>
         )}
-      </section>
-    </article>
+
+        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+
+        <ol className="space-y-4" aria-label="Beiträge">
+          {visible.map((post) => (
+            <li key={post.id}>
+              <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} />
+            </li>
+          ))}
+        </ol>
+
+        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+
+        {!isLastPage && (
+          <p className="mt-4">
+            <Link href={`${threadUrl}?seite=${pageCount}`} className="font-semibold text-brand-700 underline">
+              Zu den neuesten Beiträgen (Seite {pageCount})
+            </Link>
+          </p>
+        )}
+
+        <section aria-labelledby="antworten" className="mt-8">
+          <h2 id="antworten" className="mb-3 text-xl font-semibold">
+            Antworten
+          </h2>
+          {connection === "ended" ? (
+            <Alert tone="warning">Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an, um zu antworten.</Alert>
+          ) : !viewer.canPost ? (
+            <p className="text-slate-700">Mit Ihrer Rolle können Sie hier lesen, aber nicht schreiben.</p>
+          ) : thread.isLocked && !viewer.canModerate ? (
+            <Alert>Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.</Alert>
+          ) : (
+            <>
+              {thread.isLocked && (
+                <div className="mb-3">
+                  <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
+                </div>
+              )}
+              <Composer threadId={thread.id} onPosted={onOwnPost} />
+            </>
+          )}
+        </section>
+      </article>
     </>
   );
 }
