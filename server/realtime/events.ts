@@ -1,4 +1,5 @@
 import type { ActivityItem } from "../services/activity/dto";
+import type { NotificationDto } from "../services/notifications/dto";
 import type { PostDto } from "../services/posts/dto";
 import type { ReportDto } from "../services/reports/dto";
 import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
@@ -28,6 +29,10 @@ export interface ServerEvents {
   /** a report was filed or closed: the new open count, and the report as it is now */
   "reports.changed": (payload: { openCount: number; report: ReportDto }) => void;
   "session.ended": (payload: { reason: string }) => void;
+  /** to the recipient's user room: the new notification and their unread count after it */
+  "notification.created": (payload: { notification: NotificationDto; unreadCount: number }) => void;
+  /** to the user's room when they marked notifications read (in any tab); `ids` null means all */
+  "notification.read": (payload: { ids: string[] | null; readAt: string; unreadCount: number }) => void;
 }
 
 export type EventName = keyof ServerEvents;

@@ -1,0 +1,48 @@
+/**
+ * Notification kinds, client-safe. A domain that notifies adds its kind here, to the
+ * `NotificationKind` enum in prisma/schema.prisma (typecheck fails when the two differ) and,
+ * when it concerns a post, to `kindPriority`.
+ */
+export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** German labels, as the settings page lists the kinds. */
+export const notificationKindLabels: Record<NotificationKind, string> = {
+  MENTION: "Erwähnungen (@Name)",
+  REPLY: "Antworten auf meine Beiträge",
+  NEW_THREAD: "Neue Themen in meinen Arbeitsgruppen",
+  THREAD_POST: "Neue Beiträge in Themen, denen ich folge",
+  REPORT_OUTCOME: "Ergebnis meiner Meldungen",
+};
+
+/** What a notification says happened, after the actor's name ("Erika Muster hat Sie erwähnt"). */
+export const notificationKindVerbs: Record<NotificationKind, string> = {
+  MENTION: "hat Sie erwähnt",
+  REPLY: "hat auf Ihren Beitrag geantwortet",
+  NEW_THREAD: "hat ein neues Thema eröffnet",
+  THREAD_POST: "hat einen Beitrag geschrieben",
+  REPORT_OUTCOME: "hat Ihre Meldung bearbeitet",
+};
+
+/**
+ * When one post would notify one person several times, the first of this order wins: the most
+ * specific reason. Lower is more specific.
+ */
+export const kindPriority: Record<NotificationKind, number> = {
+  MENTION: 0,
+  REPLY: 1,
+  REPORT_OUTCOME: 2,
+  THREAD_POST: 3,
+  NEW_THREAD: 4,
+};
+
+export const digestFrequencies = ["OFF", "DAILY", "WEEKLY"] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
+export const digestFrequencyLabels: Record<DigestFrequency, string> = {
+  OFF: "Keine E-Mails",
+  DAILY: "Täglich",
+  WEEKLY: "Wöchentlich",
+};
+
+/** Where a notification about a post leads: the post's permalink. */
+export const postLink = (postId: string) => `/beitraege/${postId}`;
