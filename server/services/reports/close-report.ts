@@ -2,8 +2,10 @@ import { assertCan, type Actor } from "../../auth/policy";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { event, rooms, type WithEvents } from "../../realtime/events";
-import { closeReportSchema } from "../../schemas/report";
+import { closeReportSchema, reportOutcomeLabels } from "../../schemas/report";
 import { recordAudit } from "../audit/record-audit";
+import { postLink } from "../notifications/kinds";
+import { notify } from "../notifications/notify";
 import { reportSelect, toReportDto, type ReportDto } from "./dto";
 
 /** Moderation closes a report with an outcome; audited, the queue updates live and the reporter is told. */
@@ -29,7 +31,21 @@ export async function closeReport(actor: Actor | null, rawInput: unknown): Promi
       ...(input.outcomeNote ? { outcomeNote: input.outcomeNote } : {}),
     });
     const openCount = await tx.report.count({ where: { closedAt: null } });
-    const events = [event(rooms.moderation, "reports.changed", { openCount, report })];
-    return { result: report, events };
+    const outcome = reportOutcomeLabels[input.outcome];
+    const notified = await notify(tx, [
+      {
+        kind: "REPORT_OUTCOME",
+        recipientIds: [report.reporter.id],
+        actorId: actor.id,
+        // no thread or post: notify() keeps one notification per person and post and honours a muted
+        // thread, and neither may swallow the answer to a report the person made
+        threadId: null,
+        postId: null,
+        title: report.post.thread.title,
+        excerpt: `Ergebnis: ${outcome}${input.outcomeNote ? ` – ${input.outcomeNote}` : ""}`,
+        link: postLink(report.post.id),
+      },
+    ]);
+    return { result: report, events: [event(rooms.moderation, "reports.changed", { openCount, report }), ...notified] };
   });
 }

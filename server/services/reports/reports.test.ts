@@ -58,12 +58,16 @@ test("[report] one open report per person and post; a second one says so in Germ
   assert.equal((await reportsOn(post.id)).length, 2);
 });
 
-test("[report] once closed, the same person may report the post again", async () => {
+test("[report] once closed, the same person may report the post again, and hears about each outcome", async () => {
   const post = await postByParticipant();
   const first = await reportPost(participant2, { postId: post.id, reason: "OFF_TOPIC" });
   await closeReport(moderator, { reportId: first.result.id, outcome: "NO_VIOLATION" });
-  await reportPost(participant2, { postId: post.id, reason: "OFF_TOPIC", note: "Schon wieder" });
+  const second = await reportPost(participant2, { postId: post.id, reason: "OFF_TOPIC", note: "Schon wieder" });
   assert.equal((await reportsOn(post.id)).length, 2);
+  const { events } = await closeReport(moderator, { reportId: second.result.id, outcome: "RESOLVED_OTHERWISE" });
+  assert.ok(events.some((e) => e.name === "notification.created"));
+  const outcomes = await db().notification.findMany({ where: { recipientId: participant2.id, kind: "REPORT_OUTCOME", link: `/beitraege/${post.id}` } });
+  assert.equal(outcomes.length, 2);
 });
 
 test("[report] own posts, readers, signed-out callers and unreadable posts are refused; nothing is stored", async () => {
@@ -105,6 +109,11 @@ test("[report] moderation closes a report with an outcome: audited, live, moved 
   assert.equal((reportEvent?.payload as { openCount: number }).openCount, openBefore - 1);
   const done = await listReports(moderator, { status: "DONE" });
   assert.equal(done.reports[0].id, filed.id, "the latest closed report comes first");
+  const notified = events.find((e) => e.name === "notification.created");
+  assert.equal(notified?.room, `user:${participant2.id}`, "the reporter is told");
+  const [notification] = await db().notification.findMany({ where: { recipientId: participant2.id, kind: "REPORT_OUTCOME", link: `/beitraege/${post.id}` } });
+  assert.equal(notification.excerpt, "Ergebnis: Beitrag ausgeblendet – Nummer entfernt");
+  assert.equal(notification.actorId, moderator.id);
   const [entry] = await db().auditEntry.findMany({ where: { action: "report.close", subjectId: post.id } });
   assert.equal(entry.actorId, moderator.id);
   assert.deepEqual(entry.details, { reportId: filed.id, reason: "PERSONAL_DATA", outcome: "POST_HIDDEN", outcomeNote: "Nummer entfernt" });
