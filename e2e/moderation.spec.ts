@@ -13,6 +13,7 @@ test("[moderation] moderator renames and moves a thread; open pages follow, the 
   asParticipant2,
   make,
 }) => {
+  test.slow();
   const thread = await make.thread({ slug: FROM.slug, title: make.name("Umzugsthema") });
   const newTitle = make.name("Umbenanntes Thema");
 
@@ -96,11 +97,12 @@ test("[moderation] a participant cannot rename, move or report what they may not
   await expect(new ReportQueuePage(asParticipant).navLink).toHaveCount(0);
 });
 
-test("[moderation] a participant reports a post; moderation's badge rises live, closes it with an outcome, the badge falls", async ({
+test("[moderation] a participant reports a post; moderation's badge rises live, closes it with an outcome, the reporter is notified", async ({
   asModerator,
   asParticipant2,
   make,
 }) => {
+  test.slow();
   const queue = new ReportQueuePage(asModerator);
   await asModerator.goto("/");
   await waitForLive(asModerator);
@@ -136,6 +138,15 @@ test("[moderation] a participant reports a post; moderation's badge rises live, 
   expect(again.status).toBe(409);
   expect(again.error?.message).toBe("Sie haben diesen Beitrag bereits gemeldet. Die Moderation prüft Ihre Meldung noch.");
 
+  // the reporter's open page hears about the outcome live, through their notification
+  await waitForLive(asParticipant2);
+  await asParticipant2.evaluate(() => {
+    const socket = window.__gdstSocket as unknown as { on(name: string, listener: (payload: { notification: { excerpt: string } }) => void): void };
+    const received: string[] = [];
+    (window as unknown as { __outcomes: string[] }).__outcomes = received;
+    socket.on("notification.created", ({ notification }) => received.push(notification.excerpt));
+  });
+
   await queue.navLink.click();
   await expect(asModerator).toHaveURL(/\/moderation\/meldungen$/);
   const card = queue.report(note);
@@ -156,6 +167,10 @@ test("[moderation] a participant reports a post; moderation's badge rises live, 
   await close.getByRole("button", { name: "Meldung abschließen" }).click();
   await expect(queue.report(note)).toHaveCount(0);
   await expect(before === 0 ? queue.badge : queue.badge.filter({ hasText: `${before} offen` })).toHaveCount(before === 0 ? 0 : 1);
+
+  await expect
+    .poll(() => asParticipant2.evaluate(() => (window as unknown as { __outcomes: string[] }).__outcomes))
+    .toEqual(["Ergebnis: Beitrag ausgeblendet – Nummer entfernt, danke für den Hinweis."]);
 
   await queue.goto("erledigt");
   await expect(queue.report(note)).toContainText("Beitrag ausgeblendet – Martin Meier");

@@ -54,7 +54,8 @@ export default async function AuditPage({ searchParams }: Props) {
         › Protokoll
       </nav>
       <PageHeader title="Protokoll" lead="Alle Moderations- und Verwaltungsaktionen, die neuesten zuerst. Filtern Sie nach Art, Person und Zeitraum." />
-      <form method="get" action="/verwaltung/protokoll" aria-label="Protokoll filtern" className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      {/* keyed by the filter: following a link to other filters must show those, not keep what was chosen */}
+      <form key={baseUrl} method="get" action="/verwaltung/protokoll" aria-label="Protokoll filtern" className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <label htmlFor="filter-art" className="mb-1 block font-medium">
             Art
