@@ -136,6 +136,7 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
   });
 
   test("[bad-params] audit log and report queue: garbage filters fall back to the nearest valid state", async ({ asAdmin: page }) => {
+    test.slow();
     const failures: string[] = [];
     const auditUrls: [string, { art: string; von: string; bis: string }][] = [
       ["art=%00&person=abc&von=2026-02-30&bis=gestern&seite=-1", { art: "", von: "", bis: "" }],
@@ -156,13 +157,13 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
       if (JSON.stringify(shown) !== JSON.stringify(expected)) failures.push(`${url}: filter ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
       if ((await filter.getByLabel("Person").inputValue()) !== "") failures.push(`${url}: a person that never acted is selected`);
     }
-    for (const [value] of pageValues) {
-      for (const status of ["", "erledigt", "%00", "offen&status=erledigt", "W".repeat(200)]) {
-        const url = `/moderation/meldungen?status=${status}&seite=${value}`;
-        const response = await page.goto(url);
-        if (response?.status() !== 200) failures.push(`${url}: ${response?.status()}`);
-        else if (!(await page.getByRole("navigation", { name: "Meldungen nach Stand" }).isVisible())) failures.push(`${url}: no queue`);
-      }
+    const statuses = ["", "erledigt", "%00", "offen&status=erledigt", "W".repeat(200), "erledigt&status=offen"];
+    for (const [index, [value]] of pageValues.entries()) {
+      const status = statuses[index % statuses.length];
+      const url = `/moderation/meldungen?status=${status}&seite=${value}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url}: ${response?.status()}`);
+      else if (!(await page.getByRole("navigation", { name: "Meldungen nach Stand" }).isVisible())) failures.push(`${url}: no queue`);
     }
     expect(failures).toEqual([]);
   });
