@@ -135,6 +135,39 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     expect(failures).toEqual([]);
   });
 
+  test("[bad-params] audit log and report queue: garbage filters fall back to the nearest valid state", async ({ asAdmin: page }) => {
+    test.slow();
+    const failures: string[] = [];
+    const auditUrls: [string, { art: string; von: string; bis: string }][] = [
+      ["art=%00&person=abc&von=2026-02-30&bis=gestern&seite=-1", { art: "", von: "", bis: "" }],
+      [`art=${"W".repeat(200)}&person=00000000-0000-0000-0000-000000000000&von=1e400&bis=%E0%A4%A`, { art: "", von: "", bis: "" }],
+      ["art=thread.rename&art=user.role&von=2026-01-01&von=x&bis=99999-01-01", { art: "thread.rename", von: "2026-01-01", bis: "" }],
+      ["art=__proto__&person=%27%20OR%201=1--&seite=123456789012", { art: "", von: "", bis: "" }],
+      ["von=2026-12-31&bis=2026-01-01", { art: "", von: "2026-12-31", bis: "2026-01-01" }],
+    ];
+    for (const [query, expected] of auditUrls) {
+      const url = `/verwaltung/protokoll?${query}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) {
+        failures.push(`${url}: ${response?.status()}`);
+        continue;
+      }
+      const filter = page.getByRole("form", { name: "Protokoll filtern" });
+      const shown = { art: await filter.getByLabel("Art").inputValue(), von: await filter.getByLabel("Von").inputValue(), bis: await filter.getByLabel("Bis").inputValue() };
+      if (JSON.stringify(shown) !== JSON.stringify(expected)) failures.push(`${url}: filter ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
+      if ((await filter.getByLabel("Person").inputValue()) !== "") failures.push(`${url}: a person that never acted is selected`);
+    }
+    const statuses = ["", "erledigt", "%00", "offen&status=erledigt", "W".repeat(200), "erledigt&status=offen"];
+    for (const [index, [value]] of pageValues.entries()) {
+      const status = statuses[index % statuses.length];
+      const url = `/moderation/meldungen?status=${status}&seite=${value}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url}: ${response?.status()}`);
+      else if (!(await page.getByRole("navigation", { name: "Meldungen nach Stand" }).isVisible())) failures.push(`${url}: no queue`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   test("[bad-params] tRPC answers garbage query input with 4xx and a German message", async ({ asParticipant: page }) => {
     const failures: string[] = [];
     const inputs: [string, unknown][] = [
@@ -143,6 +176,8 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
       ["group.threads", { groupId: crypto.randomUUID(), page: 1 }],
       ["group.bySlug", { slug: "\u0000" }],
       ["thread.byId", { threadId: "W".repeat(200) }],
+      ["report.list", { status: "\u0000", page: 123_456_789_012 }],
+      ["user.audit", { action: "x".repeat(200), from: "2026-02-30" }],
     ];
     for (const [path, input] of inputs) {
       const { status, error } = await trpc(page.request, path, input, "query");

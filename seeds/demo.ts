@@ -3,6 +3,7 @@ import type { Tx } from "../server/db";
 import { mentionMarkdown, type ReactionKind } from "../server/schemas/post";
 import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
+import { seedModerationDemo } from "./demo-moderation";
 
 export const DEMO_PASSWORD = "gdst-demo";
 
@@ -97,6 +98,7 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
   }
   const umsetzung = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "umsetzung" }, select: { id: true } });
   await seedNotifications(tx, users, umsetzung.id, thread.id, postIds);
+  await seedModerationDemo(tx, users);
   return true;
 }
 

@@ -15,6 +15,9 @@ export const appErrors = {
   LAST_ADMIN: { trpc: "CONFLICT", message: "Die letzte aktive Administration kann nicht entfernt werden." },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", message: "Das war zu viel auf einmal. Bitte warten Sie einen Moment." },
   POST_DELETED: { trpc: "CONFLICT", message: "Dieser Beitrag wurde gelöscht." },
+  OWN_POST: { trpc: "FORBIDDEN", message: "Eigene Beiträge können Sie nicht melden. Sie können sie stattdessen bearbeiten." },
+  ALREADY_REPORTED: { trpc: "CONFLICT", message: "Sie haben diesen Beitrag bereits gemeldet. Die Moderation prüft Ihre Meldung noch." },
+  REPORT_CLOSED: { trpc: "CONFLICT", message: "Diese Meldung wurde bereits abgeschlossen." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

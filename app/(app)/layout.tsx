@@ -6,6 +6,8 @@ import { ConnectionBanner } from "@/app/_components/shell/connection-banner";
 import { LiveAnnouncer } from "@/app/_components/shell/live-announcer";
 import { SocketProvider } from "@/app/_lib/socket";
 import { getActor } from "@/server/auth/get-actor";
+import { can } from "@/server/auth/policy";
+import { openReportCount } from "@/server/services/reports/open-report-count";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
@@ -13,9 +15,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     const path = (await headers()).get("x-gdst-path") ?? "/";
     redirect(path === "/" || !path.startsWith("/") ? "/anmelden" : `/anmelden?callbackUrl=${encodeURIComponent(path)}`);
   }
+  const openReports = can(actor, "report.moderate") ? await openReportCount(actor) : null;
   return (
     <SocketProvider>
-      <AppHeader actor={actor} />
+      <AppHeader actor={actor} openReports={openReports} />
       <ConnectionBanner />
       <main id="inhalt" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {children}

@@ -30,7 +30,9 @@ const table = {
   "post.react":        [out,        no,     ok,          ok,        ok],
   "post.delete":       [out,        no,     ok,          ok,        ok],
   "post.moderate":     [out,        no,     no,          ok,        ok],
+  "post.report":       [out,        no,     ok,          ok,        ok],
   "thread.moderate":   [out,        no,     no,          ok,        ok],
+  "report.moderate":   [out,        no,     no,          ok,        ok],
   "user.manage":       [out,        no,     no,          no,        ok],
   "invitation.manage": [out,        no,     no,          no,        ok],
   "audit.read":        [out,        no,     no,          no,        ok],
@@ -119,6 +121,13 @@ describe("[policy] state rules", () => {
 
   test("[policy] moderator managing another user is FORBIDDEN by role", () => {
     assert.throws(() => assertCan(moderator, "user.manage", { id: participant.id }), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] reporting someone else's post is allowed, one's own is OWN_POST, for every role", () => {
+    assert.equal(can(participant, "post.report", { authorId: otherParticipant.id }), true);
+    assert.throws(() => assertCan(participant, "post.report", { authorId: participant.id }), { code: "OWN_POST" });
+    assert.throws(() => assertCan(moderator, "post.report", { authorId: moderator.id }), { code: "OWN_POST" });
+    assert.throws(() => assertCan(actorWith("READER"), "post.report", { authorId: participant.id }), { code: "FORBIDDEN" });
   });
 
   test("[policy] denials carry the German default messages", () => {

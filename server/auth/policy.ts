@@ -17,6 +17,10 @@ export interface PostSubject {
 export interface ThreadSubject {
   isLocked: boolean;
 }
+/** who wrote the post a report is about */
+export interface ReportedPostSubject {
+  authorId: string;
+}
 export interface UserSubject {
   id: string;
 }
@@ -31,7 +35,9 @@ const minimumRole = {
   "post.react": "PARTICIPANT",
   "post.delete": "PARTICIPANT",
   "post.moderate": "MODERATOR",
+  "post.report": "PARTICIPANT",
   "thread.moderate": "MODERATOR",
+  "report.moderate": "MODERATOR",
   "user.manage": "ADMIN",
   "invitation.manage": "ADMIN",
   "audit.read": "ADMIN",
@@ -47,10 +53,11 @@ interface Subjects {
   "post.create": ThreadSubject;
   "post.edit": PostSubject;
   "post.delete": PostSubject;
+  "post.report": ReportedPostSubject;
   "user.manage": UserSubject;
 }
 
-type Denial = "FORBIDDEN" | "THREAD_LOCKED" | "UNAUTHORIZED";
+type Denial = "FORBIDDEN" | "THREAD_LOCKED" | "UNAUTHORIZED" | "OWN_POST";
 
 const isModerator = (actor: Actor) => roleRank(actor.role) >= roleRank("MODERATOR");
 
@@ -64,6 +71,8 @@ const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) 
   },
   // one's own post only: moderation hides others' posts instead, with a reason
   "post.delete": (actor, post) => (post.authorId !== actor.id ? "FORBIDDEN" : null),
+  // a report asks someone else to look: one's own post can simply be edited
+  "post.report": (actor, post) => (post.authorId === actor.id ? "OWN_POST" : null),
   // admins manage others; changing one's own role or access would lock the platform out
   "user.manage": (actor, user) => (user.id === actor.id ? "FORBIDDEN" : null),
 };

@@ -1,6 +1,7 @@
 import type { ActivityItem } from "../services/activity/dto";
 import type { NotificationDto } from "../services/notifications/dto";
 import type { PostDto } from "../services/posts/dto";
+import type { ReportDto } from "../services/reports/dto";
 import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
 
 /** Rooms a socket can be in. */
@@ -12,6 +13,8 @@ export const rooms = {
   user: (userId: string) => `user:${userId}` as const,
   /** everyone who may read internal content: feeds the home page's latest activity */
   activity: "activity" as const,
+  /** whoever may work the report queue: the open count and the queue stay live */
+  moderation: "moderation" as const,
 };
 
 /** Server → client events; each carries the new state, never "please refetch". */
@@ -20,7 +23,13 @@ export interface ServerEvents {
   "post.updated": (payload: { post: PostDto; seq: number }) => void;
   "thread.updated": (payload: { thread: ThreadDetail; seq: number }) => void;
   "group.thread": (payload: { groupId: string; thread: ThreadListItem }) => void;
+  /** the thread left this group (moved elsewhere) */
+  "group.threadRemoved": (payload: { groupId: string; threadId: string }) => void;
   "activity.created": (payload: { item: ActivityItem }) => void;
+  /** a thread was renamed or moved: feed items pointing at it take the new title and group */
+  "activity.thread": (payload: { thread: ActivityItem["thread"]; group: ActivityItem["group"] }) => void;
+  /** a report was filed or closed: the new open count, and the report as it is now */
+  "reports.changed": (payload: { openCount: number; report: ReportDto }) => void;
   "session.ended": (payload: { reason: string }) => void;
   /** to the recipient's user room: the new notification and their unread count after it */
   "notification.created": (payload: { notification: NotificationDto; unreadCount: number }) => void;
@@ -61,6 +70,8 @@ export interface ClientEvents {
   "group.unwatch": (input: { groupId: string }) => void;
   "activity.watch": (input: Record<string, never>, ack: Ack<{ items: ActivityItem[] }>) => void;
   "post.create": (input: { id: string; threadId: string; body: string }, ack: Ack<{ post: PostDto }>) => void;
+  /** moderation joins the report room; answers the open count as of the join */
+  "reports.watch": (input: Record<string, never>, ack: Ack<{ openCount: number }>) => void;
 }
 
 /** Every client event at runtime: the authorisation matrix test calls each one as every role. */
@@ -71,6 +82,7 @@ export const clientEventNames = [
   "group.unwatch",
   "activity.watch",
   "post.create",
+  "reports.watch",
 ] as const satisfies readonly (keyof ClientEvents)[];
 
 type NoneMissing<Missing extends never> = Missing;

@@ -7,6 +7,7 @@ import { appErrors, toAppError } from "../errors";
 import { log, requestId, withLogContext } from "../log";
 import { recentActivity } from "../services/activity/recent-activity";
 import { createPost } from "../services/posts/create-post";
+import { openReportCount } from "../services/reports/open-report-count";
 import { postsSince } from "../services/posts/list-posts";
 import { getThread } from "../services/threads/get-thread";
 import { listThreads } from "../services/threads/list-threads";
@@ -87,6 +88,14 @@ function registerHandlers(socket: GdstSocket) {
       assertCan(actor, "internal.read");
       await socket.join(rooms.activity);
       return { items: await recentActivity(actor) };
+    }),
+  );
+  socket.on("reports.watch", (_input, ack) =>
+    answer(socket, "reports.watch", ack, async () => {
+      assertCan(actor, "report.moderate");
+      // join first, count second: a report filed in between is counted, never lost
+      await socket.join(rooms.moderation);
+      return { openCount: await openReportCount(actor) };
     }),
   );
   socket.on("post.create", (input, ack) =>

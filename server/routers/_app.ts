@@ -4,6 +4,7 @@ import { groupRouter } from "./group";
 import { invitationRouter } from "./invitation";
 import { notificationRouter } from "./notification";
 import { postRouter } from "./post";
+import { reportRouter } from "./report";
 import { threadRouter } from "./thread";
 import { userRouter } from "./user";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   notification: notificationRouter,
   post: postRouter,
+  report: reportRouter,
   thread: threadRouter,
   user: userRouter,
 });

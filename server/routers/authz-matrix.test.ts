@@ -15,6 +15,7 @@ import { publish, setIo } from "../realtime/publish";
 import { createInvitation } from "../services/invitations/invitations";
 import { notify } from "../services/notifications/notify";
 import { createPost } from "../services/posts/create-post";
+import { reportPost } from "../services/reports/report-post";
 import { createUser } from "../services/users/create-user";
 import {
   callerNames,
@@ -53,6 +54,11 @@ const fixtures: AuthzFixtures = {
   thread: await makeThread(actors.participant, { group: GROUP_SLUG }),
   freshThread: () => makeThread(actors.participant, { group: GROUP_SLUG }),
   freshPost: async () => makePost(actors.participant, (await makeThread(actors.participant, { group: GROUP_SLUG })).id),
+  otherGroup: { id: await groupIdBySlug("umsetzung"), slug: "umsetzung" },
+  freshReport: async () => {
+    const post = await makePost(actors.participant, (await makeThread(actors.participant, { group: GROUP_SLUG })).id);
+    return (await reportPost(actors.participant2, { postId: post.id, reason: "OFFENSIVE" })).result.id;
+  },
   freshInvitation: async () => {
     const { invitation, token } = await createInvitation(actors.admin, { email: uniqueEmail(), role: "READER", organisation: "Testkommune" });
     return { id: invitation.id, token };

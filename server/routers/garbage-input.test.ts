@@ -77,13 +77,17 @@ const notificationId = (notified.payload as EventPayload<"notification.created">
  * A well-formed value for every input field that exists, pointing at real objects, so that only the
  * field under test is wrong. A procedure with a field missing here fails the test: add it.
  */
-const validField: Record<string, () => unknown> = {
+/** A valid value per input field name; `path` tells apart fields of the same name in different procedures. */
+const validField: Record<string, (path: string) => unknown> = {
+  action: () => "thread.move",
+  actorId: () => admin.id,
   afterSeq: () => 0,
   body: () => "Ein gültiger Text",
   digest: () => "DAILY",
   disabledKinds: () => ["THREAD_POST"],
   email: () => `garbage-${randomUUID()}@kommune.example`,
   firstPostId: () => randomUUID(),
+  from: () => "2026-01-01",
   groupId: () => technikId,
   id: () => randomUUID(),
   invitationId: () => invitationId,
@@ -94,18 +98,25 @@ const validField: Record<string, () => unknown> = {
   kind: () => "👍",
   active: () => false,
   query: () => "Anna",
-  reason: () => "Ein Grund",
   replyToPostId: () => null,
   name: () => "Gültiger Name",
   notificationId: () => notificationId,
+  note: () => "Ein Hinweis",
   organisation: () => "Gemeinde Muster",
+  outcome: () => "NO_VIOLATION",
+  outcomeNote: () => "Geprüft",
   page: () => 1,
   password: () => "lang-genug-123",
   postId: () => post.id,
+  // a report names a category, hiding a post gives a reason in words
+  reason: (path) => (path === "report.create" ? "SPAM" : "Ein Grund"),
+  reportId: () => randomUUID(),
   role: () => "READER",
   slug: () => "technik",
+  status: () => "OPEN",
   threadId: () => thread.id,
   title: () => "Gültiger Titel",
+  to: () => "2026-12-31",
   token: () => "t".repeat(43),
   userId: () => freshUser.id,
 };
@@ -128,7 +139,7 @@ function inputsFor(path: string, def: ProcedureDef): [string, unknown][] {
   const fields = Object.keys(schema?.shape ?? {});
   const missing = fields.filter((field) => !validField[field]);
   assert.deepEqual(missing, [], `${path}: add a valid value for ${missing.join(", ")} to validField`);
-  const valid = () => Object.fromEntries(fields.map((field) => [field, validField[field]()]));
+  const valid = () => Object.fromEntries(fields.map((field) => [field, validField[field](path)]));
   return [
     ...garbage.map(([label, value]): [string, unknown] => [`input = ${label}`, value]),
     ...fields.flatMap((field) => garbage.map(([label, value]): [string, unknown] => [`${field} = ${label}`, { ...valid(), [field]: value }])),

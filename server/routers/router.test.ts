@@ -128,7 +128,7 @@ test("[router] moderation and administration are refused below their role", asyn
   const thread = await makeThread(participant);
   await rejectsWith(() => as(participant).thread.moderate({ threadId: thread.id, isLocked: true }), "FORBIDDEN", "Dafür fehlt Ihnen die Berechtigung.");
   await rejectsWith(() => as(moderator).user.list(), "FORBIDDEN", "Dafür fehlt Ihnen die Berechtigung.");
-  await rejectsWith(() => as(moderator).user.audit(), "FORBIDDEN", "Dafür fehlt Ihnen die Berechtigung.");
+  await rejectsWith(() => as(moderator).user.audit({}), "FORBIDDEN", "Dafür fehlt Ihnen die Berechtigung.");
   await rejectsWith(() => as(admin).user.setRole({ userId: admin.id, role: "READER" }), "FORBIDDEN", "Dafür fehlt Ihnen die Berechtigung.");
   const locked = await as(moderator).thread.moderate({ threadId: thread.id, isLocked: true });
   assert.equal(locked.isLocked, true);

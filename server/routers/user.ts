@@ -1,8 +1,9 @@
 import { disconnectUser } from "../realtime/publish";
+import { listAuditSchema } from "../schemas/audit";
 import { mentionableSchema } from "../schemas/post";
 import { setActiveSchema, setRoleSchema } from "../schemas/user";
+import { auditActors, listAuditEntries } from "../services/audit/list-audit";
 import { listMentionable } from "../services/users/mentionable";
-import { listAuditEntries } from "../services/audit/list-audit";
 import { listUsers, setUserActive, setUserRole, type UserChange } from "../services/users/manage-users";
 import { authedProcedure, router } from "../trpc";
 
@@ -24,5 +25,6 @@ export const userRouter = router({
   setRole: authedProcedure.input(setRoleSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserRole(ctx.actor, input))),
   setActive: authedProcedure.input(setActiveSchema).mutation(async ({ ctx, input }) => endSessionsIfNeeded(await setUserActive(ctx.actor, input))),
   mentionable: authedProcedure.input(mentionableSchema).query(({ ctx, input }) => listMentionable(ctx.actor, input)),
-  audit: authedProcedure.query(({ ctx }) => listAuditEntries(ctx.actor)),
+  audit: authedProcedure.input(listAuditSchema).query(({ ctx, input }) => listAuditEntries(ctx.actor, input)),
+  auditActors: authedProcedure.query(({ ctx }) => auditActors(ctx.actor)),
 });

@@ -28,3 +28,9 @@ export const moderateThreadSchema = z.object({
   isLocked: z.boolean().optional(),
 });
 export type ModerateThreadInput = z.infer<typeof moderateThreadSchema>;
+
+export const renameThreadSchema = z.object({ threadId: idSchema, title: threadTitleSchema });
+export type RenameThreadInput = z.infer<typeof renameThreadSchema>;
+
+export const moveThreadSchema = z.object({ threadId: idSchema, groupId: idSchema });
+export type MoveThreadInput = z.infer<typeof moveThreadSchema>;

@@ -35,6 +35,10 @@ export interface AuthzFixtures {
   freshPost(): Promise<PostDto>;
   /** an open invitation created by the admin */
   freshInvitation(): Promise<{ id: string; token: string }>;
+  /** another working group than `group`, to move threads to */
+  otherGroup: { id: string; slug: string };
+  /** an open report by the other participant on a fresh post of the participant */
+  freshReport(): Promise<string>;
   /** an active participant nobody else uses */
   freshUser(): Promise<Actor>;
   /** a notification for the participant */
@@ -60,8 +64,11 @@ type ProcedureAt<Path extends string, Record = RouterRecord> = Path extends `${i
 export type ProcedurePath = PathsOf<RouterRecord>;
 type ProcedureInput<Path extends ProcedurePath> = ProcedureAt<Path> extends AnyProcedure ? inferProcedureInput<ProcedureAt<Path>> : never;
 
-/** "ok", or the TRPCError code; a refusal for another reason (THREAD_LOCKED, bad input) never matches. */
-export type ProcedureOutcome = "ok" | TRPC_ERROR_CODE_KEY;
+/**
+ * "ok", or the TRPCError code; a refusal for another reason (THREAD_LOCKED, bad input) never matches
+ * unless the row names it ("FORBIDDEN (OWN_POST)").
+ */
+export type ProcedureOutcome = "ok" | TRPC_ERROR_CODE_KEY | `${TRPC_ERROR_CODE_KEY} (${AppErrorCode})`;
 
 export type ProcedureEntry<Input> = { expect: Row<ProcedureOutcome> } & (undefined extends Input
   ? { input?: InputBuilder<Input> }
@@ -139,12 +146,21 @@ export const procedureExpectations = {
     input: (f) => ({ groupId: f.group.id, firstPostId: randomUUID(), title: "Neues Thema", body: "Erster Beitrag" }),
   },
   "thread.moderate": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, isPinned: true }) },
+  "thread.rename": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, title: "Neuer Titel" }) },
+  "thread.move": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, groupId: f.otherGroup.id }) },
+
+  // the fixture post is the participant's own: they are refused (FORBIDDEN with OWN_POST), everyone else may report it once
+  "report.create": { expect: [U, F, "FORBIDDEN (OWN_POST)", ok, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id, reason: "SPAM" }) },
+  "report.list": { expect: moderation, input: () => ({ status: "OPEN" }) },
+  "report.openCount": { expect: moderation },
+  "report.close": { expect: moderation, input: async (f) => ({ reportId: await f.freshReport(), outcome: "NO_VIOLATION" }) },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
   "user.setActive": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, isActive: false }) },
-  "user.audit": { expect: administration },
   "user.mentionable": { expect: internal, input: (f) => ({ threadId: f.thread.id, query: "" }) },
+  "user.audit": { expect: administration, input: () => ({}) },
+  "user.auditActors": { expect: administration },
 } satisfies { [Path in ProcedurePath]: ProcedureEntry<ProcedureInput<Path>> };
 
 // --- Socket.IO client events ---
@@ -191,4 +207,5 @@ export const socketExpectations = {
     input: (f) => ({ id: randomUUID(), threadId: f.thread.id, body: "Über den Socket" }),
     onNewPost: null,
   },
+  "reports.watch": { expect: [handshake, "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", ok, ok], acknowledged: true, input: () => ({}), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };

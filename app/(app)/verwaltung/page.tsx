@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AuditLog } from "@/app/_components/admin/audit-log";
 import { InvitationPanel } from "@/app/_components/admin/invitation-panel";
 import { UserTable } from "@/app/_components/admin/user-table";
@@ -18,14 +19,29 @@ export const metadata: Metadata = { title: "Verwaltung" };
 export default async function AdminPage() {
   const actor = await getActor();
   if (!actor || !can(actor, "user.manage")) return <NoAccess />;
-  const [audit, users, invitations] = await Promise.all([listAuditEntries(actor, 50), listUsers(actor), listInvitations(actor)]);
+  const [audit, users, invitations] = await Promise.all([
+    can(actor, "audit.read") ? listAuditEntries(actor, {}) : null,
+    listUsers(actor),
+    listInvitations(actor),
+  ]);
   return (
     <>
       <PageHeader title="Verwaltung" lead="Zugänge einladen, Rollen vergeben, Zugänge deaktivieren und das Protokoll der Moderations- und Verwaltungsaktionen einsehen." />
       <div className="space-y-10">
         <InvitationPanel initialInvitations={asJson(invitations)} />
         <UserTable currentUserId={actor.id} initialUsers={asJson(users)} />
-        <AuditLog entries={asJson(audit)} />
+        {audit && (
+          <AuditLog
+            entries={asJson(audit.entries.slice(0, 10))}
+            more={
+              <p>
+                <Link href="/verwaltung/protokoll" className="font-semibold text-brand-700 underline">
+                  Ganzes Protokoll mit Filtern ({audit.total.toLocaleString("de-DE")} Einträge)
+                </Link>
+              </p>
+            }
+          />
+        )}
       </div>
     </>
   );

@@ -1,18 +1,8 @@
+import type { ReactNode } from "react";
 import { formatShortDate } from "@/app/_lib/format";
 import { roleLabels, type RoleName } from "@/server/auth/roles";
-
-const actionLabels: Record<string, string> = {
-  "invitation.create": "Einladung erstellt",
-  "invitation.revoke": "Einladung zurückgezogen",
-  "invitation.accept": "Einladung angenommen",
-  "user.role": "Rolle geändert",
-  "user.deactivate": "Zugang deaktiviert",
-  "user.reactivate": "Zugang reaktiviert",
-  "thread.moderate": "Thema moderiert",
-  "post.edit": "Fremden Beitrag bearbeitet",
-  "post.hide": "Beitrag ausgeblendet",
-  "post.unhide": "Beitrag wieder eingeblendet",
-};
+import { auditActionLabels, isAuditAction } from "@/server/schemas/audit";
+import { reportOutcomeLabels, type ReportOutcomeName } from "@/server/schemas/report";
 
 interface Entry {
   id: string;
@@ -31,6 +21,18 @@ function describeChange(entry: Entry): string | null {
   if (entry.action === "user.role") return `${role(details.from)} → ${role(details.to)}`;
   if (entry.action === "invitation.create" && details.role) return `als ${role(details.role)}`;
   if (entry.action === "post.hide" && typeof details.reason === "string") return `Grund: ${details.reason}`;
+  if (entry.action === "thread.rename") {
+    const title = (side: unknown) => (side as { title?: string } | undefined)?.title ?? "?";
+    return `„${title(details.before)}“ → „${title(details.after)}“`;
+  }
+  if (entry.action === "thread.move") {
+    const group = (side: unknown) => (side as { group?: { name?: string } } | undefined)?.group?.name ?? "?";
+    return `${group(details.before)} → ${group(details.after)}`;
+  }
+  if (entry.action === "report.close") {
+    const outcome = reportOutcomeLabels[details.outcome as ReportOutcomeName] ?? String(details.outcome);
+    return details.outcomeNote ? `${outcome}: ${String(details.outcomeNote)}` : outcome;
+  }
   if (entry.action === "thread.moderate") {
     const before = (details.before ?? {}) as { isPinned?: boolean; isLocked?: boolean };
     const after = (details.after ?? {}) as { isPinned?: boolean; isLocked?: boolean };
@@ -43,31 +45,37 @@ function describeChange(entry: Entry): string | null {
   return null;
 }
 
-export function AuditLog({ entries }: { entries: Entry[] }) {
+/** The entries as a list; `empty` says why there are none (no actions yet, or none match the filter). */
+export function AuditEntries({ entries, empty }: { entries: Entry[]; empty: string }) {
+  return entries.length === 0 ? (
+    <p className="text-slate-700">{empty}</p>
+  ) : (
+    <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
+      {entries.map((entry) => {
+        const change = describeChange(entry);
+        return (
+          <li key={entry.id} className="flex flex-wrap justify-between gap-2 p-3">
+            <span className="min-w-0 break-words">
+              <span className="font-semibold">{isAuditAction(entry.action) ? auditActionLabels[entry.action] : entry.action}</span>
+              {entry.subjectLabel && <>: {entry.subjectLabel}</>}
+              {change && <> ({change})</>} – durch {entry.actor.name} ({entry.actor.organisation})
+            </span>
+            <span className="text-slate-600">{formatShortDate(entry.createdAt)}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function AuditLog({ entries, more }: { entries: Entry[]; more?: ReactNode }) {
   return (
     <section aria-labelledby="protokoll" className="space-y-4">
       <h2 id="protokoll" className="text-xl font-semibold">
         Protokoll
       </h2>
-      {entries.length === 0 ? (
-        <p className="text-slate-700">Noch keine Moderations- oder Verwaltungsaktionen.</p>
-      ) : (
-        <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
-          {entries.map((entry) => {
-            const change = describeChange(entry);
-            return (
-              <li key={entry.id} className="flex flex-wrap justify-between gap-2 p-3">
-                <span className="min-w-0 break-words">
-                  <span className="font-semibold">{actionLabels[entry.action] ?? entry.action}</span>
-                  {entry.subjectLabel && <>: {entry.subjectLabel}</>}
-                  {change && <> ({change})</>} – durch {entry.actor.name} ({entry.actor.organisation})
-                </span>
-                <span className="text-slate-600">{formatShortDate(entry.createdAt)}</span>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <AuditEntries entries={entries} empty="Noch keine Moderations- oder Verwaltungsaktionen." />
+      {more}
     </section>
   );
 }

@@ -14,12 +14,16 @@ export function ActivityFeed({ initialItems }: { initialItems: ActivityItem[] })
   const watch = useCallback((socket: ClientSocket) => {
     const onCreated = ({ item }: { item: ActivityItem }) =>
       setItems((current) => [item, ...current.filter((existing) => existing.postId !== item.postId)].slice(0, LIMIT));
+    const onThread = ({ thread, group }: { thread: ActivityItem["thread"]; group: ActivityItem["group"] }) =>
+      setItems((current) => current.map((item) => (item.thread.id === thread.id ? { ...item, thread, group } : item)));
     socket.on("activity.created", onCreated);
+    socket.on("activity.thread", onThread);
     socket.emit("activity.watch", {}, (response) => {
       if (response.ok) setItems(response.data.items);
     });
     return () => {
       socket.off("activity.created", onCreated);
+      socket.off("activity.thread", onThread);
     };
   }, []);
   useOnConnect(watch);

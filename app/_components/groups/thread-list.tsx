@@ -30,12 +30,17 @@ export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: strin
             : current.map((t) => (t.id === payload.thread.id ? payload.thread : t)),
         );
       };
+      const onRemoved = (payload: { groupId: string; threadId: string }) => {
+        if (payload.groupId === groupId) setThreads((current) => current.filter((t) => t.id !== payload.threadId));
+      };
       socket.on("group.thread", onThread);
+      socket.on("group.threadRemoved", onRemoved);
       socket.emit("group.watch", { groupId }, (response) => {
         if (response.ok && isFirstPage) setThreads(response.data.threads);
       });
       return () => {
         socket.off("group.thread", onThread);
+        socket.off("group.threadRemoved", onRemoved);
         socket.emit("group.unwatch", { groupId });
       };
     },

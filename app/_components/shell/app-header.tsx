@@ -2,10 +2,14 @@ import Link from "next/link";
 import { can, type Actor } from "@/server/auth/policy";
 import { roleLabels } from "@/server/auth/roles";
 import { countUnreadNotifications } from "@/server/services/notifications/list-notifications";
+import { ReportsNavLink } from "../moderation/reports-nav-link";
 import { NotificationBell } from "../notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-export async function AppHeader({ actor }: { actor: Actor }) {
+const navLinkClass = "block px-3 py-2 text-sm font-semibold text-white hover:bg-white/10";
+
+/** `openReports` is the queue's open count for moderation, null for everyone else. */
+export async function AppHeader({ actor, openReports }: { actor: Actor; openReports: number | null }) {
   const links = [
     { href: "/", label: "Start", show: true },
     { href: "/arbeitsgruppen", label: "Arbeitsgruppen", show: can(actor, "internal.read") },
@@ -36,11 +40,16 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="block px-3 py-2 text-sm font-semibold text-white hover:bg-white/10">
+              <Link href={link.href} className={navLinkClass}>
                 {link.label}
               </Link>
             </li>
           ))}
+          {openReports !== null && (
+            <li>
+              <ReportsNavLink initialCount={openReports} className={navLinkClass} />
+            </li>
+          )}
         </ul>
       </nav>
     </header>

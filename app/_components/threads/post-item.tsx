@@ -12,6 +12,7 @@ import { RelativeTime } from "../ui/relative-time";
 import { DeleteButton, HideButton, PermalinkButton, QuoteButton } from "../posts/post-actions";
 import { isWithdrawn, ReplyReference, WithdrawnPost } from "../posts/post-state";
 import { ReactionBar } from "../posts/reaction-bar";
+import { ReportForm } from "./report-form";
 import type { Viewer } from "./thread-view";
 
 export function PostItem({
@@ -33,6 +34,8 @@ export function PostItem({
   const withdrawn = isWithdrawn(post);
   const mayEdit = !post.deletedAt && (viewer.canModerate || (viewer.canPost && isOwn && !isThreadLocked && !post.hiddenAt));
   const mayQuote = viewer.canPost && !withdrawn && (!isThreadLocked || viewer.canModerate);
+  const [report, setReport] = useState<"closed" | "open" | "sent">("closed");
+  const mayReport = viewer.canReport && !isOwn && !withdrawn;
   const isStaff = post.author.role === "MODERATOR" || post.author.role === "ADMIN";
   return (
     <article id={`beitrag-${post.number}`} tabIndex={-1} aria-labelledby={`beitrag-${post.number}-autor`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -72,7 +75,18 @@ export function PostItem({
             <PermalinkButton post={post} />
             {isOwn && viewer.canPost && !post.deletedAt && <DeleteButton post={post} onChanged={onEdited} />}
             {viewer.canModerate && <HideButton post={post} onChanged={onEdited} />}
+            {mayReport && report === "closed" && (
+              <button type="button" className="text-sm font-semibold text-slate-700 underline" onClick={() => setReport("open")}>
+                Melden<span className="sr-only"> (Beitrag #{post.number})</span>
+              </button>
+            )}
           </div>
+          {report === "open" && <ReportForm postId={post.id} postNumber={post.number} onDone={() => setReport("sent")} onCancel={() => setReport("closed")} />}
+          {report === "sent" && (
+            <div className="mt-3">
+              <Alert tone="success">Danke! Die Moderation prüft Ihre Meldung zu Beitrag #{post.number}. Sie erfahren, wie sie entschieden hat.</Alert>
+            </div>
+          )}
         </>
       )}
     </article>

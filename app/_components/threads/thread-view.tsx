@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useOnConnect, useSocket, type ClientSocket } from "@/app/_lib/socket";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
@@ -12,13 +12,15 @@ import { Pagination } from "../ui/pagination";
 import { PostHighlight } from "../posts/post-highlight";
 import { quoteMarkdown } from "../posts/quote";
 import { Composer, type QuoteRequest } from "./composer";
-import { ModerationControls } from "./moderation-controls";
+import { ModerationControls, type GroupChoice } from "./moderation-controls";
 import { PostItem } from "./post-item";
 
 export interface Viewer {
   id: string;
   canPost: boolean;
   canModerate: boolean;
+  /** may report other people's posts to moderation */
+  canReport: boolean;
 }
 
 /** Keeps the newer version of each post: events and catch-up may deliver the same change twice. */
@@ -36,12 +38,15 @@ export function ThreadView({
   initialPage,
   viewer,
   subscription,
+  groups = [],
 }: {
   initialThread: ThreadDetail;
   initialPage: PostPage;
   viewer: Viewer;
   /** following or muting the thread (notifications) */
   subscription?: ReactNode;
+  /** the groups moderation may move the thread to */
+  groups?: GroupChoice[];
 }) {
   const [thread, setThread] = useState(initialThread);
   const { state: connection } = useSocket();
@@ -112,6 +117,19 @@ export function ThreadView({
   );
   const threadUrl = `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`;
 
+  // renamed or moved while open (here or by someone else): the address, tab title and breadcrumb follow
+  const shown = useRef({ title: initialThread.title, groupId: initialThread.group.id });
+  useEffect(() => {
+    if (shown.current.groupId !== thread.group.id) {
+      window.history.replaceState(window.history.state, "", `${threadUrl}${window.location.search}${window.location.hash}`);
+      announce(`Das Thema wurde in die ${thread.group.name} verschoben.`);
+    } else if (shown.current.title !== thread.title) {
+      announce(`Das Thema heißt jetzt „${thread.title}“.`);
+    }
+    shown.current = { title: thread.title, groupId: thread.group.id };
+    document.title = `${thread.title} – ${thread.group.name}`;
+  }, [thread.title, thread.group.id, thread.group.name, threadUrl]);
+
   const onOwnPost = useCallback((post: PostDto) => receive([post], post.changeSeq), [receive]);
   const [quote, setQuote] = useState<QuoteRequest | null>(null);
   const onQuote = useCallback(
@@ -125,71 +143,83 @@ export function ThreadView({
   );
 
   return (
-    <article aria-labelledby="thema-titel">
-      <header className="mb-6">
-        <h1 id="thema-titel" className="text-2xl font-bold break-words sm:text-3xl">
-          {thread.title}
-        </h1>
-        <p className="mt-2 flex flex-wrap gap-2 text-sm text-slate-600">
-          <span>{thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`}</span>
-          {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
-          {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
-        </p>
-        {subscription}
-        {viewer.canModerate && <ModerationControls thread={thread} onChange={setThread} />}
-      </header>
+    <>
+      <nav aria-label="Brotkrumen" className="mb-3 text-sm">
+        <Link href="/arbeitsgruppen" className="text-brand-700 underline">
+          Arbeitsgruppen
+        </Link>{" "}
+        ›{" "}
+        <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
+          {thread.group.name}
+        </Link>{" "}
+        › <span className="break-words">{thread.title}</span>
+      </nav>
+      <article aria-labelledby="thema-titel">
+        <header className="mb-6">
+          <h1 id="thema-titel" className="text-2xl font-bold break-words sm:text-3xl">
+            {thread.title}
+          </h1>
+          <p className="mt-2 flex flex-wrap gap-2 text-sm text-slate-600">
+            <span>{thread.postCount === 1 ? "1 Beitrag" : `${thread.postCount} Beiträge`}</span>
+            {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
+            {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
+          </p>
+          {subscription}
+          {viewer.canModerate && <ModerationControls thread={thread} groups={groups} onChange={setThread} />}
+        </header>
 
-      {needsReload && (
-        <Alert tone="warning">
-          Während der Unterbrechung ist sehr viel passiert.{" "}
-          <a href={threadUrl} className="font-semibold underline">
-            Seite neu laden
-          </a>
-        </Alert>
-      )}
-
-      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
-
-      <PostHighlight />
-      <ol className="space-y-4" aria-label="Beiträge">
-        {visible.map((post) => (
-          <li key={post.id}>
-            <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} onQuote={onQuote} />
-          </li>
-        ))}
-      </ol>
-
-      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
-
-      {!isLastPage && (
-        <p className="mt-4">
-          <Link href={`${threadUrl}?seite=${pageCount}`} className="font-semibold text-brand-700 underline">
-            Zu den neuesten Beiträgen (Seite {pageCount})
-          </Link>
-        </p>
-      )}
-
-      <section aria-labelledby="antworten" className="mt-8">
-        <h2 id="antworten" className="mb-3 text-xl font-semibold">
-          Antworten
-        </h2>
-        {connection === "ended" ? (
-          <Alert tone="warning">Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an, um zu antworten.</Alert>
-        ) : !viewer.canPost ? (
-          <p className="text-slate-700">Mit Ihrer Rolle können Sie hier lesen, aber nicht schreiben.</p>
-        ) : thread.isLocked && !viewer.canModerate ? (
-          <Alert>Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.</Alert>
-        ) : (
-          <>
-            {thread.isLocked && (
-              <div className="mb-3">
-                <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
-              </div>
-            )}
-            <Composer threadId={thread.id} onPosted={onOwnPost} quote={quote} />
-          </>
+        {needsReload && (
+          <Alert tone="warning">
+            Während der Unterbrechung ist sehr viel passiert.{" "}
+            <a href={threadUrl} className="font-semibold underline">
+              Seite neu laden
+            </a>
+          </Alert>
         )}
-      </section>
-    </article>
+
+        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+
+        <PostHighlight />
+        <ol className="space-y-4" aria-label="Beiträge">
+          {visible.map((post) => (
+            <li key={post.id}>
+              <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} onQuote={onQuote} />
+            </li>
+          ))}
+        </ol>
+
+        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+
+        {!isLastPage && (
+          <p className="mt-4">
+            <Link href={`${threadUrl}?seite=${pageCount}`} className="font-semibold text-brand-700 underline">
+              Zu den neuesten Beiträgen (Seite {pageCount})
+            </Link>
+          </p>
+        )}
+
+        <section aria-labelledby="antworten" className="mt-8">
+          <h2 id="antworten" className="mb-3 text-xl font-semibold">
+            Antworten
+          </h2>
+          {connection === "ended" ? (
+            <Alert tone="warning">Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an, um zu antworten.</Alert>
+          ) : !viewer.canPost ? (
+            <p className="text-slate-700">Mit Ihrer Rolle können Sie hier lesen, aber nicht schreiben.</p>
+          ) : thread.isLocked && !viewer.canModerate ? (
+            <Alert>Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.</Alert>
+          ) : (
+            <>
+              {thread.isLocked && (
+                <div className="mb-3">
+                  <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
+                </div>
+              )}
+              <Composer threadId={thread.id} onPosted={onOwnPost} quote={quote} />
+            </>
+          )}
+        </section>
+      </article>
+    </>
   );
 }

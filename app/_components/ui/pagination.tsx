@@ -7,7 +7,8 @@ const idleClass = `${linkClass} border-slate-300 bg-white text-brand-700 hover:b
 /** Page links for a list in the URL's `?seite=`: first, last, the neighbours of this page, previous and next. */
 export function Pagination({ page, pageCount, baseUrl, label }: { page: number; pageCount: number; baseUrl: string; label: string }) {
   if (pageCount <= 1) return null;
-  const href = (number: number) => (number === 1 ? baseUrl : `${baseUrl}?seite=${number}`);
+  const separator = baseUrl.includes("?") ? "&" : "?";
+  const href = (number: number) => (number === 1 ? baseUrl : `${baseUrl}${separator}seite=${number}`);
   return (
     <nav aria-label={label} className="my-4">
       <ul className="flex flex-wrap items-center gap-1">

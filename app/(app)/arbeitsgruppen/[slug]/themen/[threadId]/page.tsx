@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ThreadSubscription } from "@/app/_components/notifications/thread-subscription";
 import { ThreadView } from "@/app/_components/threads/thread-view";
@@ -10,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { parsePageParam } from "@/server/schemas/paging";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import { getThreadSubscription } from "@/server/services/notifications/thread-subscription";
+import { listGroups } from "@/server/services/groups/list-groups";
 import { listPosts } from "@/server/services/posts/list-posts";
 import { getThread } from "@/server/services/threads/get-thread";
 
@@ -45,30 +45,23 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // ?beitrag=N opens the page holding post N; out-of-range numbers end on the nearest page
   const page = query.beitrag ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE) : parsePageParam(query.seite);
-  const [postPage, subscription] = await Promise.all([
+  const canModerate = can(actor, "thread.moderate");
+  const [postPage, subscription, groups] = await Promise.all([
     listPosts(actor, { threadId, page }),
     can(actor, "thread.subscribe") ? getThreadSubscription(actor, { threadId }) : null,
+    canModerate ? listGroups(actor) : [],
   ]);
 
   return (
     <>
-      <nav aria-label="Brotkrumen" className="mb-3 text-sm">
-        <Link href="/arbeitsgruppen" className="text-brand-700 underline">
-          Arbeitsgruppen
-        </Link>{" "}
-        ›{" "}
-        <Link href={`/arbeitsgruppen/${thread.group.slug}`} className="text-brand-700 underline">
-          {thread.group.name}
-        </Link>{" "}
-        › <span className="break-words">{thread.title}</span>
-      </nav>
       {/* keyed by page: following a page link must start from that page's posts, not keep the last */}
       <ThreadView
         key={postPage.page}
         initialThread={thread}
         initialPage={postPage}
-        viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate: can(actor, "thread.moderate") }}
+        viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate, canReport: can(actor, "post.report") }}
         subscription={subscription && <ThreadSubscription threadId={thread.id} initialLevel={subscription.level} />}
+        groups={groups.map((group) => ({ id: group.id, name: group.name }))}
       />
     </>
   );
