@@ -3,6 +3,7 @@ import { activityRouter } from "./activity";
 import { groupRouter } from "./group";
 import { invitationRouter } from "./invitation";
 import { postRouter } from "./post";
+import { searchRouter } from "./search";
 import { threadRouter } from "./thread";
 import { userRouter } from "./user";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   group: groupRouter,
   invitation: invitationRouter,
   post: postRouter,
+  search: searchRouter,
   thread: threadRouter,
   user: userRouter,
 });

@@ -72,9 +72,11 @@ const invitationId = invitation.id;
  */
 const validField: Record<string, () => unknown> = {
   afterSeq: () => 0,
+  authorId: () => participant.id,
   body: () => "Ein gültiger Text",
   email: () => `garbage-${randomUUID()}@kommune.example`,
   firstPostId: () => randomUUID(),
+  from: () => "2026-01-01",
   groupId: () => technikId,
   id: () => randomUUID(),
   invitationId: () => invitationId,
@@ -86,10 +88,12 @@ const validField: Record<string, () => unknown> = {
   page: () => 1,
   password: () => "lang-genug-123",
   postId: () => post.id,
+  query: () => "Bauanträge digital",
   role: () => "READER",
   slug: () => "technik",
   threadId: () => thread.id,
   title: () => "Gültiger Titel",
+  to: () => "2026-12-31",
   token: () => "t".repeat(43),
   userId: () => freshUser.id,
 };

@@ -106,6 +106,9 @@ export const procedureExpectations = {
   "post.source": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id }) },
   "post.edit": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ postId: (await f.freshPost()).id, body: "Geändert" }) },
 
+  "search.find": { expect: internal, input: () => ({ query: "Bauantrag" }) },
+  "search.filters": { expect: internal },
+
   "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
   "thread.create": {
     expect: internal,
