@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { can, type Actor } from "@/server/auth/policy";
 import { roleLabels } from "@/server/auth/roles";
+import { HeaderSearch } from "../search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
 export function AppHeader({ actor }: { actor: Actor }) {
@@ -18,6 +19,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
             GDST <span className="font-normal text-brand-100">· Gemeinsam Digital für Sachsen-Anhalt</span>
           </span>
         </Link>
+        {can(actor, "search.read") && <HeaderSearch />}
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span>
             <span className="font-semibold">{actor.name}</span>
