@@ -20,8 +20,8 @@ export interface SearchScope {
  *   kind, id, "threadId" (or NULL), "groupId" (or NULL), "authorId", "createdAt",
  *   rank (ts_rank; titles weighted 'A' so they outrank body text),
  *   "titleHtml", "bodyHtml" (HTML or HTML-escaped text: the snippets are cut from it by ts_headline)
- * It restricts rows to matches of `scope.tsquery` through an expression with a GIN index (see the
- * search migration), to `scopeConditions(...)`, and to what every caller who passed "search.read" may
+ * It restricts rows to matches of `scope.tsquery` through a GIN-indexed vector (a stored generated
+ * column for long texts, an expression index for short ones; see the search migration), to `scopeConditions(...)`, and to what every caller who passed "search.read" may
  * read: a source whose content is narrower takes the actor and says so in its WHERE.
  */
 export interface SearchSource {
@@ -66,16 +66,16 @@ export const threadTitleSource: SearchSource = {
   href: (hit) => threadPath(hit.groupSlug, hit.threadId),
 };
 
-/** Post texts, searched in their rendered HTML: the parser skips tags, so Markdown syntax and link targets are no search words. */
+/** Post texts: `searchVector` is generated from the rendered HTML, so Markdown syntax and link targets are no search words. */
 export const postSource: SearchSource = {
   kind: "post",
   select: (scope) => Prisma.sql`
     SELECT 'post' AS kind, p."id", p."threadId", t."groupId", p."authorId", p."createdAt",
-      ts_rank(to_tsvector('german', p."html"), ${scope.tsquery}) AS rank,
+      ts_rank(p."searchVector", ${scope.tsquery}) AS rank,
       ${escapeHtml(Prisma.sql`t."title"`)} AS "titleHtml", p."html" AS "bodyHtml"
     FROM "Post" p
     JOIN "Thread" t ON t."id" = p."threadId"
-    WHERE to_tsvector('german', p."html") @@ ${scope.tsquery}
+    WHERE p."searchVector" @@ ${scope.tsquery}
       ${scopeConditions(scope, { groupId: Prisma.sql`t."groupId"`, authorId: Prisma.sql`p."authorId"`, createdAt: Prisma.sql`p."createdAt"` })}`,
   // the permalink page finds the post's page in its thread and highlights it
   href: (hit) => `/beitraege/${hit.id}`,
