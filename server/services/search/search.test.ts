@@ -46,6 +46,17 @@ test("[search] German stemming: Bauanträge finds Bauantrag, in titles and in po
   assert.equal(singular.total, 2);
 });
 
+test("[search] a long post's snippet is the words around its hits, not the whole post", async () => {
+  const word = uniqueWord();
+  const filler = "Der Haushalt wurde ohne weitere Aussprache beschlossen. ".repeat(40);
+  const thread = await makeThread(participant, { title: `Langer Beitrag ${randomUUID()}`, body: `${filler}Hier steht die ${word} mitten im Text. ${filler}` });
+  const [hit] = (await search(participant, { query: word })).hits;
+  assert.equal(hit.href, `/beitraege/${(await db().post.findFirstOrThrow({ where: { threadId: thread.id }, select: { id: true } })).id}`);
+  assert.deepEqual(hits(hit.snippet), [word]);
+  assert.ok(plain(hit.snippet).length < 400, plain(hit.snippet));
+  assert.match(plain(hit.snippet), new RegExp(`die ${word} mitten im Text`));
+});
+
 test("[search] ranked: a title hit first, then the post that says it more often", async () => {
   const word = uniqueWord();
   const thread = await makeThread(participant, { title: `Förderantrag ${word}`, body: `Einleitung ohne das Wort ${word}` });

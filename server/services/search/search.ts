@@ -44,7 +44,13 @@ interface HitRow {
 }
 
 const titleOptions = `HighlightAll=true, StartSel=${HIT_START}, StopSel=${HIT_END}`;
-const snippetOptions = `MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", StartSel=${HIT_START}, StopSel=${HIT_END}`;
+/**
+ * Fragments (the words around each hit) for long texts; short ones are shown whole, since fragments
+ * start at a word and would drop leading punctuation such as the "<" of a quoted tag.
+ */
+const SHORT_TEXT = 400;
+const shortSnippetOptions = `MaxWords=40, MinWords=20, StartSel=${HIT_START}, StopSel=${HIT_END}`;
+const longSnippetOptions = `MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", StartSel=${HIT_START}, StopSel=${HIT_END}`;
 
 /**
  * Full-text search with German stemming ("Bauanträge" finds "Bauantrag") over every source in
@@ -112,7 +118,8 @@ function hitsPage(scope: SearchScope, page: number): Promise<HitRow[]> {
     )
     SELECT ranked.kind, ranked.id, ranked."threadId", ranked."createdAt", ranked.total,
       ts_headline('german', ranked."titleHtml", ${scope.tsquery}, ${titleOptions}) AS title,
-      ts_headline('german', ranked."bodyHtml", ${scope.tsquery}, ${snippetOptions}) AS snippet,
+      ts_headline('german', ranked."bodyHtml", ${scope.tsquery},
+        CASE WHEN length(ranked."bodyHtml") < ${SHORT_TEXT} THEN ${shortSnippetOptions} ELSE ${longSnippetOptions} END) AS snippet,
       g."slug" AS "groupSlug", g."name" AS "groupName",
       u."id" AS "authorId", u."name" AS "authorName", u."organisation" AS "authorOrganisation"
     FROM ranked
