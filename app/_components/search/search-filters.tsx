@@ -28,7 +28,7 @@ export function SearchFilters({ params, options }: { params: SearchParams; optio
             className={controlClass}
           />
           <p id="suche-begriff-hinweis" className="mt-1 text-sm text-slate-600">
-            Auch Wortformen werden gefunden. &quot;In Anführungszeichen&quot; sucht eine Wortfolge, -Wort schließt aus, oder verbindet.
+            Auch Wortformen werden gefunden. „In Anführungszeichen“ sucht eine Wortfolge, -Wort schließt aus, oder verbindet.
           </p>
         </div>
         <div>
