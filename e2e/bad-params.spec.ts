@@ -87,6 +87,28 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     expect(failures).toEqual([]);
   });
 
+  test("[bad-params] search page: garbage in any parameter gives the nearest valid search", async ({ asParticipant: page }) => {
+    test.slow(); // about 50 page loads
+    const failures: string[] = [];
+    const garbage = ["%00", "%E0%A4%A", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "W".repeat(3000), "'%20OR%201=1--"];
+    const cases = [
+      ...pageValues.map(([value]) => `q=Bauantrag&seite=${value}`),
+      ...garbage.flatMap((value) => ["q", "gruppe", "person", "von", "bis"].map((param) => `q=Bauantrag&${param}=${value}`)),
+      `q=${encodeURIComponent('"((!!:*&|<->')}`,
+      "q=a&q=b&gruppe=technik&gruppe=strategie",
+      "q=Bauantrag&von=2026-02-30&bis=9999-99-99",
+      "q=Bauantrag&von=2027-01-01&bis=2020-01-01",
+      `q=Bauantrag&person=${crypto.randomUUID()}&gruppe=gibt-es-nicht`,
+    ];
+    for (const query of cases) {
+      const url = `/suche?${query}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url.slice(0, 100)}: ${response?.status()}`);
+      else if (!(await page.getByRole("heading", { level: 2, name: "Treffer" }).isVisible())) failures.push(`${url.slice(0, 100)}: no results section`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   test("[bad-params] unknown or impossible path segments give the German 404", async ({ asParticipant: page, make }) => {
     const thread = await make.thread({ slug: "strategie", title: make.name("Pfade") });
     for (const segment of badSegments) {
@@ -178,6 +200,7 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
       ["thread.byId", { threadId: "W".repeat(200) }],
       ["report.list", { status: "\u0000", page: 123_456_789_012 }],
       ["user.audit", { action: "x".repeat(200), from: "2026-02-30" }],
+      ["search.find", { query: "Bauantrag", from: "2026-13-45", page: 0 }],
     ];
     for (const [path, input] of inputs) {
       const { status, error } = await trpc(page.request, path, input, "query");

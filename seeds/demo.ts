@@ -99,6 +99,25 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
   const umsetzung = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "umsetzung" }, select: { id: true } });
   await seedNotifications(tx, users, umsetzung.id, thread.id, postIds);
   await seedModerationDemo(tx, users);
+  await seedThread(tx, users, {
+    group: "umsetzung",
+    title: "Digitale Baugenehmigung: Erfahrungen mit Bauanträgen über das Landesportal",
+    startedHoursAgo: 26,
+    posts: [
+      {
+        author: "teilnehmer@gdst.example",
+        body: "Seit dem Sommer nehmen wir **Bauanträge** nur noch digital über das Landesportal entgegen. Die Bauvorlagen kommen als PDF, die Bauaufsicht prüft im Fachverfahren. Wie stellen Sie sicher, dass die Unterlagen vollständig sind, bevor der Antrag eingeht?",
+      },
+      {
+        author: "teilnehmerin@gdst.example",
+        body: "Wir nutzen die Vollständigkeitsprüfung im Antragsassistenten. Seitdem müssen wir deutlich weniger Unterlagen nachfordern. Offen ist noch die Beteiligung der Träger öffentlicher Belange – die läuft bei uns weiter per E-Mail.",
+      },
+      {
+        author: "moderation@gdst.example",
+        body: "Danke für die Einblicke! Das Ministerium plant für 2027 eine landesweite Beteiligungsplattform für Baugenehmigungsverfahren. Ich nehme die Frage nach den Trägern öffentlicher Belange in die nächste Sitzung der Arbeitsgruppe mit.",
+      },
+    ],
+  });
   return true;
 }
 
@@ -190,4 +209,44 @@ async function seedNotifications(tx: Tx, users: Map<string, string>, umsetzungId
       },
     ],
   });
+}
+
+/** A further demo conversation, its posts 20 minutes apart. */
+async function seedThread(
+  tx: Tx,
+  users: Map<string, string>,
+  demo: { group: string; title: string; startedHoursAgo: number; posts: { author: string; body: string }[] },
+): Promise<void> {
+  const group = await tx.workingGroup.findUniqueOrThrow({ where: { slug: demo.group }, select: { id: true } });
+  const start = Date.now() - demo.startedHoursAgo * 60 * 60 * 1000;
+  const last = demo.posts.length;
+  const lastAt = new Date(start + (last - 1) * 20 * 60 * 1000);
+  const thread = await tx.thread.create({
+    data: {
+      groupId: group.id,
+      title: demo.title,
+      authorId: users.get(demo.posts[0].author)!,
+      createdAt: new Date(start),
+      seq: last,
+      postCount: last,
+      lastActivityAt: lastAt,
+      lastPostAuthorId: users.get(demo.posts[last - 1].author)!,
+    },
+    select: { id: true },
+  });
+  for (const [index, post] of demo.posts.entries()) {
+    const id = crypto.randomUUID();
+    await tx.post.create({
+      data: {
+        id,
+        threadId: thread.id,
+        authorId: users.get(post.author)!,
+        body: post.body,
+        ...renderForStorage(post.body, id),
+        number: index + 1,
+        changeSeq: index + 1,
+        createdAt: new Date(start + index * 20 * 60 * 1000),
+      },
+    });
+  }
 }

@@ -23,6 +23,7 @@ const out = "UNAUTHORIZED";
 const table = {
   //                    signed out  READER  PARTICIPANT  MODERATOR  ADMIN
   "internal.read":     [out,        no,     ok,          ok,        ok],
+  "search.read":       [out,        no,     ok,          ok,        ok],
   "group.join":        [out,        no,     ok,          ok,        ok],
   "thread.create":     [out,        no,     ok,          ok,        ok],
   "post.create":       [out,        no,     ok,          ok,        ok],

@@ -28,6 +28,7 @@ export interface UserSubject {
 /** The lowest role allowed for each action; state rules are in `stateRules` below. */
 const minimumRole = {
   "internal.read": "PARTICIPANT",
+  "search.read": "PARTICIPANT",
   "group.join": "PARTICIPANT",
   "thread.create": "PARTICIPANT",
   "post.create": "PARTICIPANT",

@@ -5,6 +5,7 @@ import { invitationRouter } from "./invitation";
 import { notificationRouter } from "./notification";
 import { postRouter } from "./post";
 import { reportRouter } from "./report";
+import { searchRouter } from "./search";
 import { threadRouter } from "./thread";
 import { userRouter } from "./user";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   notification: notificationRouter,
   post: postRouter,
   report: reportRouter,
+  search: searchRouter,
   thread: threadRouter,
   user: userRouter,
 });

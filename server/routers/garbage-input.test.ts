@@ -82,6 +82,7 @@ const validField: Record<string, (path: string) => unknown> = {
   action: () => "thread.move",
   actorId: () => admin.id,
   afterSeq: () => 0,
+  authorId: () => participant.id,
   body: () => "Ein gültiger Text",
   digest: () => "DAILY",
   disabledKinds: () => ["THREAD_POST"],

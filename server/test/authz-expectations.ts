@@ -140,6 +140,9 @@ export const procedureExpectations = {
   "post.hide": { expect: moderation, input: async (f) => ({ postId: (await f.freshPost()).id, reason: "Persönlicher Angriff" }) },
   "post.unhide": { expect: moderation, input: async (f) => ({ postId: (await hiddenPost(f)).id }) },
 
+  "search.find": { expect: internal, input: () => ({ query: "Bauantrag" }) },
+  "search.filters": { expect: internal },
+
   "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
   "thread.create": {
     expect: internal,

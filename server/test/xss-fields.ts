@@ -1,5 +1,6 @@
 import { excerptOfHtml } from "../services/activity/dto";
 import { renderMarkdown } from "../services/posts/markdown";
+import { headlineSegments } from "../services/search/snippet";
 
 /**
  * Every field whose content people type and other people see. xss.test.ts runs the whole corpus
@@ -64,6 +65,17 @@ export const xssFields: readonly XssField[] = [
     kind: "text",
     toText: asTyped,
     shownIn: ["moderation view of a hidden post (app/_components/posts/post-state.tsx)", "audit log details"],
+  },
+  {
+    // ts_headline drops the tags of the rendered post and keeps its entities; search.test.ts runs the
+    // corpus through the database as well
+    field: "search snippet",
+    kind: "text",
+    toText: (body) =>
+      headlineSegments(renderMarkdown(body).replace(/<[^>]*>/g, " "))
+        .map((segment) => segment.text)
+        .join(""),
+    shownIn: ["search results (app/_components/search/highlighted-text.tsx)"],
   },
   {
     field: "invitation organisation",

@@ -4,6 +4,7 @@ import { roleLabels } from "@/server/auth/roles";
 import { countUnreadNotifications } from "@/server/services/notifications/list-notifications";
 import { ReportsNavLink } from "../moderation/reports-nav-link";
 import { NotificationBell } from "../notifications/notification-bell";
+import { HeaderSearch } from "../search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
 const navLinkClass = "block px-3 py-2 text-sm font-semibold text-white hover:bg-white/10";
@@ -24,6 +25,7 @@ export async function AppHeader({ actor, openReports }: { actor: Actor; openRepo
             GDST <span className="font-normal text-brand-100">· Gemeinsam Digital für Sachsen-Anhalt</span>
           </span>
         </Link>
+        {can(actor, "search.read") && <HeaderSearch />}
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <NotificationBell initialUnreadCount={await countUnreadNotifications(actor)} />
           <span>

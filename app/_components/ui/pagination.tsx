@@ -4,7 +4,7 @@ import { pageWindow } from "@/server/schemas/paging";
 const linkClass = "inline-block min-w-10 rounded border px-3 py-1.5 text-center text-sm";
 const idleClass = `${linkClass} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`;
 
-/** Page links for a list in the URL's `?seite=`: first, last, the neighbours of this page, previous and next. */
+/** Page links for a list in the URL's `seite=` (added to `baseUrl`'s own query, if any): first, last, the neighbours of this page, previous and next. */
 export function Pagination({ page, pageCount, baseUrl, label }: { page: number; pageCount: number; baseUrl: string; label: string }) {
   if (pageCount <= 1) return null;
   const separator = baseUrl.includes("?") ? "&" : "?";

@@ -27,7 +27,7 @@ const EXCERPT_LENGTH = 160;
 
 const namedEntities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " " };
 
-const decodeEntities = (html: string) =>
+export const decodeEntities = (html: string) =>
   html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
     if (code[0] !== "#") return namedEntities[code.toLowerCase()] ?? entity;
     const codePoint = code[1].toLowerCase() === "x" ? parseInt(code.slice(2), 16) : Number(code.slice(1));

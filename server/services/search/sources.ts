@@ -1,0 +1,84 @@
+import { Prisma } from "../../db";
+
+/** What the searcher asked for, as every source applies it. */
+export interface SearchScope {
+  /** the parsed query, `websearch_to_tsquery('german', …)`: use it with the source's indexed expression */
+  tsquery: Prisma.Sql;
+  groupId?: string;
+  authorId?: string;
+  /** first and last calendar day, inclusive */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * One kind of content the search finds. A later domain (spotlight topics, impulse talks, OZG services,
+ * the results document) adds a source here and to `searchSources`; ranking, filters, paging,
+ * snippets and permissions stay in search.ts.
+ *
+ * `select` is one SELECT whose columns are exactly, in this order:
+ *   kind, id, "threadId" (or NULL), "groupId" (or NULL), "authorId", "createdAt",
+ *   rank (ts_rank; titles weighted 'A' so they outrank body text),
+ *   "titleHtml", "bodyHtml" (HTML or HTML-escaped text: the snippets are cut from it by ts_headline)
+ * It restricts rows to matches of `scope.tsquery` through a GIN-indexed vector (a stored generated
+ * column for long texts, an expression index for short ones; see the search migration), to `scopeConditions(...)`, and to what every caller who passed "search.read" may
+ * read: a source whose content is narrower takes the actor and says so in its WHERE.
+ */
+export interface SearchSource {
+  kind: string;
+  select(scope: SearchScope): Prisma.Sql;
+  /** where a hit leads */
+  href(hit: { id: string; threadId: string | null; groupSlug: string | null }): string;
+}
+
+/** Calendar days are German ones; timestamps are stored as UTC wall time, as Prisma writes them. */
+const startOfDay = (day: string) => Prisma.sql`((${day}::date)::timestamp AT TIME ZONE 'Europe/Berlin' AT TIME ZONE 'UTC')`;
+const startOfNextDay = (day: string) => Prisma.sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin' AT TIME ZONE 'UTC')`;
+
+/** The filters as conditions on a source's columns; a source without groups passes `groupId: null` and finds nothing in a group. */
+export function scopeConditions(
+  scope: SearchScope,
+  columns: { groupId: Prisma.Sql | null; authorId: Prisma.Sql; createdAt: Prisma.Sql },
+): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (scope.groupId) conditions.push(columns.groupId ? Prisma.sql`${columns.groupId} = ${scope.groupId}` : Prisma.sql`FALSE`);
+  if (scope.authorId) conditions.push(Prisma.sql`${columns.authorId} = ${scope.authorId}`);
+  if (scope.from) conditions.push(Prisma.sql`${columns.createdAt} >= ${startOfDay(scope.from)}`);
+  if (scope.to) conditions.push(Prisma.sql`${columns.createdAt} < ${startOfNextDay(scope.to)}`);
+  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+const escapeHtml = (column: Prisma.Sql) => Prisma.sql`replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+
+const threadPath = (groupSlug: string | null, threadId: string | null) => `/arbeitsgruppen/${groupSlug}/themen/${threadId}`;
+
+/** Thread titles; the snippet is the opening of the first post. */
+export const threadTitleSource: SearchSource = {
+  kind: "thread",
+  select: (scope) => Prisma.sql`
+    SELECT 'thread' AS kind, t."id", t."id" AS "threadId", t."groupId", t."authorId", t."createdAt",
+      ts_rank(setweight(to_tsvector('german', t."title"), 'A'), ${scope.tsquery}) AS rank,
+      ${escapeHtml(Prisma.sql`t."title"`)} AS "titleHtml", coalesce(opening."html", '') AS "bodyHtml"
+    FROM "Thread" t
+    LEFT JOIN "Post" opening ON opening."threadId" = t."id" AND opening."number" = 1
+    WHERE to_tsvector('german', t."title") @@ ${scope.tsquery}
+      ${scopeConditions(scope, { groupId: Prisma.sql`t."groupId"`, authorId: Prisma.sql`t."authorId"`, createdAt: Prisma.sql`t."createdAt"` })}`,
+  href: (hit) => threadPath(hit.groupSlug, hit.threadId),
+};
+
+/** Post texts: `searchVector` is generated from the rendered HTML, so Markdown syntax and link targets are no search words. */
+export const postSource: SearchSource = {
+  kind: "post",
+  select: (scope) => Prisma.sql`
+    SELECT 'post' AS kind, p."id", p."threadId", t."groupId", p."authorId", p."createdAt",
+      ts_rank(p."searchVector", ${scope.tsquery}) AS rank,
+      ${escapeHtml(Prisma.sql`t."title"`)} AS "titleHtml", p."html" AS "bodyHtml"
+    FROM "Post" p
+    JOIN "Thread" t ON t."id" = p."threadId"
+    WHERE p."searchVector" @@ ${scope.tsquery}
+      ${scopeConditions(scope, { groupId: Prisma.sql`t."groupId"`, authorId: Prisma.sql`p."authorId"`, createdAt: Prisma.sql`p."createdAt"` })}`,
+  // the permalink page finds the post's page in its thread and highlights it
+  href: (hit) => `/beitraege/${hit.id}`,
+};
+
+export const searchSources: readonly SearchSource[] = [threadTitleSource, postSource];
