@@ -28,6 +28,8 @@ const minimumRole = {
   "thread.create": "PARTICIPANT",
   "post.create": "PARTICIPANT",
   "post.edit": "PARTICIPANT",
+  /** tell others in a thread that one is writing: only who could send the post */
+  "thread.typing": "PARTICIPANT",
   "thread.moderate": "MODERATOR",
   "user.manage": "ADMIN",
   "invitation.manage": "ADMIN",
@@ -39,6 +41,7 @@ export type Action = keyof typeof minimumRole;
 interface Subjects {
   "post.create": ThreadSubject;
   "post.edit": PostSubject;
+  "thread.typing": ThreadSubject;
   "user.manage": UserSubject;
 }
 
@@ -50,6 +53,7 @@ const isModerator = (actor: Actor) => roleRank(actor.role) >= roleRank("MODERATO
 const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) => Denial | null } = {
   // moderation may still answer in a locked thread, to explain the lock
   "post.create": (actor, thread) => (thread.isLocked && !isModerator(actor) ? "THREAD_LOCKED" : null),
+  "thread.typing": (actor, thread) => stateRules["post.create"](actor, thread),
   "post.edit": (actor, post) => {
     if (post.authorId !== actor.id && !isModerator(actor)) return "FORBIDDEN";
     return post.thread.isLocked && !isModerator(actor) ? "THREAD_LOCKED" : null;

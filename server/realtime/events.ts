@@ -1,5 +1,6 @@
 import type { ActivityItem } from "../services/activity/dto";
 import type { PostDto } from "../services/posts/dto";
+import type { ThreadReadDto } from "../services/reads/dto";
 import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
 
 /** Rooms a socket can be in. */
@@ -19,6 +20,12 @@ export interface ServerEvents {
   "group.thread": (payload: { groupId: string; thread: ThreadListItem }) => void;
   "activity.created": (payload: { item: ActivityItem }) => void;
   "session.ended": (payload: { reason: string }) => void;
+  /** to the reader's own room: how far they have now read, so their other tabs update their counts */
+  "reads.updated": (payload: { reads: ThreadReadDto[] }) => void;
+  /** distinct people with the thread open right now, on every process */
+  "thread.presence": (payload: { threadId: string; readerCount: number }) => void;
+  /** someone is writing a reply; repeated while they type, ended by `stopped` */
+  "thread.typing": (payload: { threadId: string; user: { id: string; name: string }; stopped: boolean }) => void;
 }
 
 export type EventName = keyof ServerEvents;
@@ -47,10 +54,12 @@ export interface ClientEvents {
   ) => void;
   "thread.unwatch": (input: { threadId: string }) => void;
   /** join a group's room; answers the first page of its threads */
-  "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[] }>) => void;
+  "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[]; readUpTo: Record<string, number> }>) => void;
   "group.unwatch": (input: { groupId: string }) => void;
   "activity.watch": (input: Record<string, never>, ack: Ack<{ items: ActivityItem[] }>) => void;
   "post.create": (input: { id: string; threadId: string; body: string }, ack: Ack<{ post: PostDto }>) => void;
+  /** the composer has text typed into it (throttled by the client); `stopped` when it was cleared or sent */
+  "thread.typing": (input: { threadId: string; stopped?: boolean }, ack: Ack<null>) => void;
 }
 
 /** Every client event at runtime: the authorisation matrix test calls each one as every role. */
@@ -61,6 +70,7 @@ export const clientEventNames = [
   "group.unwatch",
   "activity.watch",
   "post.create",
+  "thread.typing",
 ] as const satisfies readonly (keyof ClientEvents)[];
 
 type NoneMissing<Missing extends never> = Missing;

@@ -86,6 +86,7 @@ const validField: Record<string, () => unknown> = {
   page: () => 1,
   password: () => "lang-genug-123",
   postId: () => post.id,
+  readUpTo: () => 1,
   role: () => "READER",
   slug: () => "technik",
   threadId: () => thread.id,

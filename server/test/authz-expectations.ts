@@ -86,6 +86,7 @@ export const procedureExpectations = {
   "group.threads": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
   "group.join": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
   "group.leave": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
+  "group.markRead": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
 
   "invitation.list": { expect: administration },
   "invitation.create": {
@@ -111,6 +112,7 @@ export const procedureExpectations = {
     expect: internal,
     input: (f) => ({ groupId: f.group.id, firstPostId: randomUUID(), title: "Neues Thema", body: "Erster Beitrag" }),
   },
+  "thread.markRead": { expect: internal, input: (f) => ({ threadId: f.thread.id, readUpTo: 1 }) },
   "thread.moderate": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, isPinned: true }) },
 
   "user.list": { expect: administration },
@@ -163,4 +165,5 @@ export const socketExpectations = {
     input: (f) => ({ id: randomUUID(), threadId: f.thread.id, body: "Über den Socket" }),
     onNewPost: null,
   },
+  "thread.typing": { expect: internalSocket, acknowledged: true, input: (f) => ({ threadId: f.thread.id }), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };
