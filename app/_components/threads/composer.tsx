@@ -10,8 +10,19 @@ import { TextArea } from "../ui/field";
 
 const isNetworkFailure = (error: unknown) => (error as { data?: unknown })?.data === undefined;
 
-/** Writes a reply. The id is generated here and kept until the send succeeds, so retries never duplicate. */
-export function Composer({ threadId, onPosted }: { threadId: string; onPosted: (post: PostDto) => void }) {
+/**
+ * Writes a reply. The id is generated here and kept until the send succeeds, so retries never duplicate.
+ * `onTyping` hears whether the field holds text, for the "… schreibt" notice others see.
+ */
+export function Composer({
+  threadId,
+  onPosted,
+  onTyping,
+}: {
+  threadId: string;
+  onPosted: (post: PostDto) => void;
+  onTyping?: (isTyping: boolean) => void;
+}) {
   const trpc = useTRPC();
   const [body, setBody] = useState("");
   const [clientError, setClientError] = useState<string | null>(null);
@@ -38,6 +49,7 @@ export function Composer({ threadId, onPosted }: { threadId: string; onPosted: (
         onSuccess: (post) => {
           pendingId.current = null;
           setBody("");
+          onTyping?.(false);
           onPosted(post);
         },
       },
@@ -57,6 +69,7 @@ export function Composer({ threadId, onPosted }: { threadId: string; onPosted: (
         onChange={(event) => {
           setBody(event.target.value);
           pendingId.current = null;
+          onTyping?.(event.target.value.trim() !== "");
         }}
         maxLength={POST_BODY_MAX + 1000}
         hint="Formatierung mit Markdown: **fett**, *kursiv*, - Aufzählung, [Linktext](https://…)"

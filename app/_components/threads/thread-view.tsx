@@ -12,6 +12,10 @@ import { Pagination } from "../ui/pagination";
 import { Composer } from "./composer";
 import { ModerationControls } from "./moderation-controls";
 import { PostItem } from "./post-item";
+import { PresenceBar } from "./presence-bar";
+import { TypingIndicator, useTypingNotifier } from "./typing-indicator";
+import { UnreadDivider } from "./unread-divider";
+import { useMarkRead } from "./use-mark-read";
 
 export interface Viewer {
   id: string;
@@ -29,7 +33,23 @@ function mergePosts(current: Map<string, PostDto>, incoming: PostDto[]): Map<str
   return next;
 }
 
-export function ThreadView({ initialThread, initialPage, viewer }: { initialThread: ThreadDetail; initialPage: PostPage; viewer: Viewer }) {
+/** Where the reader left off: `readUpTo` null when they never opened the thread; `scrollTo` when the page was chosen for them. */
+export interface UnreadPosition {
+  readUpTo: number | null;
+  scrollTo: boolean;
+}
+
+export function ThreadView({
+  initialThread,
+  initialPage,
+  viewer,
+  unread,
+}: {
+  initialThread: ThreadDetail;
+  initialPage: PostPage;
+  viewer: Viewer;
+  unread: UnreadPosition;
+}) {
   const [thread, setThread] = useState(initialThread);
   const { state: connection } = useSocket();
   const [posts, setPosts] = useState(() => mergePosts(new Map(), initialPage.posts));
@@ -100,6 +120,10 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
   const threadUrl = `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`;
 
   const onOwnPost = useCallback((post: PostDto) => receive([post], post.changeSeq), [receive]);
+  useMarkRead(thread.id, visible.at(-1)?.number, unread.readUpTo);
+  const onTyping = useTypingNotifier(thread.id);
+  // fixed for this page view: the divider stays where the reader left off while posts are marked read
+  const [firstUnread] = useState(() => (unread.readUpTo && unread.readUpTo < initialThread.postCount ? unread.readUpTo + 1 : null));
 
   return (
     <article aria-labelledby="thema-titel">
@@ -112,6 +136,7 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
           {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
           {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
         </p>
+        <PresenceBar threadId={thread.id} />
         {viewer.canModerate && <ModerationControls thread={thread} onChange={setThread} />}
       </header>
 
@@ -129,6 +154,7 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
       <ol className="space-y-4" aria-label="Beiträge">
         {visible.map((post) => (
           <li key={post.id}>
+            {post.number === firstUnread && <UnreadDivider scrollIntoView={unread.scrollTo} />}
             <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} />
           </li>
         ))}
@@ -143,6 +169,8 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
           </Link>
         </p>
       )}
+
+      {isLastPage && <TypingIndicator threadId={thread.id} viewerId={viewer.id} />}
 
       <section aria-labelledby="antworten" className="mt-8">
         <h2 id="antworten" className="mb-3 text-xl font-semibold">
@@ -161,7 +189,7 @@ export function ThreadView({ initialThread, initialPage, viewer }: { initialThre
                 <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
               </div>
             )}
-            <Composer threadId={thread.id} onPosted={onOwnPost} />
+            <Composer threadId={thread.id} onPosted={onOwnPost} onTyping={onTyping} />
           </>
         )}
       </section>

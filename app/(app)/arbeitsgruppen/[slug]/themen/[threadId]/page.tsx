@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { parsePageParam } from "@/server/schemas/paging";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import { listPosts } from "@/server/services/posts/list-posts";
+import { lastReadNumber } from "@/server/services/reads/read-state";
 import { getThread } from "@/server/services/threads/get-thread";
 
 type Props = {
@@ -41,8 +42,15 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   if (thread.group.slug !== slug) redirect(`/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`);
 
   const query = await searchParams;
+  const readUpTo = await lastReadNumber(actor, thread.id);
+  // without an explicit page the thread opens where the reader left off: the first unread post
+  const opensAtUnread = !query.beitrag && !query.seite && readUpTo !== null;
   // ?beitrag=N opens the page holding post N; out-of-range numbers end on the nearest page
-  const page = query.beitrag ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE) : parsePageParam(query.seite);
+  const page = query.beitrag
+    ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE)
+    : opensAtUnread
+      ? Math.ceil(Math.min(readUpTo + 1, thread.postCount) / POSTS_PER_PAGE)
+      : parsePageParam(query.seite);
   const postPage = await listPosts(actor, { threadId, page });
 
   return (
@@ -63,6 +71,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         initialThread={thread}
         initialPage={postPage}
         viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate: can(actor, "thread.moderate") }}
+        unread={{ readUpTo, scrollTo: opensAtUnread }}
       />
     </>
   );
