@@ -49,13 +49,60 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
       body: "Ja, in Wernigerode nutzen wir XDOMEA seit dem Frühjahr. Die größte Hürde war die Zuordnung der Aktenzeichen. Ich stelle unsere Checkliste gern in der nächsten Sitzung vor.",
     },
   ];
-  const start = Date.now() - 2 * 60 * 60 * 1000;
+  const introduction = await seedThread(tx, users, {
+    groupId: technik.id,
+    title: "Vorstellungsrunde: Wo steht Ihre Kommune bei der Anbindung?",
+    isPinned: true,
+    start: Date.now() - 2 * 60 * 60 * 1000,
+    conversation,
+  });
+  const umsetzung = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "umsetzung" }, select: { id: true } });
+  const eAkte = await seedThread(tx, users, {
+    groupId: umsetzung.id,
+    title: "Zeitplan für die Einführung der E-Akte in den Kommunen",
+    isPinned: false,
+    start: Date.now() - 5 * 60 * 60 * 1000,
+    conversation: [
+      {
+        author: "moderation@gdst.example",
+        body: "Das Ministerium plant die landesweite Einführung der **E-Akte** in drei Wellen ab dem zweiten Quartal. Welche Voraussetzungen fehlen in Ihrer Verwaltung noch?",
+      },
+      {
+        author: "teilnehmerin@gdst.example",
+        body: "Bei uns fehlen vor allem Schulungen für die Sachbearbeitung. Ein gemeinsames Schulungskonzept der Landkreise würde viel Doppelarbeit sparen.",
+      },
+      {
+        author: "moderation@gdst.example",
+        body: "Danke! Ich nehme das Schulungskonzept als Punkt für die nächste Sitzung auf. Weitere Rückmeldungen gern bis Ende des Monats.",
+      },
+    ],
+  });
+  // how far the demo people have read: the participant sees one new reply in the introduction and an unopened thread
+  const reads: [string, string, number][] = [
+    ["teilnehmer@gdst.example", introduction, 2],
+    ["teilnehmerin@gdst.example", introduction, 3],
+    ["moderation@gdst.example", introduction, 3],
+    ["teilnehmerin@gdst.example", eAkte, 2],
+    ["moderation@gdst.example", eAkte, 3],
+  ];
+  for (const [email, threadId, lastReadNumber] of reads) {
+    await tx.threadRead.create({ data: { userId: users.get(email)!, threadId, lastReadNumber } });
+  }
+  return true;
+}
+
+async function seedThread(
+  tx: Tx,
+  users: Map<string, string>,
+  options: { groupId: string; title: string; isPinned: boolean; start: number; conversation: { author: string; body: string }[] },
+): Promise<string> {
+  const { conversation, start } = options;
   const thread = await tx.thread.create({
     data: {
-      groupId: technik.id,
-      title: "Vorstellungsrunde: Wo steht Ihre Kommune bei der Anbindung?",
+      groupId: options.groupId,
+      title: options.title,
       authorId: users.get(conversation[0].author)!,
-      isPinned: true,
+      isPinned: options.isPinned,
       createdAt: new Date(start),
     },
     select: { id: true },
@@ -71,5 +118,5 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
       data: { seq: index + 1, postCount: index + 1, lastActivityAt: at, lastPostAuthorId: users.get(post.author)! },
     });
   }
-  return true;
+  return thread.id;
 }
