@@ -8,7 +8,7 @@ test("[presence] two people in a thread: the reader count goes 1 → 2 → 1 and
 }) => {
   // two browsers, live events and an accessibility scan: slow on a busy machine
   test.slow();
-  const thread = await make.thread({ slug: "umsetzung", title: make.name("Wer liest mit") });
+  const thread = await make.thread({ slug: "technik", title: make.name("Wer liest mit") });
   const anna = new ThreadPage(asParticipant);
   await anna.goto(thread.url);
   await waitForLive(asParticipant);
@@ -45,7 +45,7 @@ test("[presence] two people in a thread: the reader count goes 1 → 2 → 1 and
   // leaving ends it, and the count goes back
   await ben.composer.fill("Gleich weg");
   await expect(typing).toHaveText("Sabine Schulze schreibt …");
-  await asParticipant2.goto("/arbeitsgruppen/umsetzung");
+  await asParticipant2.goto("/arbeitsgruppen/technik");
   await expect(typing).toHaveText("");
   await expect(presence).toHaveText("Nur Sie lesen gerade");
 });

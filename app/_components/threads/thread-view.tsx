@@ -149,7 +149,7 @@ export function ThreadView({
         </Alert>
       )}
 
-      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" explicitFirstPage />
 
       <ol className="space-y-4" aria-label="Beiträge">
         {visible.map((post) => (
@@ -160,7 +160,7 @@ export function ThreadView({
         ))}
       </ol>
 
-      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+      <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" explicitFirstPage />
 
       {!isLastPage && (
         <p className="mt-4">
