@@ -66,7 +66,7 @@ export function TypingIndicator({ threadId, viewerId }: { threadId: string; view
   }, []);
 
   return (
-    <p aria-live="polite" className="min-h-6 text-sm text-slate-600 italic" data-testid="typing">
+    <p aria-live="polite" className="mt-3 min-h-6 text-sm text-slate-600 italic" data-testid="typing">
       {typingText([...writers.values()])}
     </p>
   );
