@@ -99,7 +99,7 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
   const umsetzung = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "umsetzung" }, select: { id: true } });
   await seedNotifications(tx, users, umsetzung.id, thread.id, postIds);
   await seedModerationDemo(tx, users);
-  await seedThread(tx, users, {
+  const baugenehmigung = await seedThread(tx, users, {
     group: "umsetzung",
     title: "Digitale Baugenehmigung: Erfahrungen mit Bauanträgen über das Landesportal",
     startedHoursAgo: 26,
@@ -118,6 +118,37 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
       },
     ],
   });
+  const eAkte = await seedThread(tx, users, {
+    group: "umsetzung",
+    title: "Zeitplan für die Einführung der E-Akte in den Kommunen",
+    startedHoursAgo: 5,
+    posts: [
+      {
+        author: "moderation@gdst.example",
+        body: "Das Ministerium plant die landesweite Einführung der **E-Akte** in drei Wellen ab dem zweiten Quartal. Welche Voraussetzungen fehlen in Ihrer Verwaltung noch?",
+      },
+      {
+        author: "teilnehmerin@gdst.example",
+        body: "Bei uns fehlen vor allem Schulungen für die Sachbearbeitung. Ein gemeinsames Schulungskonzept der Landkreise würde viel Doppelarbeit sparen.",
+      },
+      {
+        author: "moderation@gdst.example",
+        body: "Danke! Ich nehme das Schulungskonzept als Punkt für die nächste Sitzung auf. Weitere Rückmeldungen gern bis Ende des Monats.",
+      },
+    ],
+  });
+  // how far the demo people have read: the participant has two new replies on the Baugenehmigung and an unopened thread
+  const reads: [string, string, number][] = [
+    ["teilnehmer@gdst.example", thread.id, 4],
+    ["teilnehmerin@gdst.example", thread.id, 3],
+    ["moderation@gdst.example", thread.id, 3],
+    ["teilnehmer@gdst.example", baugenehmigung, 1],
+    ["teilnehmerin@gdst.example", eAkte, 2],
+    ["moderation@gdst.example", eAkte, 3],
+  ];
+  for (const [email, threadId, lastReadNumber] of reads) {
+    await tx.threadRead.create({ data: { userId: users.get(email)!, threadId, lastReadNumber } });
+  }
   return true;
 }
 
@@ -216,7 +247,7 @@ async function seedThread(
   tx: Tx,
   users: Map<string, string>,
   demo: { group: string; title: string; startedHoursAgo: number; posts: { author: string; body: string }[] },
-): Promise<void> {
+): Promise<string> {
   const group = await tx.workingGroup.findUniqueOrThrow({ where: { slug: demo.group }, select: { id: true } });
   const start = Date.now() - demo.startedHoursAgo * 60 * 60 * 1000;
   const last = demo.posts.length;
@@ -249,4 +280,5 @@ async function seedThread(
       },
     });
   }
+  return thread.id;
 }

@@ -8,6 +8,7 @@ import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { recentActivity } from "@/server/services/activity/recent-activity";
 import { listGroups } from "@/server/services/groups/list-groups";
+import { unreadThreadsByGroup } from "@/server/services/reads/read-state";
 
 export const metadata: Metadata = { title: "Start" };
 
@@ -31,7 +32,7 @@ export default async function HomePage() {
       </>
     );
   }
-  const [groups, activity] = await Promise.all([listGroups(actor), recentActivity(actor)]);
+  const [groups, activity, unread] = await Promise.all([listGroups(actor), recentActivity(actor), unreadThreadsByGroup(actor)]);
   const mine = groups.filter((group) => group.isMember);
   return (
     <>
@@ -45,7 +46,7 @@ export default async function HomePage() {
             <ul className="space-y-3">
               {mine.map((group) => (
                 <li key={group.id}>
-                  <GroupCard group={group} />
+                  <GroupCard group={group} unreadThreads={unread[group.id]} />
                 </li>
               ))}
             </ul>

@@ -228,7 +228,7 @@ export async function connectSocket(baseUrl: string, cookie: string, options: { 
   return socket;
 }
 
-type AckedEvent = "thread.watch" | "group.watch" | "activity.watch" | "post.create";
+type AckedEvent = "thread.watch" | "group.watch" | "activity.watch" | "post.create" | "thread.typing";
 type AckResult<E extends AckedEvent> = Parameters<Parameters<ClientEvents[E]>[1]>[0];
 type AckData<E extends AckedEvent> = Extract<AckResult<E>, { ok: true }>["data"];
 

@@ -194,6 +194,50 @@ describe("scale-out: two processes, one PostgreSQL database, Socket.IO over Redi
     assert.equal((await events.waitFor(id)).post.html, `<p>${body}</p>`);
   });
 
+  test("presence counts the people on both processes, and typing crosses them", async () => {
+    const { groupId } = await seededThread(process1!.url, cookie);
+    // a thread of its own: the sockets of the tests above still sit in the seeded one
+    const fresh = await trpc<{ id: string }>(
+      process1!.url,
+      cookie,
+      "thread.create",
+      { groupId, firstPostId: randomUUID(), title: `Wer ist da ${runId}`, body: "Anwesenheit über zwei Prozesse" },
+      "mutation",
+    );
+    const presence: Record<string, number[]> = { anna: [], ben: [] };
+    const typing: string[] = [];
+    const until = async (condition: () => boolean, what: string) => {
+      const deadline = Date.now() + EVENT_TIMEOUT_MS;
+      while (!condition() && Date.now() < deadline) await sleep(50);
+      assert.ok(condition(), `${what}; presence seen: ${JSON.stringify(presence)}\n${serverLogs()}`);
+    };
+
+    const anna = await open(process1!);
+    anna.on("thread.presence", (p) => p.threadId === fresh.id && presence.anna.push(p.readerCount));
+    anna.on("thread.typing", (t) => t.threadId === fresh.id && typing.push(`${t.user.name}${t.stopped ? " fertig" : ""}`));
+    await request(anna, "thread.watch", { threadId: fresh.id, afterSeq: 0 });
+    await until(() => presence.anna.at(-1) === 1, "Anna alone sees 1");
+
+    const ben = await connectSocket(process2!.url, await signIn(process2!.url, "teilnehmerin@gdst.example"));
+    sockets.push(ben);
+    ben.on("thread.presence", (p) => p.threadId === fresh.id && presence.ben.push(p.readerCount));
+    await request(ben, "thread.watch", { threadId: fresh.id, afterSeq: 0 });
+    await until(() => presence.anna.at(-1) === 2 && presence.ben.at(-1) === 2, "both see 2 across the processes");
+
+    // a second socket of Anna's on process 2 is still one person
+    const annaAgain = await open(process2!);
+    await request(annaAgain, "thread.watch", { threadId: fresh.id, afterSeq: 0 });
+    await until(() => presence.ben.length >= 2 && presence.ben.at(-1) === 2, "Anna's second socket does not count twice");
+
+    await request(ben, "thread.typing", { threadId: fresh.id });
+    await until(() => typing.includes("Sabine Schulze"), "Anna on process 1 sees Sabine typing on process 2");
+
+    ben.close();
+    await until(() => presence.anna.at(-1) === 1, "Anna sees 1 after Ben's process-2 socket closed");
+    assert.ok(typing.includes("Sabine Schulze fertig"), "closing ended the typing notice");
+    annaAgain.close();
+  });
+
   test("after process 2 is killed, a client catching up on process 1 gets the missed post exactly once", async () => {
     // a client on process 2 that has seen everything up to lastSeq, the last post live
     const doomed = await open(process2!);

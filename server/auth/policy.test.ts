@@ -32,6 +32,7 @@ const table = {
   "post.delete":       [out,        no,     ok,          ok,        ok],
   "post.moderate":     [out,        no,     no,          ok,        ok],
   "post.report":       [out,        no,     ok,          ok,        ok],
+  "thread.typing":     [out,        no,     ok,          ok,        ok],
   "thread.moderate":   [out,        no,     no,          ok,        ok],
   "report.moderate":   [out,        no,     no,          ok,        ok],
   "user.manage":       [out,        no,     no,          no,        ok],
@@ -87,6 +88,12 @@ describe("[policy] state rules", () => {
 
   test("[policy] reader in a locked thread is FORBIDDEN, not THREAD_LOCKED (role before state)", () => {
     assert.throws(() => assertCan(actorWith("READER"), "post.create", locked), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] typing follows posting: not in a locked thread, except for moderation", () => {
+    assert.equal(can(participant, "thread.typing", open), true);
+    assert.throws(() => assertCan(participant, "thread.typing", locked), { code: "THREAD_LOCKED" });
+    assert.equal(can(moderator, "thread.typing", locked), true);
   });
 
   test("[policy] author may edit their own post", () => {

@@ -37,6 +37,8 @@ const minimumRole = {
   "post.delete": "PARTICIPANT",
   "post.moderate": "MODERATOR",
   "post.report": "PARTICIPANT",
+  /** tell others in a thread that one is writing: only who could send the post */
+  "thread.typing": "PARTICIPANT",
   "thread.moderate": "MODERATOR",
   "report.moderate": "MODERATOR",
   "user.manage": "ADMIN",
@@ -55,6 +57,7 @@ interface Subjects {
   "post.edit": PostSubject;
   "post.delete": PostSubject;
   "post.report": ReportedPostSubject;
+  "thread.typing": ThreadSubject;
   "user.manage": UserSubject;
 }
 
@@ -66,6 +69,7 @@ const isModerator = (actor: Actor) => roleRank(actor.role) >= roleRank("MODERATO
 const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) => Denial | null } = {
   // moderation may still answer in a locked thread, to explain the lock
   "post.create": (actor, thread) => (thread.isLocked && !isModerator(actor) ? "THREAD_LOCKED" : null),
+  "thread.typing": (actor, thread) => stateRules["post.create"](actor, thread),
   "post.edit": (actor, post) => {
     if (post.authorId !== actor.id && !isModerator(actor)) return "FORBIDDEN";
     return post.thread.isLocked && !isModerator(actor) ? "THREAD_LOCKED" : null;

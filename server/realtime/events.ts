@@ -2,6 +2,7 @@ import type { ActivityItem } from "../services/activity/dto";
 import type { NotificationDto } from "../services/notifications/dto";
 import type { PostDto } from "../services/posts/dto";
 import type { ReportDto } from "../services/reports/dto";
+import type { ThreadReadDto } from "../services/reads/dto";
 import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
 
 /** Rooms a socket can be in. */
@@ -35,6 +36,12 @@ export interface ServerEvents {
   "notification.created": (payload: { notification: NotificationDto; unreadCount: number }) => void;
   /** to the user's room when they marked notifications read (in any tab); `ids` null means all */
   "notification.read": (payload: { ids: string[] | null; readAt: string; unreadCount: number }) => void;
+  /** to the reader's own room: how far they have now read, so their other tabs update their counts */
+  "reads.updated": (payload: { reads: ThreadReadDto[] }) => void;
+  /** distinct people with the thread open right now, on every process */
+  "thread.presence": (payload: { threadId: string; readerCount: number }) => void;
+  /** someone is writing a reply; repeated while they type, ended by `stopped` */
+  "thread.typing": (payload: { threadId: string; user: { id: string; name: string }; stopped: boolean }) => void;
 }
 
 export type EventName = keyof ServerEvents;
@@ -66,12 +73,14 @@ export interface ClientEvents {
   ) => void;
   "thread.unwatch": (input: { threadId: string }) => void;
   /** join a group's room; answers the first page of its threads */
-  "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[] }>) => void;
+  "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[]; readUpTo: Record<string, number> }>) => void;
   "group.unwatch": (input: { groupId: string }) => void;
   "activity.watch": (input: Record<string, never>, ack: Ack<{ items: ActivityItem[] }>) => void;
   "post.create": (input: { id: string; threadId: string; body: string }, ack: Ack<{ post: PostDto }>) => void;
   /** moderation joins the report room; answers the open count as of the join */
   "reports.watch": (input: Record<string, never>, ack: Ack<{ openCount: number }>) => void;
+  /** the composer has text typed into it (throttled by the client); `stopped` when it was cleared or sent */
+  "thread.typing": (input: { threadId: string; stopped?: boolean }, ack: Ack<null>) => void;
 }
 
 /** Every client event at runtime: the authorisation matrix test calls each one as every role. */
@@ -83,6 +92,7 @@ export const clientEventNames = [
   "activity.watch",
   "post.create",
   "reports.watch",
+  "thread.typing",
 ] as const satisfies readonly (keyof ClientEvents)[];
 
 type NoneMissing<Missing extends never> = Missing;

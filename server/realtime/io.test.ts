@@ -168,6 +168,7 @@ describe("thread rooms", () => {
       "group.watch": ["groupId"],
       "activity.watch": [],
       "post.create": ["id", "threadId", "body"],
+      "thread.typing": ["threadId", "stopped"],
     };
     const failures: string[] = [];
     for (const name of clientEventNames) {

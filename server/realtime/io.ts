@@ -11,13 +11,17 @@ import { openReportCount } from "../services/reports/open-report-count";
 import { postsSince } from "../services/posts/list-posts";
 import { getThread } from "../services/threads/get-thread";
 import { listThreads } from "../services/threads/list-threads";
+import { typingNotice } from "../services/threads/typing-notice";
 import { idSchema } from "../schemas/common";
 import { ZodError } from "zod";
 import { rooms, type ClientEvents, type ServerEvents } from "./events";
+import { broadcastPresence, threadIdsOf } from "./presence";
 import { publish, setIo, type IoServer } from "./publish";
 
 interface SocketData {
   actor: Actor;
+  /** thread id → when this socket last told the room it is typing there */
+  typingAt?: Map<string, number>;
 }
 type GdstSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
 
@@ -52,7 +56,17 @@ function answer<T>(socket: GdstSocket, event: keyof ClientEvents, ack: unknown, 
 
 const parseId = (value: unknown) => idSchema.parse(value);
 
-function registerHandlers(socket: GdstSocket) {
+/** Faster repeats than this are acknowledged but not passed on: a client that ignores its throttle cannot flood a room. */
+const TYPING_MIN_INTERVAL_MS = 1_000;
+
+/** The writer left or sent: others drop their notice at once instead of waiting for it to expire. */
+function endTyping(socket: GdstSocket, threadId: string) {
+  if (!socket.data.typingAt?.delete(threadId)) return;
+  const { id, name } = socket.data.actor;
+  socket.to(rooms.thread(threadId)).except(rooms.user(id)).emit("thread.typing", { threadId, user: { id, name }, stopped: true });
+}
+
+function registerHandlers(socket: GdstSocket, io: IoServer) {
   const { actor } = socket.data;
 
   socket.on("thread.watch", (input, ack) =>
@@ -63,13 +77,18 @@ function registerHandlers(socket: GdstSocket) {
       await socket.join(rooms.thread(thread.id));
       // moderation gets changed posts in its own view (the original of hidden and deleted ones)
       if (can(actor, "post.moderate")) await socket.join(rooms.threadModeration(thread.id));
-      return postsSince(actor, { threadId: thread.id, afterSeq: input?.afterSeq });
+      const catchUp = await postsSince(actor, { threadId: thread.id, afterSeq: input?.afterSeq });
+      await broadcastPresence(io, thread.id);
+      return catchUp;
     }),
   );
   socket.on("thread.unwatch", (input) => {
-    if (typeof input?.threadId !== "string") return;
-    void socket.leave(rooms.thread(input.threadId));
-    void socket.leave(rooms.threadModeration(input.threadId));
+    const threadId = input?.threadId;
+    if (typeof threadId !== "string" || !socket.rooms.has(rooms.thread(threadId))) return;
+    endTyping(socket, threadId);
+    void socket.leave(rooms.thread(threadId));
+    void socket.leave(rooms.threadModeration(threadId));
+    void broadcastPresence(io, threadId);
   });
   socket.on("group.watch", (input, ack) =>
     answer(socket, "group.watch", ack, async () => {
@@ -77,7 +96,7 @@ function registerHandlers(socket: GdstSocket) {
       const groupId = parseId(input?.groupId);
       const firstPage = await listThreads(actor, { groupId });
       await socket.join(rooms.group(groupId));
-      return { threads: firstPage.threads };
+      return { threads: firstPage.threads, readUpTo: firstPage.readUpTo };
     }),
   );
   socket.on("group.unwatch", (input) => {
@@ -105,6 +124,31 @@ function registerHandlers(socket: GdstSocket) {
       return { post: result };
     }),
   );
+  socket.on("thread.typing", (input, ack) =>
+    answer(socket, "thread.typing", ack, async () => {
+      const notice = await typingNotice(actor, input);
+      if (notice.stopped) {
+        endTyping(socket, notice.threadId);
+        return null;
+      }
+      const typingAt = (socket.data.typingAt ??= new Map());
+      const now = Date.now();
+      if (now - (typingAt.get(notice.threadId) ?? 0) < TYPING_MIN_INTERVAL_MS) return null;
+      typingAt.set(notice.threadId, now);
+      // not to the writer's own tabs: one's own typing is never shown
+      socket.to(rooms.thread(notice.threadId)).except(rooms.user(actor.id)).emit("thread.typing", notice);
+      return null;
+    }),
+  );
+  let openThreads: string[] = [];
+  socket.on("disconnecting", () => {
+    openThreads = threadIdsOf(socket.rooms);
+    for (const threadId of openThreads) endTyping(socket, threadId);
+  });
+  // the socket has left its rooms now: the counts no longer include it
+  socket.on("disconnect", () => {
+    for (const threadId of openThreads) void broadcastPresence(io, threadId);
+  });
 }
 
 /** Socket.IO on the app's HTTP server: authenticated with the next-auth session cookie. */
@@ -151,7 +195,7 @@ export async function attachSocketServer(httpServer: HttpServer, options: { redi
     const socket = rawSocket as GdstSocket;
     void socket.join(rooms.user(socket.data.actor.id));
     // every handler checks the policy through its service, so readers get a clear refusal
-    registerHandlers(socket);
+    registerHandlers(socket, io);
   });
 
   setIo(io);

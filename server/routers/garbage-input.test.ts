@@ -112,6 +112,7 @@ const validField: Record<string, (path: string) => unknown> = {
   // a report names a category, hiding a post gives a reason in words
   reason: (path) => (path === "report.create" ? "SPAM" : "Ein Grund"),
   reportId: () => randomUUID(),
+  readUpTo: () => 1,
   role: () => "READER",
   slug: () => "technik",
   status: () => "OPEN",

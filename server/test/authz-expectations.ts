@@ -107,6 +107,7 @@ export const procedureExpectations = {
   "group.threads": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
   "group.join": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
   "group.leave": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
+  "group.markRead": { expect: internal, input: (f) => ({ groupId: f.group.id }) },
 
   "invitation.list": { expect: administration },
   "invitation.create": {
@@ -148,6 +149,7 @@ export const procedureExpectations = {
     expect: internal,
     input: (f) => ({ groupId: f.group.id, firstPostId: randomUUID(), title: "Neues Thema", body: "Erster Beitrag" }),
   },
+  "thread.markRead": { expect: internal, input: (f) => ({ threadId: f.thread.id, readUpTo: 1 }) },
   "thread.moderate": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, isPinned: true }) },
   "thread.rename": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, title: "Neuer Titel" }) },
   "thread.move": { expect: moderation, input: async (f) => ({ threadId: (await f.freshThread()).id, groupId: f.otherGroup.id }) },
@@ -211,4 +213,5 @@ export const socketExpectations = {
     onNewPost: null,
   },
   "reports.watch": { expect: [handshake, "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", ok, ok], acknowledged: true, input: () => ({}), onNewPost: null },
+  "thread.typing": { expect: internalSocket, acknowledged: true, input: (f) => ({ threadId: f.thread.id }), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };

@@ -5,13 +5,14 @@ import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { listGroups } from "@/server/services/groups/list-groups";
+import { unreadThreadsByGroup } from "@/server/services/reads/read-state";
 
 export const metadata: Metadata = { title: "Arbeitsgruppen" };
 
 export default async function GroupsPage() {
   const actor = await getActor();
   if (!can(actor, "internal.read")) return <NoAccess />;
-  const groups = await listGroups(actor);
+  const [groups, unread] = await Promise.all([listGroups(actor), unreadThreadsByGroup(actor)]);
   return (
     <>
       <PageHeader
@@ -21,7 +22,7 @@ export default async function GroupsPage() {
       <ul className="grid gap-4 md:grid-cols-2">
         {groups.map((group) => (
           <li key={group.id}>
-            <GroupCard group={group} />
+            <GroupCard group={group} unreadThreads={unread[group.id]} />
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { GroupSummary } from "@/server/services/groups/dto";
 
-export function GroupCard({ group }: { group: GroupSummary }) {
+/** `unreadThreads`: threads with posts the viewer has not seen yet, when known. */
+export function GroupCard({ group, unreadThreads = 0 }: { group: GroupSummary; unreadThreads?: number }) {
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 className="text-lg font-semibold">
@@ -15,6 +16,11 @@ export function GroupCard({ group }: { group: GroupSummary }) {
         {group.memberCount === 1 ? "1 Mitglied" : `${group.memberCount} Mitglieder`}
         {group.isMember && " · Sie sind Mitglied"}
       </p>
+      {unreadThreads > 0 && (
+        <p className="mt-2 text-sm font-semibold text-brand-700">
+          {unreadThreads === 1 ? "1 Thema mit neuen Beiträgen" : `${unreadThreads} Themen mit neuen Beiträgen`}
+        </p>
+      )}
     </article>
   );
 }

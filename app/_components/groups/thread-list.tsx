@@ -3,8 +3,11 @@ import Link from "next/link";
 import { useCallback, useState } from "react";
 import { useOnConnect, type ClientSocket } from "@/app/_lib/socket";
 import { THREADS_PER_PAGE } from "@/server/schemas/thread";
+import type { ThreadReadDto } from "@/server/services/reads/dto";
 import type { ThreadListItem } from "@/server/services/threads/dto";
 import type { ThreadPage } from "@/server/services/threads/list-threads";
+import { MarkGroupReadButton } from "./mark-group-read-button";
+import { mergeReads, UnreadBadge } from "./unread-badge";
 import { Pagination } from "../ui/pagination";
 import { RelativeTime } from "../ui/relative-time";
 
@@ -15,8 +18,20 @@ const byPinnedThenActivity = (a: ThreadListItem, b: ThreadListItem) =>
  * One page of the group's threads, kept current through the group's room: on the first page a
  * thread with new activity moves to the top; on later pages threads are updated where they stand.
  */
-export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: string; groupSlug: string; initialPage: ThreadPage }) {
+export function ThreadList({
+  groupId,
+  groupSlug,
+  initialPage,
+  viewerId,
+}: {
+  groupId: string;
+  groupSlug: string;
+  initialPage: ThreadPage;
+  viewerId: string;
+}) {
   const [threads, setThreads] = useState(initialPage.threads);
+  const [readUpTo, setReadUpTo] = useState(initialPage.readUpTo);
+  const onReads = useCallback((reads: ThreadReadDto[]) => setReadUpTo((current) => mergeReads(current, reads)), []);
   const { page, pageCount } = initialPage;
   const isFirstPage = page === 1;
 
@@ -24,6 +39,8 @@ export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: strin
     (socket: ClientSocket) => {
       const onThread = (payload: { groupId: string; thread: ThreadListItem }) => {
         if (payload.groupId !== groupId) return;
+        // one's own post is never new: the server marked it read in the same statement
+        if (payload.thread.lastPostAuthor?.id === viewerId) onReads([{ threadId: payload.thread.id, lastReadNumber: payload.thread.postCount }]);
         setThreads((current) =>
           isFirstPage
             ? [payload.thread, ...current.filter((t) => t.id !== payload.thread.id)].sort(byPinnedThenActivity).slice(0, THREADS_PER_PAGE)
@@ -33,18 +50,23 @@ export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: strin
       const onRemoved = (payload: { groupId: string; threadId: string }) => {
         if (payload.groupId === groupId) setThreads((current) => current.filter((t) => t.id !== payload.threadId));
       };
+      const onReadsUpdated = (payload: { reads: ThreadReadDto[] }) => onReads(payload.reads);
       socket.on("group.thread", onThread);
       socket.on("group.threadRemoved", onRemoved);
+      socket.on("reads.updated", onReadsUpdated);
       socket.emit("group.watch", { groupId }, (response) => {
-        if (response.ok && isFirstPage) setThreads(response.data.threads);
+        if (!response.ok) return;
+        setReadUpTo((current) => mergeReads(current, response.data.readUpTo));
+        if (isFirstPage) setThreads(response.data.threads);
       });
       return () => {
         socket.off("group.thread", onThread);
         socket.off("group.threadRemoved", onRemoved);
+        socket.off("reads.updated", onReadsUpdated);
         socket.emit("group.unwatch", { groupId });
       };
     },
-    [groupId, isFirstPage],
+    [groupId, isFirstPage, viewerId, onReads],
   );
   useOnConnect(watch);
   const baseUrl = `/arbeitsgruppen/${groupSlug}`;
@@ -58,6 +80,7 @@ export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: strin
   }
   return (
     <>
+      <MarkGroupReadButton groupId={groupId} onMarked={onReads} />
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="thread-list">
         {threads.map((thread) => (
           <li key={thread.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
@@ -68,6 +91,7 @@ export function ThreadList({ groupId, groupSlug, initialPage }: { groupId: strin
                 <Link href={`${baseUrl}/themen/${thread.id}`} className="text-brand-700 hover:underline">
                   {thread.title}
                 </Link>
+                <UnreadBadge postCount={thread.postCount} lastReadNumber={readUpTo[thread.id]} />
               </p>
               <p className="text-sm text-slate-600">
                 Eröffnet von {thread.author.name} ({thread.author.organisation})

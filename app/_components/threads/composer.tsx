@@ -19,8 +19,21 @@ export interface QuoteRequest {
 
 const isNetworkFailure = (error: unknown) => (error as { data?: unknown })?.data === undefined;
 
-/** Writes a reply. The id is generated here and kept until the send succeeds, so retries never duplicate. */
-export function Composer({ threadId, onPosted, quote }: { threadId: string; onPosted: (post: PostDto) => void; quote?: QuoteRequest | null }) {
+/**
+ * Writes a reply. The id is generated here and kept until the send succeeds, so retries never duplicate.
+ * `onTyping` hears whether the field holds text, for the "… schreibt" notice others see.
+ */
+export function Composer({
+  threadId,
+  onPosted,
+  quote,
+  onTyping,
+}: {
+  threadId: string;
+  onPosted: (post: PostDto) => void;
+  quote?: QuoteRequest | null;
+  onTyping?: (isTyping: boolean) => void;
+}) {
   const trpc = useTRPC();
   const [body, setBody] = useState("");
   const [replyTo, setReplyTo] = useState<QuoteRequest["post"] | null>(null);
@@ -63,6 +76,7 @@ export function Composer({ threadId, onPosted, quote }: { threadId: string; onPo
           pendingId.current = null;
           setBody("");
           setReplyTo(null);
+          onTyping?.(false);
           onPosted(post);
         },
       },
@@ -98,6 +112,7 @@ export function Composer({ threadId, onPosted, quote }: { threadId: string; onPo
           setBody(event.target.value);
           mentions.update(event.target.value, event.target.selectionStart);
           pendingId.current = null;
+          onTyping?.(event.target.value.trim() !== "");
         }}
         maxLength={POST_BODY_MAX + 1000}
         hint="Formatierung mit Markdown: **fett**, *kursiv*, - Aufzählung, [Linktext](https://…). Mit @ erwähnen Sie eine Person."

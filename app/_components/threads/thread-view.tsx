@@ -14,6 +14,10 @@ import { quoteMarkdown } from "../posts/quote";
 import { Composer, type QuoteRequest } from "./composer";
 import { ModerationControls, type GroupChoice } from "./moderation-controls";
 import { PostItem } from "./post-item";
+import { PresenceBar } from "./presence-bar";
+import { TypingIndicator, useTypingNotifier } from "./typing-indicator";
+import { UnreadDivider } from "./unread-divider";
+import { useMarkRead } from "./use-mark-read";
 
 export interface Viewer {
   id: string;
@@ -33,12 +37,19 @@ function mergePosts(current: Map<string, PostDto>, incoming: PostDto[]): Map<str
   return next;
 }
 
+/** Where the reader left off: `readUpTo` null when they never opened the thread; `scrollTo` when the page was chosen for them. */
+export interface UnreadPosition {
+  readUpTo: number | null;
+  scrollTo: boolean;
+}
+
 export function ThreadView({
   initialThread,
   initialPage,
   viewer,
   subscription,
   groups = [],
+  unread,
 }: {
   initialThread: ThreadDetail;
   initialPage: PostPage;
@@ -47,6 +58,7 @@ export function ThreadView({
   subscription?: ReactNode;
   /** the groups moderation may move the thread to */
   groups?: GroupChoice[];
+  unread: UnreadPosition;
 }) {
   const [thread, setThread] = useState(initialThread);
   const { state: connection } = useSocket();
@@ -141,6 +153,10 @@ export function ThreadView({
       })),
     [],
   );
+  useMarkRead(thread.id, visible.at(-1)?.number, unread.readUpTo);
+  const onTyping = useTypingNotifier(thread.id);
+  // fixed for this page view: the divider stays where the reader left off while posts are marked read
+  const [firstUnread] = useState(() => (unread.readUpTo && unread.readUpTo < initialThread.postCount ? unread.readUpTo + 1 : null));
 
   return (
     <>
@@ -164,6 +180,7 @@ export function ThreadView({
             {thread.isPinned && <span className="rounded bg-accent-400/30 px-1.5 font-semibold text-slate-900">Angeheftet</span>}
             {thread.isLocked && <span className="rounded bg-slate-200 px-1.5 font-semibold text-slate-800">Gesperrt</span>}
           </p>
+          <PresenceBar threadId={thread.id} />
           {subscription}
           {viewer.canModerate && <ModerationControls thread={thread} groups={groups} onChange={setThread} />}
         </header>
@@ -177,18 +194,19 @@ export function ThreadView({
           </Alert>
         )}
 
-        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" explicitFirstPage />
 
         <PostHighlight />
         <ol className="space-y-4" aria-label="Beiträge">
           {visible.map((post) => (
             <li key={post.id}>
+              {post.number === firstUnread && <UnreadDivider scrollIntoView={unread.scrollTo} />}
               <PostItem post={post} viewer={viewer} isThreadLocked={thread.isLocked} onEdited={onOwnPost} onQuote={onQuote} />
             </li>
           ))}
         </ol>
 
-        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" />
+        <Pagination page={page} pageCount={pageCount} baseUrl={threadUrl} label="Seiten des Themas" explicitFirstPage />
 
         {!isLastPage && (
           <p className="mt-4">
@@ -197,6 +215,8 @@ export function ThreadView({
             </Link>
           </p>
         )}
+
+        {isLastPage && <TypingIndicator threadId={thread.id} viewerId={viewer.id} />}
 
         <section aria-labelledby="antworten" className="mt-8">
           <h2 id="antworten" className="mb-3 text-xl font-semibold">
@@ -215,7 +235,7 @@ export function ThreadView({
                   <Alert>Dieses Thema ist gesperrt. Als Moderation können Sie trotzdem antworten, etwa um die Sperre zu erklären.</Alert>
                 </div>
               )}
-              <Composer threadId={thread.id} onPosted={onOwnPost} quote={quote} />
+              <Composer threadId={thread.id} onPosted={onOwnPost} quote={quote} onTyping={onTyping} />
             </>
           )}
         </section>

@@ -4,11 +4,26 @@ import { pageWindow } from "@/server/schemas/paging";
 const linkClass = "inline-block min-w-10 rounded border px-3 py-1.5 text-center text-sm";
 const idleClass = `${linkClass} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`;
 
-/** Page links for a list in the URL's `seite=` (added to `baseUrl`'s own query, if any): first, last, the neighbours of this page, previous and next. */
-export function Pagination({ page, pageCount, baseUrl, label }: { page: number; pageCount: number; baseUrl: string; label: string }) {
+/**
+ * Page links for a list in the URL's `seite=` (added to `baseUrl`'s own query, if any): first, last, the neighbours of this page, previous and next.
+ * `explicitFirstPage` where the bare URL means something else than page 1 (a thread opens at the first unread post).
+ */
+export function Pagination({
+  page,
+  pageCount,
+  baseUrl,
+  label,
+  explicitFirstPage = false,
+}: {
+  page: number;
+  pageCount: number;
+  baseUrl: string;
+  label: string;
+  explicitFirstPage?: boolean;
+}) {
   if (pageCount <= 1) return null;
   const separator = baseUrl.includes("?") ? "&" : "?";
-  const href = (number: number) => (number === 1 ? baseUrl : `${baseUrl}${separator}seite=${number}`);
+  const href = (number: number) => (number === 1 && !explicitFirstPage ? baseUrl : `${baseUrl}${separator}seite=${number}`);
   return (
     <nav aria-label={label} className="my-4">
       <ul className="flex flex-wrap items-center gap-1">

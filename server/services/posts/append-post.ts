@@ -58,6 +58,12 @@ export async function appendPost(actor: Actor, input: AppendPostInput, now = new
       SELECT ${input.id}, bumped."id", ${actor.id}, ${input.body}, ${html}, ${renderVersion}::integer, bumped."postCount", bumped."seq", ${at}::timestamp(3), ${input.replyTo?.id ?? null}::text
       FROM bumped
       RETURNING "id"
+    ), read AS (
+      -- one's own post is never new to oneself; the composer sits below the newest posts
+      INSERT INTO "ThreadRead" ("userId", "threadId", "lastReadNumber", "updatedAt")
+      SELECT ${actor.id}, bumped."id", bumped."postCount", ${at}::timestamp(3) FROM bumped
+      ON CONFLICT ("userId", "threadId") DO UPDATE
+        SET "lastReadNumber" = GREATEST("ThreadRead"."lastReadNumber", EXCLUDED."lastReadNumber"), "updatedAt" = EXCLUDED."updatedAt"
     )
     SELECT bumped.*,
       author."name" AS "authorName", author."organisation" AS "authorOrganisation", author."role"::text AS "authorRole",

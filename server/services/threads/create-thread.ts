@@ -38,6 +38,7 @@ export async function createThread(actor: Actor | null, rawInput: unknown): Prom
         lastActivityAt: now,
         lastPostAuthorId: actor.id,
         createdAt: now,
+        reads: { create: { userId: actor.id, lastReadNumber: 1 } },
         posts: { create: { id: input.firstPostId, authorId: actor.id, body: input.body, ...renderForStorage(input.body, input.firstPostId), number: 1, changeSeq: 1, createdAt: now } },
       },
       select: threadDetailSelect,

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupPage({ params, searchParams }: Props) {
   const actor = await getActor();
-  if (!can(actor, "internal.read")) return <NoAccess />;
+  if (!actor || !can(actor, "internal.read")) return <NoAccess />;
   const group = await getGroupBySlug(actor, await params).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -64,7 +64,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             Themen
           </h2>
           {/* keyed by page: following a page link must start from that page's threads, not keep the last */}
-          <ThreadList key={threadPage.page} groupId={group.id} groupSlug={group.slug} initialPage={threadPage} />
+          <ThreadList key={threadPage.page} groupId={group.id} groupSlug={group.slug} initialPage={threadPage} viewerId={actor.id} />
         </section>
         <section aria-labelledby="mitglieder">
           <h2 id="mitglieder" className="mb-3 text-xl font-semibold">

@@ -11,6 +11,7 @@ import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import { getThreadSubscription } from "@/server/services/notifications/thread-subscription";
 import { listGroups } from "@/server/services/groups/list-groups";
 import { listPosts } from "@/server/services/posts/list-posts";
+import { lastReadNumber } from "@/server/services/reads/read-state";
 import { getThread } from "@/server/services/threads/get-thread";
 
 type Props = {
@@ -43,8 +44,15 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   if (thread.group.slug !== slug) redirect(`/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`);
 
   const query = await searchParams;
+  const readUpTo = await lastReadNumber(actor, thread.id);
+  // without an explicit page the thread opens where the reader left off: the first unread post
+  const opensAtUnread = !query.beitrag && !query.seite && readUpTo !== null;
   // ?beitrag=N opens the page holding post N; out-of-range numbers end on the nearest page
-  const page = query.beitrag ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE) : parsePageParam(query.seite);
+  const page = query.beitrag
+    ? Math.ceil(parsePageParam(query.beitrag) / POSTS_PER_PAGE)
+    : opensAtUnread
+      ? Math.ceil(Math.min(readUpTo + 1, thread.postCount) / POSTS_PER_PAGE)
+      : parsePageParam(query.seite);
   const canModerate = can(actor, "thread.moderate");
   const [postPage, subscription, groups] = await Promise.all([
     listPosts(actor, { threadId, page }),
@@ -62,6 +70,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         viewer={{ id: actor.id, canPost: can(actor, "post.create"), canModerate, canReport: can(actor, "post.report") }}
         subscription={subscription && <ThreadSubscription threadId={thread.id} initialLevel={subscription.level} />}
         groups={groups.map((group) => ({ id: group.id, name: group.name }))}
+        unread={{ readUpTo, scrollTo: opensAtUnread }}
       />
     </>
   );
