@@ -13,6 +13,12 @@ export const appErrors = {
   INVITATION_INVALID: { trpc: "BAD_REQUEST", message: "Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet." },
   EMAIL_TAKEN: { trpc: "CONFLICT", message: "Für diese E-Mail-Adresse gibt es bereits einen Zugang." },
   LAST_ADMIN: { trpc: "CONFLICT", message: "Die letzte aktive Administration kann nicht entfernt werden." },
+  FILE_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", message: "Die Datei ist größer als 10 MB und kann nicht angehängt werden." },
+  FILE_TYPE_NOT_ALLOWED: {
+    trpc: "UNSUPPORTED_MEDIA_TYPE",
+    message:
+      "Diese Datei kann nicht angehängt werden: erlaubt sind PDF, Word, Excel, PowerPoint, OpenDocument sowie Bilder (PNG, JPEG, GIF, WebP). Geprüft wird der Inhalt der Datei, nicht ihr Name.",
+  },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

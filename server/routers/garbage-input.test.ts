@@ -72,6 +72,7 @@ const invitationId = invitation.id;
  */
 const validField: Record<string, () => unknown> = {
   afterSeq: () => 0,
+  attachments: () => [],
   body: () => "Ein gültiger Text",
   email: () => `garbage-${randomUUID()}@kommune.example`,
   firstPostId: () => randomUUID(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { postAttachmentsSchema } from "./attachments";
 import { idSchema, requiredText } from "./common";
 import { pageSchema } from "./paging";
 
@@ -13,6 +14,8 @@ export const createPostSchema = z.object({
   id: idSchema,
   threadId: idSchema,
   body: postBodySchema,
+  /** uploads of the author to link to the post (see server/services/attachments) */
+  attachments: postAttachmentsSchema,
 });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db";
+import { attachmentSelect, toAttachmentDto, type AttachmentDto } from "../attachments/dto";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
 export const postSelect = {
@@ -10,6 +11,7 @@ export const postSelect = {
   createdAt: true,
   editedAt: true,
   author: { select: authorSelect },
+  attachments: { select: attachmentSelect, orderBy: { position: "asc" } },
 } satisfies Prisma.PostSelect;
 
 type PostRow = Prisma.PostGetPayload<{ select: typeof postSelect }>;
@@ -24,6 +26,7 @@ export interface PostDto {
   createdAt: string;
   editedAt: string | null;
   author: AuthorDto;
+  attachments: AttachmentDto[];
 }
 
 export function toPostDto(row: PostRow): PostDto {
@@ -31,5 +34,6 @@ export function toPostDto(row: PostRow): PostDto {
     ...row,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
+    attachments: row.attachments.map(toAttachmentDto),
   };
 }
