@@ -1,4 +1,6 @@
 import { excerptOfHtml } from "../services/activity/dto";
+import { altTextSchema } from "../schemas/attachments";
+import { attachmentFileName } from "../services/attachments/file-name";
 import { renderMarkdown } from "../services/posts/markdown";
 
 /**
@@ -58,5 +60,17 @@ export const xssFields: readonly XssField[] = [
     kind: "text",
     toText: asTyped,
     shownIn: ["admin invitation panel", "public invitation page (app/(public)/einladung/[token]/page.tsx)"],
+  },
+  {
+    field: "attachment file name",
+    kind: "text",
+    toText: (name) => attachmentFileName(name, "application/pdf"),
+    shownIn: ["post attachment list and composer file list (app/_components/attachments/*)", "Content-Disposition (server/http/attachments.ts)"],
+  },
+  {
+    field: "image alternative text",
+    kind: "text",
+    toText: (alt) => altTextSchema.parse(alt),
+    shownIn: ["img alt in posts (app/_components/attachments/post-attachments.tsx)", "composer alt-text field value"],
   },
 ];

@@ -5,6 +5,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { roleLabels } from "@/server/auth/roles";
 import { postBodySchema } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
+import { PostAttachments } from "../attachments/post-attachments";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea } from "../ui/field";
@@ -51,6 +52,7 @@ export function PostItem({
       ) : (
         <>
           <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.html }} />
+          <PostAttachments attachments={post.attachments} />
           {mayEdit && (
             <div className="mt-3">
               <button type="button" className="text-sm font-semibold text-brand-700 underline" onClick={() => setIsEditing(true)}>
