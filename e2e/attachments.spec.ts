@@ -26,6 +26,8 @@ test("[attachments] participant attaches a PDF and an image with alt text; anoth
   asParticipant2,
   make,
 }) => {
+  // two browsers, uploads and two accessibility scans: more than the default minute on a busy machine
+  test.slow();
   const thread = await make.thread({ title: make.name("Rahmenkonzept mit Anhang") });
   const author = new ThreadPage(asParticipant);
   await author.goto(thread.url);
@@ -91,6 +93,8 @@ test("[attachments] an .exe renamed to .pdf and a file over 10 MB are refused wi
   asParticipant,
   make,
 }) => {
+  // sends 10 MB twice
+  test.slow();
   const thread = await make.thread({ title: make.name("Abgelehnte Anhänge") });
   const author = new ThreadPage(asParticipant);
   await author.goto(thread.url);

@@ -1,5 +1,5 @@
 import { excerptOfHtml } from "../services/activity/dto";
-import { altTextSchema } from "../schemas/attachments";
+import { normaliseText } from "../schemas/text";
 import { attachmentFileName } from "../services/attachments/file-name";
 import { renderMarkdown } from "../services/posts/markdown";
 
@@ -70,7 +70,8 @@ export const xssFields: readonly XssField[] = [
   {
     field: "image alternative text",
     kind: "text",
-    toText: (alt) => altTextSchema.parse(alt),
+    // what altTextSchema stores (longer ones are refused, not shortened)
+    toText: (alt) => normaliseText(alt, { singleLine: true }),
     shownIn: ["img alt in posts (app/_components/attachments/post-attachments.tsx)", "composer alt-text field value"],
   },
 ];
