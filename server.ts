@@ -10,6 +10,7 @@ import { log, scrubSecrets } from "./server/log";
 import { attachSocketServer } from "./server/realtime/io";
 import { withRequestLog } from "./server/request-log";
 import { startDigestScheduler } from "./server/services/notifications/digest-scheduler";
+import { startUploadSweeper } from "./server/services/attachments/sweep-uploads";
 import { rerenderStalePosts } from "./server/services/posts/rerender-posts";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -41,6 +42,8 @@ if (database.demoSeeded) {
 // before serving: a sanitiser fix must reach every stored post before anyone reads one
 const rerendered = await rerenderStalePosts();
 if (rerendered) log().info(`${rerendered} Beiträge mit der aktuellen Markdown-Darstellung neu erzeugt.`);
+// uploads never sent with a post are removed after a day: now, then hourly
+const uploadSweeper = startUploadSweeper();
 
 /** No route matches this: Next renders the German not-found page with status 404. */
 const NOT_FOUND_PATH = "/seite-nicht-gefunden";
@@ -85,6 +88,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   digests.stop();
+  clearInterval(uploadSweeper);
   await new Promise<void>((resolve) => io.close(() => resolve()));
   httpServer.closeAllConnections();
   await database.close();

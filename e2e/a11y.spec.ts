@@ -192,6 +192,8 @@ test.describe("[a11y] keyboard", () => {
     const body = make.name("Mit der Tastatur geschrieben");
     await page.keyboard.type(body);
     await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Datei anhängen" })).toBeFocused();
+    await page.keyboard.press("Tab");
     await expect(view.send).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(view.post(body)).toHaveCount(1);

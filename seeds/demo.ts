@@ -1,9 +1,13 @@
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
 import type { RoleName } from "../server/auth/roles";
 import type { Tx } from "../server/db";
 import { mentionMarkdown, type ReactionKind } from "../server/schemas/post";
 import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
 import { seedModerationDemo } from "./demo-moderation";
+import { newStorageKey, storagePath, uploadDir } from "../server/services/attachments/storage";
+import { samplePdf } from "./sample-files";
 
 export const DEMO_PASSWORD = "gdst-demo";
 
@@ -39,11 +43,24 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
   const technik = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "technik" }, select: { id: true } });
   const postIds = Array.from({ length: 4 }, () => crypto.randomUUID());
   const mention = (email: string) => mentionMarkdown({ id: users.get(email)!, name: demoAccounts.find((account) => account.email === email)!.name });
-  const conversation: { author: string; body: string; replyTo?: number; reactions?: [string, ReactionKind][] }[] = [
+  const conversation: { author: string; body: string; replyTo?: number; reactions?: [string, ReactionKind][]; attachment?: { name: string; content: Buffer } }[] = [
     {
       author: "moderation@gdst.example",
-      body: "Willkommen in der **Arbeitsgruppe Technik**! Hier sammeln wir Erfahrungen mit den EfA-Leistungen und den Anbindungen an die Fachverfahren.\n\nBitte stellen Sie sich kurz vor: Welche Online-Dienste hat Ihre Kommune bereits angebunden?",
+      body: "Willkommen in der **Arbeitsgruppe Technik**! Hier sammeln wir Erfahrungen mit den EfA-Leistungen und den Anbindungen an die Fachverfahren.\n\nBitte stellen Sie sich kurz vor: Welche Online-Dienste hat Ihre Kommune bereits angebunden? Den Entwurf unseres Rahmenkonzepts finden Sie im Anhang – Anmerkungen gern hier im Thema.",
       reactions: [["teilnehmer@gdst.example", "👍"], ["teilnehmerin@gdst.example", "👍"]],
+      attachment: {
+        name: "Entwurf Rahmenkonzept AG Technik.pdf",
+        content: samplePdf("Entwurf Rahmenkonzept der Arbeitsgruppe Technik", [
+          "Gemeinsam Digital für Sachsen-Anhalt (GDST) – Arbeitsgruppe Technik",
+          "",
+          "1. Ziel: Online-Dienste der Kommunen an die Fachverfahren anbinden (EfA-Leistungen).",
+          "2. Schwerpunkte: Dokumentenmanagement (XDOMEA), Bezahldienst, Servicekonto.",
+          "3. Vorgehen: Erfahrungen sammeln, Checklisten teilen, Bedarfe an das Land melden.",
+          "4. Zeitplan: Entwurf bis zur nächsten Sitzung kommentieren.",
+          "",
+          "Stand: Entwurf zur Diskussion",
+        ]),
+      },
     },
     {
       author: "teilnehmer@gdst.example",
@@ -95,6 +112,7 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
       where: { id: thread.id },
       data: { seq: index + 1, postCount: index + 1, lastActivityAt: at, lastPostAuthorId: users.get(post.author)! },
     });
+    if (post.attachment) await seedAttachment(tx, users.get(post.author)!, id, at, post.attachment);
   }
   const umsetzung = await tx.workingGroup.findUniqueOrThrow({ where: { slug: "umsetzung" }, select: { id: true } });
   await seedNotifications(tx, users, umsetzung.id, thread.id, postIds);
@@ -281,4 +299,23 @@ async function seedThread(
     });
   }
   return thread.id;
+}
+
+async function seedAttachment(tx: Tx, uploaderId: string, postId: string, at: Date, file: { name: string; content: Buffer }) {
+  const storageKey = newStorageKey();
+  await mkdir(uploadDir(), { recursive: true });
+  await writeFile(storagePath(storageKey), file.content, { mode: 0o600 });
+  await tx.attachment.create({
+    data: {
+      uploaderId,
+      postId,
+      mimeType: "application/pdf",
+      size: file.content.length,
+      sha256: createHash("sha256").update(file.content).digest("hex"),
+      storageKey,
+      originalName: file.name,
+      createdAt: at,
+      attachedAt: at,
+    },
+  });
 }

@@ -6,6 +6,10 @@ export const env = {
   /** Embedded database and uploads live here when no DATABASE_URL is given. */
   dataDir: path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? "./data"),
   databaseUrl: process.env.DATABASE_URL || undefined,
+  /** Uploaded files; read at each use so that tests can point it at a temporary directory. */
+  get uploadDir(): string {
+    return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR || path.join(this.dataDir, "uploads"));
+  },
   redisUrl: process.env.REDIS_URL || undefined,
   /** smtp://user:pass@host:587 or smtps://…: without it no e-mail digest is sent */
   smtpUrl: process.env.SMTP_URL || undefined,

@@ -18,6 +18,12 @@ export const appErrors = {
   OWN_POST: { trpc: "FORBIDDEN", message: "Eigene Beiträge können Sie nicht melden. Sie können sie stattdessen bearbeiten." },
   ALREADY_REPORTED: { trpc: "CONFLICT", message: "Sie haben diesen Beitrag bereits gemeldet. Die Moderation prüft Ihre Meldung noch." },
   REPORT_CLOSED: { trpc: "CONFLICT", message: "Diese Meldung wurde bereits abgeschlossen." },
+  FILE_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", message: "Die Datei ist größer als 10 MB und kann nicht angehängt werden." },
+  FILE_TYPE_NOT_ALLOWED: {
+    trpc: "UNSUPPORTED_MEDIA_TYPE",
+    message:
+      "Diese Datei kann nicht angehängt werden: erlaubt sind PDF, Word, Excel, PowerPoint, OpenDocument sowie Bilder (PNG, JPEG, GIF, WebP). Geprüft wird der Inhalt der Datei, nicht ihr Name.",
+  },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

@@ -76,7 +76,10 @@ export interface ClientEvents {
   "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[]; readUpTo: Record<string, number> }>) => void;
   "group.unwatch": (input: { groupId: string }) => void;
   "activity.watch": (input: Record<string, never>, ack: Ack<{ items: ActivityItem[] }>) => void;
-  "post.create": (input: { id: string; threadId: string; body: string }, ack: Ack<{ post: PostDto }>) => void;
+  "post.create": (
+    input: { id: string; threadId: string; body: string; replyToPostId?: string | null; attachments?: { id: string; alt?: string }[] },
+    ack: Ack<{ post: PostDto }>,
+  ) => void;
   /** moderation joins the report room; answers the open count as of the join */
   "reports.watch": (input: Record<string, never>, ack: Ack<{ openCount: number }>) => void;
   /** the composer has text typed into it (throttled by the client); `stopped` when it was cleared or sent */

@@ -83,6 +83,7 @@ const validField: Record<string, (path: string) => unknown> = {
   actorId: () => admin.id,
   afterSeq: () => 0,
   authorId: () => participant.id,
+  attachments: () => [],
   body: () => "Ein gültiger Text",
   digest: () => "DAILY",
   disabledKinds: () => ["THREAD_POST"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { postAttachmentsSchema } from "./attachments";
 import { idSchema, requiredText } from "./common";
 import { pageSchema } from "./paging";
 import { normaliseText } from "./text";
@@ -16,6 +17,8 @@ export const createPostSchema = z.object({
   body: postBodySchema,
   /** the post this one answers or quotes, in the same thread */
   replyToPostId: idSchema.nullish(),
+  /** uploads of the author to link to the post (see server/services/attachments) */
+  attachments: postAttachmentsSchema,
 });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 

@@ -98,6 +98,12 @@ export async function openTestDatabase(options: { seedDemo?: boolean } = {}): Pr
   process.env.POST_RATE_LIMIT_PER_MINUTE ??= "1000000";
   process.env.REACTION_RATE_LIMIT_PER_MINUTE ??= "1000000";
   const seedDemo = options.seedDemo ?? true;
+  // uploads (and the demo seed's file) go to a directory of this test file, not ./data
+  const uploadDir = process.env.UPLOAD_DIR ? undefined : await mkdtemp(path.join(os.tmpdir(), "gdst-test-uploads-"));
+  if (uploadDir) {
+    process.env.UPLOAD_DIR = uploadDir;
+    after(() => rm(uploadDir, { recursive: true, force: true }));
+  }
   const adminUrl = process.env.TEST_DATABASE_URL;
   let cleanup: () => Promise<void>;
   let url: string;

@@ -1,4 +1,6 @@
 import { excerptOfHtml } from "../services/activity/dto";
+import { normaliseText } from "../schemas/text";
+import { attachmentFileName } from "../services/attachments/file-name";
 import { renderMarkdown } from "../services/posts/markdown";
 import { headlineSegments } from "../services/search/snippet";
 
@@ -82,5 +84,18 @@ export const xssFields: readonly XssField[] = [
     kind: "text",
     toText: asTyped,
     shownIn: ["admin invitation panel", "public invitation page (app/(public)/einladung/[token]/page.tsx)"],
+  },
+  {
+    field: "attachment file name",
+    kind: "text",
+    toText: (name) => attachmentFileName(name, "application/pdf"),
+    shownIn: ["post attachment list and composer file list (app/_components/attachments/*)", "Content-Disposition (server/http/attachments.ts)"],
+  },
+  {
+    field: "image alternative text",
+    kind: "text",
+    // what altTextSchema stores (longer ones are refused, not shortened)
+    toText: (alt) => normaliseText(alt, { singleLine: true }),
+    shownIn: ["img alt in posts (app/_components/attachments/post-attachments.tsx)", "composer alt-text field value"],
   },
 ];

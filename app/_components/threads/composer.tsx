@@ -4,6 +4,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { POST_BODY_MAX, postBodySchema } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
+import { AttachmentPicker } from "../attachments/attachment-picker";
+import { useAttachmentUploads } from "../attachments/use-attachment-uploads";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea } from "../ui/field";
@@ -53,6 +55,7 @@ export function Composer({
   }, [quote]);
   const [clientError, setClientError] = useState<string | null>(null);
   const pendingId = useRef<string | null>(null);
+  const uploads = useAttachmentUploads(threadId, () => (pendingId.current = null));
   const create = useMutation(
     trpc.post.create.mutationOptions({
       // the same id is sent again, so retrying after a lost response is safe
@@ -68,15 +71,18 @@ export function Composer({
       return;
     }
     setClientError(null);
+    const attachments = uploads.forSend();
+    if (!attachments) return;
     pendingId.current ??= crypto.randomUUID();
     create.mutate(
-      { id: pendingId.current, threadId, body: parsed.data, replyToPostId: replyTo?.id ?? null },
+      { id: pendingId.current, threadId, body: parsed.data, replyToPostId: replyTo?.id ?? null, attachments },
       {
         onSuccess: (post) => {
           pendingId.current = null;
           setBody("");
           setReplyTo(null);
           onTyping?.(false);
+          uploads.clear();
           onPosted(post);
         },
       },
@@ -119,7 +125,8 @@ export function Composer({
         error={error}
       />
       {mentions.popup}
-      <Button type="submit" disabled={create.isPending}>
+      <AttachmentPicker uploads={uploads} disabled={create.isPending} />
+      <Button type="submit" disabled={create.isPending || uploads.isUploading}>
         {create.isPending ? "Wird gesendet …" : "Beitrag senden"}
       </Button>
     </form>

@@ -5,6 +5,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { roleLabels } from "@/server/auth/roles";
 import { postBodySchema } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
+import { PostAttachments } from "../attachments/post-attachments";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea } from "../ui/field";
@@ -64,6 +65,7 @@ export function PostItem({
         <>
           <ReplyReference post={post} />
           {withdrawn ? <WithdrawnPost post={post} isModeration={viewer.canModerate} /> : <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.html }} />}
+          <PostAttachments attachments={post.attachments} />
           <ReactionBar post={post} viewerId={viewer.id} canReact={viewer.canPost && !withdrawn} onChanged={onEdited} />
           <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
             {mayEdit && (

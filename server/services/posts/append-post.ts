@@ -1,6 +1,6 @@
 import type { Actor } from "../../auth/policy";
 import type { RoleName } from "../../auth/roles";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import type { ThreadDetail } from "../threads/dto";
 import { authorOf } from "../users/dto";
 import { toPostDto, type PostDto } from "./dto";
@@ -44,10 +44,15 @@ export interface AppendPostInput {
  * atomic on its own. `now` is written as UTC wall time, as Prisma stores every DateTime.
  * Null: no such thread, or it is locked and the actor may not post there.
  */
-export async function appendPost(actor: Actor, input: AppendPostInput, now = new Date()): Promise<{ post: PostDto; thread: ThreadDetail } | null> {
+export async function appendPost(
+  actor: Actor,
+  input: AppendPostInput,
+  now = new Date(),
+  tx: Tx = db(),
+): Promise<{ post: PostDto; thread: ThreadDetail } | null> {
   const { html, renderVersion } = renderForStorage(input.body, input.id);
   const at = now.toISOString();
-  const [row] = await db().$queryRaw<AppendedRow[]>`
+  const [row] = await tx.$queryRaw<AppendedRow[]>`
     WITH bumped AS (
       UPDATE "Thread"
       SET "seq" = "seq" + 1, "postCount" = "postCount" + 1, "lastActivityAt" = ${at}::timestamp(3), "lastPostAuthorId" = ${actor.id}
@@ -90,7 +95,7 @@ export async function appendPost(actor: Actor, input: AppendPostInput, now = new
     group: { id: row.groupId, slug: row.groupSlug, name: row.groupName },
   };
   const replyTo = input.replyTo ? { id: input.replyTo.id, number: input.replyTo.number, author: { name: input.replyTo.authorName } } : null;
-  const row0 = { id: input.id, threadId: row.id, number: postCount, html, changeSeq: seq, createdAt: now, editedAt: null, author, replyTo };
+  const row0 = { id: input.id, threadId: row.id, number: postCount, html, changeSeq: seq, createdAt: now, editedAt: null, author, replyTo, attachments: [] };
   // a new post is neither deleted nor hidden and has no reactions: both views are the same
   const post = toPostDto({ ...row0, deletedAt: null, hiddenAt: null, hiddenReason: null }, "participant");
   return { post, thread };

@@ -5,8 +5,9 @@ import type { WithEvents } from "../../realtime/events";
 import { createPostSchema, type CreatePostInput } from "../../schemas/post";
 import { log } from "../../log";
 import { notifyNewPost } from "../notifications/post-notifications";
+import { checkAttachable, linkAttachments } from "../attachments/link-attachments";
 import { getThread } from "../threads/get-thread";
-import { appendPost } from "./append-post";
+import { appendPost, type AppendPostInput } from "./append-post";
 import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
 import { postSelect, postViewOf, reactionsOf, toPostDto, type PostDto } from "./dto";
 import { postCreatedEvents } from "./post-events";
@@ -46,10 +47,22 @@ async function notificationsFor(appended: Parameters<typeof notifyNewPost>[1], m
   }
 }
 
+/** Appends the post and links its attachments in one transaction: without the post, no file is linked. */
+async function appendWithAttachments(actor: Actor, input: AppendPostInput & Pick<CreatePostInput, "attachments">) {
+  return db().$transaction(async (tx) => {
+    const owner = { kind: "post", id: input.id } as const;
+    const checked = await checkAttachable(tx, actor, owner, input.attachments);
+    const appended = await appendPost(actor, input, new Date(), tx);
+    if (!appended) return null;
+    return { ...appended, post: { ...appended.post, attachments: await linkAttachments(tx, actor, owner, checked) } };
+  });
+}
+
 /**
  * Appends a post to a thread. Idempotent on the client-generated id: a retried send returns the
  * stored post and publishes nothing. Whether a locked thread takes the post is the policy's
  * decision, handed to the statement; when nothing was appended, the thread is read to say why.
+ * Posts without attachments, the usual case, stay a single statement.
  */
 export async function createPost(actor: Actor | null, rawInput: unknown): Promise<WithEvents<PostDto>> {
   assertCan(actor, "post.create");
@@ -60,7 +73,9 @@ export async function createPost(actor: Actor | null, rawInput: unknown): Promis
   // a second attempt only when the thread was unlocked between the statement and the read below
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const appended = await appendPost(actor, { ...input, replyTo, mayPostWhenLocked });
+      const appended = input.attachments.length
+        ? await appendWithAttachments(actor, { ...input, replyTo, mayPostWhenLocked })
+        : await appendPost(actor, { ...input, replyTo, mayPostWhenLocked });
       if (appended) {
         const { post, thread } = appended;
         const notified = await notificationsFor(appended, postNotificationInputs(actor, post, thread, input.body, replyTo?.authorId ?? null));

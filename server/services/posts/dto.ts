@@ -1,6 +1,7 @@
 import { can, type Actor } from "../../auth/policy";
 import type { Prisma, Tx } from "../../db";
 import { REACTION_KINDS, type ReactionKind } from "../../schemas/post";
+import { attachmentSelect, toAttachmentDto, type AttachmentDto } from "../attachments/dto";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
 export const postSelect = {
@@ -16,6 +17,7 @@ export const postSelect = {
   hiddenReason: true,
   author: { select: authorSelect },
   replyTo: { select: { id: true, number: true, author: { select: { name: true } } } },
+  attachments: { select: attachmentSelect, orderBy: { position: "asc" } },
 } satisfies Prisma.PostSelect;
 
 export type PostRow = Prisma.PostGetPayload<{ select: typeof postSelect }>;
@@ -49,6 +51,7 @@ export interface PostDto {
   /** only in the moderation view */
   hiddenReason: string | null;
   reactions: ReactionSummary[];
+  attachments: AttachmentDto[];
 }
 
 export function toPostDto(row: PostRow, view: PostView, reactions: ReactionSummary[] = []): PostDto {
@@ -67,6 +70,7 @@ export function toPostDto(row: PostRow, view: PostView, reactions: ReactionSumma
     hiddenAt: row.hiddenAt?.toISOString() ?? null,
     hiddenReason: view === "moderation" ? row.hiddenReason : null,
     reactions: isWithheld ? [] : reactions,
+    attachments: isWithheld ? [] : row.attachments.map(toAttachmentDto),
   };
 }
 

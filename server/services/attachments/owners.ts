@@ -1,0 +1,41 @@
+import { assertCan, can, type Actor } from "../../auth/policy";
+import { db, type Prisma, type Tx } from "../../db";
+import type { UploadTarget } from "../../schemas/attachments";
+import { getThread } from "../threads/get-thread";
+
+/**
+ * What an attachment can belong to. Each kind has one nullable column on Attachment, a check for
+ * uploading towards it, and the condition under which its files may be read. A later domain (spotlight
+ * answers, impulse talk materials, the results document) adds its column and a case in each of the
+ * three below, and reuses upload, linking, serving and clean-up unchanged.
+ */
+export type OwnerKind = "post";
+export interface OwnerRef {
+  kind: OwnerKind;
+  id: string;
+}
+
+/** The Attachment fields that link a file to its owner. */
+export function ownerLink(owner: OwnerRef): Prisma.AttachmentUncheckedUpdateManyInput {
+  switch (owner.kind) {
+    case "post":
+      return { postId: owner.id };
+  }
+}
+
+/** The actor, when they may add files there; otherwise the policy's refusal (e.g. THREAD_LOCKED). */
+export async function assertMayUploadFor(actor: Actor | null, target: UploadTarget, tx: Tx = db()): Promise<Actor> {
+  switch (target.kind) {
+    case "post":
+      assertCan(actor, "post.create", await getThread(actor, target.threadId, tx));
+      return actor;
+  }
+}
+
+/** The linked attachments this actor may read, one condition per owner kind (OR-ed by the caller). */
+export function readableLinkedAttachments(actor: Actor): Prisma.AttachmentWhereInput[] {
+  const readable: Prisma.AttachmentWhereInput[] = [];
+  // when posts are soft-deleted, their files stop being served: `{ post: { is: { deletedAt: null } } }`
+  if (can(actor, "internal.read")) readable.push({ post: { is: {} } });
+  return readable;
+}
