@@ -30,6 +30,14 @@ export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: n
     if (returnFocus) buttonRef.current?.focus();
   };
 
+  // narrow screens: the bell may sit anywhere in the wrapped header, so the panel spans the screen below it
+  const [narrowTop, setNarrowTop] = useState<number | null>(null);
+  const openPanel = () => {
+    const rect = buttonRef.current?.getBoundingClientRect();
+    setNarrowTop(rect && window.innerWidth < 640 ? rect.bottom + 8 : null);
+    setIsOpen(true);
+  };
+
   useEffect(() => {
     if (!isOpen) return;
     panelRef.current?.focus();
@@ -64,7 +72,7 @@ export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: n
         aria-expanded={isOpen}
         aria-controls={panelId}
         aria-label={`Benachrichtigungen, ${countLabel(unreadCount)}`}
-        onClick={() => (isOpen ? close(false) : setIsOpen(true))}
+        onClick={() => (isOpen ? close(false) : openPanel())}
         className="relative inline-flex min-h-10 min-w-10 items-center justify-center rounded-md text-white hover:bg-white/10"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
@@ -84,7 +92,8 @@ export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: n
           role="region"
           aria-labelledby={headingId}
           tabIndex={-1}
-          className="absolute right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-2 text-slate-900 shadow-lg focus:outline-none"
+          style={narrowTop === null ? undefined : { top: narrowTop }}
+          className="fixed inset-x-4 z-20 rounded-lg sm:absolute sm:inset-x-auto sm:right-0 sm:mt-2 sm:w-[24rem] border border-slate-200 bg-white p-2 text-slate-900 shadow-lg focus:outline-none"
         >
           <div className="flex flex-wrap items-center justify-between gap-2 px-2 py-1">
             <h2 id={headingId} className="text-base font-bold">

@@ -25,12 +25,19 @@ export function useNotifications({ initialUnreadCount, onNew }: { initialUnreadC
     onNewRef.current = onNew;
   });
 
+  // bumped by every live event: a catch-up answer computed before that event must not undo it
+  const liveVersion = useRef(0);
   const refresh = useCallback(async () => {
-    const page = await client.notification.list.query({ page: 1 }).catch(() => null);
-    if (!page) return;
-    setUnreadCount(page.unreadCount);
-    setNotifications(page.notifications);
-    setIsLoaded(true);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const version = liveVersion.current;
+      const page = await client.notification.list.query({ page: 1 }).catch(() => null);
+      if (!page) return;
+      if (version !== liveVersion.current) continue;
+      setUnreadCount(page.unreadCount);
+      setNotifications(page.notifications);
+      setIsLoaded(true);
+      return;
+    }
   }, [client]);
 
   useOnConnect(
@@ -42,11 +49,13 @@ export function useNotifications({ initialUnreadCount, onNew }: { initialUnreadC
   useEffect(() => {
     if (!socket) return;
     const onCreated = ({ notification, unreadCount }: { notification: NotificationDto; unreadCount: number }) => {
+      liveVersion.current++;
       setUnreadCount(unreadCount);
       setNotifications((list) => (list.some((n) => n.id === notification.id) ? list : [notification, ...list]));
       onNewRef.current?.(notification);
     };
     const onRead = ({ ids, readAt, unreadCount }: { ids: string[] | null; readAt: string; unreadCount: number }) => {
+      liveVersion.current++;
       setUnreadCount(unreadCount);
       setNotifications((list) => markRead(list, ids, readAt));
     };
