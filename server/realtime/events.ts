@@ -60,7 +60,7 @@ export interface ClientEvents {
   "group.watch": (input: { groupId: string }, ack: Ack<{ threads: ThreadListItem[] }>) => void;
   "group.unwatch": (input: { groupId: string }) => void;
   "activity.watch": (input: Record<string, never>, ack: Ack<{ items: ActivityItem[] }>) => void;
-  "post.create": (input: { id: string; threadId: string; body: string }, ack: Ack<{ post: PostDto }>) => void;
+  "post.create": (input: { id: string; threadId: string; body: string; replyToPostId?: string | null }, ack: Ack<{ post: PostDto }>) => void;
 }
 
 /** Every client event at runtime: the authorisation matrix test calls each one as every role. */
