@@ -76,7 +76,7 @@ test("[thread] the seeded demo thread is pinned in Technik", async () => {
   const { threads: list } = await listThreads(participant, { groupId: await groupIdBySlug("technik") });
   assert.equal(list[0].title, "Vorstellungsrunde: Wo steht Ihre Kommune bei der Anbindung?");
   assert.equal(list[0].isPinned, true);
-  assert.equal(list[0].postCount, 3);
+  assert.equal(list[0].postCount, 4);
 });
 
 test("[thread] listing: reader FORBIDDEN, signed out UNAUTHORIZED", async () => {
