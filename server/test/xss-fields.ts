@@ -80,6 +80,24 @@ export const xssFields: readonly XssField[] = [
     shownIn: ["search results (app/_components/search/highlighted-text.tsx)"],
   },
   {
+    field: "report note",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["moderation queue card (app/_components/moderation/report-queue.tsx)"],
+  },
+  {
+    field: "report outcome note",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["moderation queue card, done tab", "audit log (report.close)", "reporter's notification excerpt"],
+  },
+  {
+    field: "report post excerpt",
+    kind: "text",
+    toText: (body) => excerptOfHtml(renderMarkdown(body)),
+    shownIn: ["moderation queue card blockquote (app/_components/moderation/report-queue.tsx)"],
+  },
+  {
     field: "invitation organisation",
     kind: "text",
     toText: asTyped,
