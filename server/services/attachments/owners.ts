@@ -35,7 +35,8 @@ export async function assertMayUploadFor(actor: Actor | null, target: UploadTarg
 /** The linked attachments this actor may read, one condition per owner kind (OR-ed by the caller). */
 export function readableLinkedAttachments(actor: Actor): Prisma.AttachmentWhereInput[] {
   const readable: Prisma.AttachmentWhereInput[] = [];
-  // when posts are soft-deleted, their files stop being served: `{ post: { is: { deletedAt: null } } }`
-  if (can(actor, "internal.read")) readable.push({ post: { is: {} } });
+  // the files of a deleted or hidden post go with its text: to moderation only
+  if (can(actor, "post.moderate")) readable.push({ post: { is: {} } });
+  else if (can(actor, "internal.read")) readable.push({ post: { is: { deletedAt: null, hiddenAt: null } } });
   return readable;
 }

@@ -15,7 +15,8 @@ export async function reportPost(actor: Actor | null, rawInput: unknown): Promis
   const input = reportPostSchema.parse(rawInput);
   try {
     return await db().$transaction(async (tx) => {
-      const post = await tx.post.findUnique({ where: { id: input.postId }, select: { id: true, authorId: true } });
+      // a deleted or hidden post has no text left to report
+      const post = await tx.post.findUnique({ where: { id: input.postId, deletedAt: null, hiddenAt: null }, select: { id: true, authorId: true } });
       if (!post) throw new AppError("NOT_FOUND", "Diesen Beitrag gibt es nicht (mehr).");
       assertCan(actor, "post.report", post);
       const row = await tx.report.create({

@@ -61,6 +61,7 @@ export const threadTitleSource: SearchSource = {
       ${escapeHtml(Prisma.sql`t."title"`)} AS "titleHtml", coalesce(opening."html", '') AS "bodyHtml"
     FROM "Thread" t
     LEFT JOIN "Post" opening ON opening."threadId" = t."id" AND opening."number" = 1
+      AND opening."deletedAt" IS NULL AND opening."hiddenAt" IS NULL
     WHERE to_tsvector('german', t."title") @@ ${scope.tsquery}
       ${scopeConditions(scope, { groupId: Prisma.sql`t."groupId"`, authorId: Prisma.sql`t."authorId"`, createdAt: Prisma.sql`t."createdAt"` })}`,
   href: (hit) => threadPath(hit.groupSlug, hit.threadId),
@@ -76,6 +77,8 @@ export const postSource: SearchSource = {
     FROM "Post" p
     JOIN "Thread" t ON t."id" = p."threadId"
     WHERE p."searchVector" @@ ${scope.tsquery}
+      -- deleted and hidden posts are found by nobody, moderation included: the thread shows them to moderation
+      AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL
       ${scopeConditions(scope, { groupId: Prisma.sql`t."groupId"`, authorId: Prisma.sql`p."authorId"`, createdAt: Prisma.sql`p."createdAt"` })}`,
   // the permalink page finds the post's page in its thread and highlights it
   href: (hit) => `/beitraege/${hit.id}`,
