@@ -13,7 +13,10 @@
 // BENCH_OUT (write the results as JSON to this file), BENCH_VERBOSE=1 (echo the server's output),
 // BENCH_DATABASE_URL (a PostgreSQL URL that may CREATE DATABASE: run on a fresh, afterwards dropped
 // PostgreSQL database instead of the embedded one, for comparison), BENCH_NODE_ARGS (extra node
-// options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_CHATTER=1 (while the posts are measured,
+// other people keep the room busy: BENCH_TYPERS sockets of a second participant send typing notices
+// every second, as composers do while someone writes, and a third person toggles reactions on recent
+// posts BENCH_REACTIONS_PER_SECOND times a second; listeners count what reaches them).
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
@@ -39,6 +42,11 @@ const WARMUP = intEnv("BENCH_WARMUP", 30);
 const CONCURRENCY = Math.max(1, intEnv("BENCH_CONCURRENCY", 1));
 const VIA = process.env.BENCH_VIA === "trpc" ? "trpc" : "socket";
 const PG_BASE_URL = process.env.BENCH_DATABASE_URL || undefined;
+const CHATTER = process.env.BENCH_CHATTER === "1";
+const TYPERS = intEnv("BENCH_TYPERS", 10);
+const REACTIONS_PER_SECOND = intEnv("BENCH_REACTIONS_PER_SECOND", 5);
+const TYPIST = "teilnehmerin@gdst.example";
+const REACTOR = "moderation@gdst.example";
 const CONNECT_BATCH = 25;
 /** per round: all deliveries must have arrived this long after the last send */
 const DELIVERY_TIMEOUT_MS = 60_000;
@@ -68,6 +76,10 @@ interface RoundResult {
   postsPerSecond: number;
   serverCpuSeconds: number;
   clientLoopDelayP99: number;
+  /** with BENCH_CHATTER: typing notices and reaction updates that reached the listeners, per second */
+  typingDeliveriesPerSecond: number;
+  reactionDeliveriesPerSecond: number;
+  reactionsSent: number;
   rssMiB: number;
   peakRssMiB: number;
 }
@@ -89,6 +101,54 @@ async function connectListeners(count: number, url: string, cookie: string, thre
     listeners.push(...batch);
   }
   return listeners;
+}
+
+/**
+ * Typing notices from `TYPERS` sockets (each one a composer sending its throttled notice every
+ * second) and reactions toggled on recent posts, until stopped. Returns how many reactions it sent.
+ */
+async function startChatter(url: string, threadId: string, recentPostIds: () => string[]) {
+  const typistCookie = await signIn(url, TYPIST);
+  const reactorCookie = await signIn(url, REACTOR);
+  const typers: ClientSocket[] = [];
+  for (let index = 0; index < TYPERS; index++) {
+    const socket = await connectSocket(url, typistCookie);
+    sockets.add(socket);
+    await request(socket, "thread.watch", { threadId, afterSeq: 0 });
+    typers.push(socket);
+  }
+  let running = true;
+  let reactionsSent = 0;
+  const typing = setInterval(() => {
+    for (const socket of typers) socket.emit("thread.typing", { threadId }, () => {});
+  }, 1000);
+  const reacting = (async () => {
+    const kinds = ["👍", "❤️", "🎉", "🤔", "👀"] as const;
+    const active = new Set<string>();
+    while (running) {
+      const ids = recentPostIds();
+      if (ids.length) {
+        const postId = ids[reactionsSent % ids.length];
+        const kind = kinds[reactionsSent % kinds.length];
+        const key = `${postId}:${kind}`;
+        await trpc(url, reactorCookie, "post.react", { postId, kind, active: !active.has(key) }, "mutation");
+        if (active.has(key)) active.delete(key);
+        else active.add(key);
+        reactionsSent++;
+      }
+      await sleep(1000 / REACTIONS_PER_SECOND);
+    }
+  })();
+  return async () => {
+    running = false;
+    clearInterval(typing);
+    await reacting;
+    for (const socket of typers) {
+      socket.close();
+      sockets.delete(socket);
+    }
+    return reactionsSent;
+  };
 }
 
 async function main() {
@@ -128,13 +188,23 @@ async function main() {
     let onAllDelivered: (() => void) | undefined;
     let measuring = false;
     let expected = 0;
+    let typingDeliveries = 0;
+    let reactionDeliveries = 0;
+    const recentPosts: string[] = [];
 
     for (const listener of listeners) {
       const seen = new Set<string>();
+      listener.on("thread.typing", () => {
+        if (measuring) typingDeliveries++;
+      });
+      listener.on("post.updated", () => {
+        if (measuring) reactionDeliveries++;
+      });
       listener.on("post.created", ({ post, seq }) => {
         const now = performance.now();
         knownSeq = Math.max(knownSeq, seq);
         if (seen.has(post.id)) duplicates++;
+        else if (listener === listeners[0]) recentPosts.splice(0, Math.max(0, recentPosts.push(post.id) - 20));
         seen.add(post.id);
         received.set(post.id, (received.get(post.id) ?? 0) + 1);
         const sentAt = sendTimes.get(post.id);
@@ -175,6 +245,8 @@ async function main() {
     received.clear();
     duplicates = 0;
 
+    const stopChatter = CHATTER ? await startChatter(url, thread.id, () => recentPosts) : null;
+    if (stopChatter) process.stdout.write(`chatter: ${TYPERS} typing sockets, ${REACTIONS_PER_SECOND} reactions/s … `);
     process.stdout.write(`sending ${POSTS} posts … `);
     expected = POSTS * listenerCount;
     const allDelivered = new Promise<void>((resolve) => (onAllDelivered = resolve));
@@ -187,6 +259,7 @@ async function main() {
     const lastAck = performance.now();
     await Promise.race([allDelivered, sleep(DELIVERY_TIMEOUT_MS)]);
     measuring = false;
+    const reactionsSent = (await stopChatter?.()) ?? 0;
     loopDelay.disable();
     const cpuAfter = cpuSeconds(server.pid);
     const memory = rssMiB(server.pid);
@@ -214,6 +287,9 @@ async function main() {
       postsPerSecond: POSTS / seconds,
       serverCpuSeconds: cpuAfter - cpuBefore,
       clientLoopDelayP99: loopDelay.percentile(99) / 1e6,
+      typingDeliveriesPerSecond: typingDeliveries / seconds,
+      reactionDeliveriesPerSecond: reactionDeliveries / seconds,
+      reactionsSent,
       rssMiB: memory?.rss ?? NaN,
       peakRssMiB: memory?.peak ?? NaN,
     };
@@ -235,6 +311,7 @@ async function main() {
   const cpu = os.cpus();
   console.log(`\nRealtime benchmark — ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   console.log(`${run.databaseLabel[0].toUpperCase()}${run.databaseLabel.slice(1)}, no Redis; ${POSTS} posts per round via ${VIA === "trpc" ? "tRPC HTTP post.create" : "sender socket post.create"}, ${CONCURRENCY} in flight, ${WARMUP} warm-up posts`);
+  console.log(CHATTER ? `Chatter while measuring: ${TYPERS} sockets typing (a notice a second each), ${REACTIONS_PER_SECOND} reactions/s toggled via tRPC` : "No chatter (BENCH_CHATTER=1 adds typing notices and reactions)");
   const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   console.log(`Load average at the end (1/5/15 min): ${load}${os.loadavg()[1] > cpu.length ? " – other work competed for the CPUs, figures are pessimistic" : ""}`);
   console.log("Latency: sender timestamp before the send → listener receives post.created (ms); ack: until the sender's post.create answer");
@@ -253,6 +330,13 @@ async function main() {
     ["posts/s", (r) => r.postsPerSecond.toFixed(1)],
     ["server CPU ms/post", (r) => ((r.serverCpuSeconds * 1000) / r.posts).toFixed(1)],
     ["client lag p99 ms", (r) => r.clientLoopDelayP99.toFixed(1)],
+    ...(CHATTER
+      ? ([
+          ["typing deliv./s", (r) => r.typingDeliveriesPerSecond.toFixed(0)],
+          ["reactions sent", (r) => String(r.reactionsSent)],
+          ["reaction deliv./s", (r) => r.reactionDeliveriesPerSecond.toFixed(0)],
+        ] as [string, (r: RoundResult) => string][])
+      : []),
     ["server RSS MiB", (r) => r.rssMiB.toFixed(0)],
     ["peak RSS MiB", (r) => r.peakRssMiB.toFixed(0)],
   ];
@@ -263,7 +347,7 @@ async function main() {
   console.log(`\nServer RSS at the end: ${finalRss?.rss.toFixed(0)} MiB (peak since start ${finalRss?.peak.toFixed(0)} MiB: VmHWM, start-up, migrations and seeding included)`);
 
   if (process.env.BENCH_OUT) {
-    writeFileSync(process.env.BENCH_OUT, JSON.stringify({ database: PG_BASE_URL ? "postgresql" : "pglite", loadavg: os.loadavg(), via: VIA, concurrency: CONCURRENCY, posts: POSTS, idleRssMiB: idleRss?.rss, results }, null, 2));
+    writeFileSync(process.env.BENCH_OUT, JSON.stringify({ database: PG_BASE_URL ? "postgresql" : "pglite", chatter: CHATTER, loadavg: os.loadavg(), via: VIA, concurrency: CONCURRENCY, posts: POSTS, idleRssMiB: idleRss?.rss, results }, null, 2));
   }
   const incomplete = results.some((r) => r.deliveries < r.expected || r.duplicates > 0);
   process.exit(incomplete ? 1 : 0);
