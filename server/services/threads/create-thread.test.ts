@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { db } from "../../db";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
 import { groupIdBySlug } from "../../test/factories";
-import { openTestDatabase } from "../../test/test-db";
+import { createTestUser, openTestDatabase } from "../../test/test-db";
 import { createThread } from "./create-thread";
 import { getThread } from "./get-thread";
 
@@ -99,4 +99,20 @@ test("[thread] getThread: unknown thread NOT_FOUND, reader FORBIDDEN", async () 
   const { result } = await createThread(participant, await input());
   await rejectsWithAppError(() => getThread(participant, randomUUID()), "NOT_FOUND");
   await rejectsWithAppError(() => getThread(reader, result.id), "FORBIDDEN");
+});
+
+test("[thread] new threads share the post rate limit: beyond it a German message, nothing stored", async () => {
+  const saved = process.env.POST_RATE_LIMIT_PER_MINUTE;
+  process.env.POST_RATE_LIMIT_PER_MINUTE = "2";
+  try {
+    const writer = await createTestUser("PARTICIPANT");
+    await createThread(writer, await input());
+    await createThread(writer, await input());
+    const before = await counts();
+    const third = await input();
+    await rejectsWithAppError(() => createThread(writer, third), "RATE_LIMITED");
+    assert.deepEqual(await counts(), before);
+  } finally {
+    process.env.POST_RATE_LIMIT_PER_MINUTE = saved;
+  }
 });

@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createThreadSchema } from "../../schemas/thread";
+import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
 import { postSelect, toPostDto } from "../posts/dto";
 import { renderForStorage } from "../posts/markdown";
 import { notifyNewThread } from "../notifications/post-notifications";
@@ -17,6 +18,8 @@ import { threadDetailSelect, toThreadDetail, type ThreadDetail } from "./dto";
 export async function createThread(actor: Actor | null, rawInput: unknown): Promise<WithEvents<ThreadDetail>> {
   assertCan(actor, "thread.create");
   const input = createThreadSchema.parse(rawInput);
+  // a new thread is a post too: one budget for both
+  await assertWithinRateLimit(rateLimits.post, actor.id);
   return db().$transaction(async (tx) => {
     const existing = await tx.post.findUnique({ where: { id: input.firstPostId }, select: { authorId: true, threadId: true, number: true } });
     if (existing) {
