@@ -158,8 +158,8 @@ test("[admin] moderator pins and locks a thread; participants then see the lock 
 
   await asAdmin.goto("/verwaltung");
   const audit = new AdminPage(asAdmin).audit;
-  await expect(audit).toContainText(`Thema moderiert: „${thread.title}“ (angeheftet) – durch Martin Meier`);
-  await expect(audit).toContainText(`Thema moderiert: „${thread.title}“ (gesperrt) – durch Martin Meier`);
+  await expect(audit).toContainText(`Thema angeheftet oder gesperrt: „${thread.title}“ (angeheftet) – durch Martin Meier`);
+  await expect(audit).toContainText(`Thema angeheftet oder gesperrt: „${thread.title}“ (gesperrt) – durch Martin Meier`);
 
   // unlocking brings the composer back, live
   await moderator.unlock.click();
