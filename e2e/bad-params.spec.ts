@@ -56,6 +56,7 @@ async function currentPage(page: Page, navLabel: string) {
 
 test.describe("[bad-params] garbage in URLs never gives a 500", () => {
   test("[bad-params] thread page: ?seite= and ?beitrag= land on the nearest page", async ({ asParticipant: page, make }) => {
+    test.slow(); // 51 posts and about 40 page loads
     const thread = await make.thread({ slug: "strategie", title: make.name("Seitenzahlen") });
     for (let i = 2; i <= 52; i++) await make.post(thread.id, `Beitrag ${i}`);
     const failures: string[] = [];

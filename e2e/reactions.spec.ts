@@ -30,6 +30,10 @@ test("[reactions] participant reacts and another browser sees it live, with name
   await asParticipant.keyboard.press("Shift+Tab");
   await asParticipant.keyboard.press("Tab");
   await expect(viewer.posts.first().getByRole("tooltip")).toHaveText("Sabine Schulze, Sie");
+  // the kinds nobody chose yet wait behind "+"
+  await expect(viewer.posts.first().getByRole("button", { name: /^🎉/ })).toHaveCount(0);
+  await viewer.posts.first().getByRole("button", { name: "Weitere Reaktionen" }).click();
+  await expect(viewer.posts.first().getByRole("button", { name: /^🎉 Feiern: 0/ })).toBeVisible();
   await expectAccessible(asParticipant);
   await screens(asParticipant, "reactions");
 

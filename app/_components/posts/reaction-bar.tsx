@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { REACTION_KINDS, reactionKindLabels, type ReactionKind } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
@@ -12,13 +13,16 @@ function namesOf(users: { id: string; name: string }[], viewerId: string): strin
 
 /**
  * The five reactions of a post: toggle buttons (aria-pressed) with counts, who reacted in a tooltip
- * on hover and focus and in the accessible name. Kinds nobody chose show only to those who may react.
+ * on hover and focus and in the accessible name. Kinds somebody chose always show; of the others, those
+ * who may react see 👍 and open the rest with "+", so a page of fifty posts is not a wall of buttons.
  */
 export function ReactionBar({ post, viewerId, canReact, onChanged }: { post: PostDto; viewerId: string; canReact: boolean; onChanged: (post: PostDto) => void }) {
   const trpc = useTRPC();
   const react = useMutation(trpc.post.react.mutationOptions({ onSuccess: onChanged }));
   const byKind = new Map(post.reactions.map((reaction) => [reaction.kind, reaction.users]));
-  const kinds = REACTION_KINDS.filter((kind) => canReact || byKind.has(kind));
+  const [showsAll, setShowsAll] = useState(false);
+  const kinds = REACTION_KINDS.filter((kind) => byKind.has(kind) || (canReact && (showsAll || kind === REACTION_KINDS[0])));
+  const hasMore = canReact && kinds.length < REACTION_KINDS.length;
   if (kinds.length === 0) return null;
 
   return (
@@ -69,6 +73,19 @@ export function ReactionBar({ post, viewerId, canReact, onChanged }: { post: Pos
             </li>
           );
         })}
+        {(hasMore || showsAll) && (
+          <li>
+            <button
+              type="button"
+              aria-expanded={showsAll}
+              aria-label={showsAll ? "Weitere Reaktionen ausblenden" : "Weitere Reaktionen"}
+              className="inline-flex min-h-9 min-w-9 items-center justify-center rounded-full border border-dashed border-slate-300 px-2.5 text-sm text-slate-700 hover:border-brand-600"
+              onClick={() => setShowsAll((current) => !current)}
+            >
+              <span aria-hidden="true">{showsAll ? "−" : "+"}</span>
+            </button>
+          </li>
+        )}
       </ul>
       {react.error && (
         <p role="alert" className="mt-1 text-sm text-red-700">
