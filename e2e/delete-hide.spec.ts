@@ -93,7 +93,7 @@ test("[delete-hide] moderator hides a post in front of a participant: it disappe
   await expect(participant.post(offending)).toHaveCount(1);
 
   // both steps are in the audit log
-  const { data: audit } = await trpc(asAdmin.request, "user.audit", undefined, "query");
+  const { data: audit } = await trpc(asAdmin.request, "user.audit", {}, "query");
   const entries = JSON.stringify(audit);
   expect(entries).toContain("post.hide");
   expect(entries).toContain(postId);
