@@ -173,7 +173,7 @@ test("[threads] Markdown in a post is rendered", async ({ asParticipant, asParti
     const post = view.post(marker);
     await expect(post.locator("strong")).toHaveText("fett");
     await expect(post.locator("em")).toHaveText("kursiv");
-    await expect(post.getByRole("listitem")).toHaveText(["erster Punkt", "zweiter Punkt"]);
+    await expect(post.locator(".prose-post").getByRole("listitem")).toHaveText(["erster Punkt", "zweiter Punkt"]);
     await expect(post.getByRole("link", { name: "Landesportal" })).toHaveAttribute("href", "https://www.sachsen-anhalt.de");
     await expect(post).not.toContainText("**");
   }
