@@ -2,6 +2,7 @@ import type { Transporter } from "nodemailer";
 import { db } from "../../db";
 import { env } from "../../env";
 import { log } from "../../log";
+import { currentExcerpt } from "./dto";
 import { notificationKindVerbs, type DigestFrequency, type NotificationKind } from "./kinds";
 import { ensureSettingsRow } from "./settings";
 
@@ -123,7 +124,16 @@ export async function sendDueDigests(options: DigestOptions): Promise<number> {
       const [rows, total] = await Promise.all([
         db().notification.findMany({
           where,
-          select: { id: true, kind: true, title: true, excerpt: true, link: true, createdAt: true, actor: { select: { name: true } } },
+          select: {
+            id: true,
+            kind: true,
+            title: true,
+            excerpt: true,
+            link: true,
+            createdAt: true,
+            actor: { select: { name: true } },
+            post: { select: { deletedAt: true, hiddenAt: true } },
+          },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: DIGEST_MAX_ITEMS,
         }),
@@ -133,7 +143,7 @@ export async function sendDueDigests(options: DigestOptions): Promise<number> {
       const mail = renderDigest({
         name: settings.user.name,
         frequency,
-        items: rows.map((row) => ({ ...row, actorName: row.actor?.name ?? null })),
+        items: rows.map((row) => ({ ...row, excerpt: currentExcerpt(row), actorName: row.actor?.name ?? null })),
         more: total - rows.length,
         token: settings.unsubscribeToken,
         baseUrl,

@@ -13,6 +13,7 @@ export const notificationSelect = {
   link: true,
   readAt: true,
   createdAt: true,
+  post: { select: { deletedAt: true, hiddenAt: true } },
 } satisfies Prisma.NotificationSelect;
 
 type NotificationRow = Prisma.NotificationGetPayload<{ select: typeof notificationSelect }>;
@@ -31,8 +32,19 @@ export interface NotificationDto {
   createdAt: string;
 }
 
-export const toNotificationDto = (row: NotificationRow): NotificationDto => ({
+/**
+ * The excerpt was copied when the notification was made; once its post is deleted or hidden, the
+ * notification says so instead, as the thread does, so the bell and the digest never keep the text.
+ */
+export function currentExcerpt(row: { excerpt: string; post: { deletedAt: Date | null; hiddenAt: Date | null } | null }): string {
+  if (row.post?.deletedAt) return "Beitrag gelöscht";
+  if (row.post?.hiddenAt) return "Von der Moderation ausgeblendet";
+  return row.excerpt;
+}
+
+export const toNotificationDto = ({ post, ...row }: NotificationRow): NotificationDto => ({
   ...row,
+  excerpt: currentExcerpt({ excerpt: row.excerpt, post }),
   readAt: row.readAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
 });

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "../../auth/policy";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
-import { event, rooms, type WithEvents } from "../../realtime/events";
+import { event, rooms, type RealtimeEvent, type WithEvents } from "../../realtime/events";
 import { notificationIdSchema } from "../../schemas/notification";
 import { unreadCounts } from "./notify";
 
@@ -40,4 +40,22 @@ export async function markAllNotificationsRead(actor: Actor | null): Promise<Wit
     result: { unreadCount: 0 },
     events: count ? [event(rooms.user(actor.id), "notification.read", { ids: null, readAt: readAt.toISOString(), unreadCount: 0 })] : [],
   };
+}
+
+/**
+ * The reader has now seen a thread's posts up to `lastReadNumber`: notifications about those posts
+ * (and about the thread itself) are read too, as Discourse does, so the bell does not ask again
+ * about what was just read on the page. Returns the event for the reader's tabs, if anything changed.
+ */
+export async function markNotificationsReadInThread(tx: Tx, userId: string, threadId: string, lastReadNumber: number): Promise<RealtimeEvent[]> {
+  const unread = await tx.notification.findMany({
+    where: { recipientId: userId, threadId, readAt: null, OR: [{ postId: null }, { post: { is: { number: { lte: lastReadNumber } } } }] },
+    select: { id: true },
+  });
+  if (unread.length === 0) return [];
+  const ids = unread.map((row) => row.id);
+  const readAt = new Date();
+  await tx.notification.updateMany({ where: { id: { in: ids }, readAt: null }, data: { readAt } });
+  const unreadCount = (await unreadCounts(tx, [userId])).get(userId) ?? 0;
+  return [event(rooms.user(userId), "notification.read", { ids, readAt: readAt.toISOString(), unreadCount })];
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db";
 import type { RealtimeEvent } from "../../realtime/events";
-import { excerptOfHtml } from "../activity/dto";
+import { notificationExcerpt } from "./post-excerpt";
 import type { PostDto } from "../posts/dto";
 import type { ThreadDetail } from "../threads/dto";
 import { postLink } from "./kinds";
@@ -19,7 +19,7 @@ const inputFor = ({ post, thread }: NewPost, kind: NotificationInput["kind"], re
   threadId: thread.id,
   postId: post.id,
   title: thread.title,
-  excerpt: excerptOfHtml(post.html),
+  excerpt: notificationExcerpt(post.html),
   link: postLink(post.id),
 });
 

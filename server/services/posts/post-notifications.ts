@@ -2,7 +2,7 @@ import type { Actor } from "../../auth/policy";
 import type { Tx } from "../../db";
 import type { RealtimeEvent } from "../../realtime/events";
 import { mentionedUserIds } from "../../schemas/post";
-import { excerptOfHtml } from "../activity/dto";
+import { notificationExcerpt } from "../notifications/post-excerpt";
 import { postLink } from "../notifications/kinds";
 import { notify, type NotificationInput } from "../notifications/notify";
 import type { PostDto } from "./dto";
@@ -19,7 +19,7 @@ export function postNotificationInputs(
   body: string,
   replyToAuthorId: string | null,
 ): NotificationInput[] {
-  const common = { actorId: actor.id, threadId: thread.id, postId: post.id, title: thread.title, excerpt: excerptOfHtml(post.html), link: postLink(post.id) };
+  const common = { actorId: actor.id, threadId: thread.id, postId: post.id, title: thread.title, excerpt: notificationExcerpt(post.html), link: postLink(post.id) };
   const inputs: NotificationInput[] = [];
   const mentioned = mentionedUserIds(body);
   if (mentioned.length) inputs.push({ kind: "MENTION", recipientIds: mentioned, ...common });

@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import { event, rooms, type WithEvents } from "../../realtime/events";
 import { markThreadReadSchema } from "../../schemas/read";
+import { markNotificationsReadInThread } from "../notifications/mark-read";
 import type { ThreadReadDto } from "./dto";
 
 /** Tells the reader's other tabs how far they have read. */
@@ -25,7 +26,10 @@ export async function markThreadRead(actor: Actor | null, rawInput: unknown): Pr
       SET "lastReadNumber" = EXCLUDED."lastReadNumber", "updatedAt" = EXCLUDED."updatedAt"
       WHERE "ThreadRead"."lastReadNumber" < EXCLUDED."lastReadNumber"
     RETURNING "threadId", "lastReadNumber"`;
-  if (row) return { result: row, events: [readsUpdatedEvent(actor.id, [row])] };
+  if (row) {
+    const notificationsRead = await markNotificationsReadInThread(db(), actor.id, row.threadId, Number(row.lastReadNumber));
+    return { result: row, events: [readsUpdatedEvent(actor.id, [row]), ...notificationsRead] };
+  }
   const exists = await db().thread.findUnique({ where: { id: threadId }, select: { id: true } });
   if (!exists) throw new AppError("NOT_FOUND", "Dieses Thema gibt es nicht (mehr).");
   return { result: null, events: [] };
