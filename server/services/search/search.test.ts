@@ -189,7 +189,7 @@ test("[search] XSS payloads in posts and titles stay text in snippets", async ()
   // some payloads swallow the word after them (an unclosed comment or tag): rendered, it is gone
   const findable = xssCorpus.filter(({ payload }) => renderMarkdown(`${payload} ${word}`).includes(word)).length;
   assert.ok(findable > xssCorpus.length * 0.9);
-  assert.equal(checked, findable + 2, "the thread title, its first post and every post that still shows the word");
+  assert.equal(checked, findable + 1, "the thread title (its first post is the title hit's snippet) and every post that still shows the word");
   const title = (await search(admin, { query: `onerror ${word}` })).hits[0];
   assert.equal(plain(title.title), `<img src=x onerror=alert(1)> ${word}`, "a title's angle brackets are shown as typed");
 });

@@ -79,6 +79,8 @@ export const postSource: SearchSource = {
     WHERE p."searchVector" @@ ${scope.tsquery}
       -- deleted and hidden posts are found by nobody, moderation included: the thread shows them to moderation
       AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL
+      -- an opening post whose thread title matches too is already shown as the title hit's snippet
+      AND NOT (p."number" = 1 AND to_tsvector('german', t."title") @@ ${scope.tsquery})
       ${scopeConditions(scope, { groupId: Prisma.sql`t."groupId"`, authorId: Prisma.sql`p."authorId"`, createdAt: Prisma.sql`p."createdAt"` })}`,
   // the permalink page finds the post's page in its thread and highlights it
   href: (hit) => `/beitraege/${hit.id}`,
