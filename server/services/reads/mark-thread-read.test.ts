@@ -24,7 +24,8 @@ test("[reads] a thread never opened has no read mark; the list counts from the m
   const { result, events } = await markThreadRead(participant, { threadId: thread.id, readUpTo: 1 });
   assert.deepEqual(result, { threadId: thread.id, lastReadNumber: 1 });
   assert.deepEqual(
-    events.map((e) => [e.room, e.name, e.payload]),
+    // (the notification about the new thread, read with it, is notifications' business: follow-up-reading.test.ts)
+    events.filter((e) => e.name === "reads.updated").map((e) => [e.room, e.name, e.payload]),
     [[`user:${participant.id}`, "reads.updated", { reads: [{ threadId: thread.id, lastReadNumber: 1 }] }]],
   );
   await makePost(participant2, thread.id);
