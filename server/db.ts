@@ -55,12 +55,15 @@ export async function openDatabase(url: string): Promise<DbHandle> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const dir = url.replace(/^file:/, "");
   // PostgreSQL's default 128 MB of shared buffers is most of the embedded server's memory; a working
   // group's data fits in a fraction of 32 MB, and pages not in the buffers are a file read away
   // (bench/README.md: about 100 MiB less resident memory, no measurable change in CPU per request)
   const pglite = new PGlite(dir === "memory" ? undefined : dir, {
     startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
+    // trigram similarity for "similar topics" while a spotlight's title is typed; PostgreSQL ships it too
+    extensions: { pg_trgm },
   });
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });

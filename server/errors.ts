@@ -24,6 +24,17 @@ export const appErrors = {
     message:
       "Diese Datei kann nicht angehängt werden: erlaubt sind PDF, Word, Excel, PowerPoint, OpenDocument sowie Bilder (PNG, JPEG, GIF, WebP). Geprüft wird der Inhalt der Datei, nicht ihr Name.",
   },
+  INVALID_TRANSITION: { trpc: "CONFLICT", message: "Dieser Statuswechsel ist im Ablauf eines Spotlights nicht vorgesehen." },
+  STATUS_CHANGED: {
+    trpc: "CONFLICT",
+    message: "Der Status dieses Spotlights wurde inzwischen geändert. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn.",
+  },
+  ALREADY_COSIGNED: { trpc: "CONFLICT", message: "Sie haben dieses Spotlight bereits mitgezeichnet." },
+  NOT_COSIGNED: { trpc: "CONFLICT", message: "Sie haben dieses Spotlight nicht mitgezeichnet." },
+  COSIGN_CLOSED: {
+    trpc: "CONFLICT",
+    message: "Mitzeichnen und Zurückziehen sind nur möglich, bis das Spotlight weitergeleitet oder abgelehnt wurde.",
+  },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

@@ -40,6 +40,11 @@ const table = {
   "audit.read":        [out,        no,     no,          no,        ok],
   "notification.use":  [out,        ok,     ok,          ok,        ok],
   "thread.subscribe":  [out,        no,     ok,          ok,        ok],
+  "spotlight.read":    [out,        ok,     ok,          ok,        ok],
+  "spotlight.propose": [out,        no,     ok,          ok,        ok],
+  "spotlight.cosign":  [out,        no,     ok,          ok,        ok],
+  "spotlight.transition": [out,     no,     no,          ok,        ok],
+  "spotlight.export":  [out,        no,     ok,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;
 
 function outcome(actor: Actor | null, action: Action): string {
@@ -62,6 +67,49 @@ describe("[policy] role × action table", () => {
       });
     });
   }
+});
+
+describe("[policy] spotlight state rules", () => {
+  const participant = actorWith("PARTICIPANT");
+  const moderator = actorWith("MODERATOR");
+  // every pair, written out: the legal ones are exactly these
+  const legal = new Set([
+    "PROPOSED→IN_REVIEW",
+    "PROPOSED→DECLINED",
+    "IN_REVIEW→PROMOTED",
+    "IN_REVIEW→DECLINED",
+    "PROMOTED→FORWARDED",
+    "PROMOTED→DECLINED",
+    "FORWARDED→ANSWERED",
+    "ANSWERED→CLOSED",
+  ]);
+  const statuses = ["PROPOSED", "IN_REVIEW", "PROMOTED", "FORWARDED", "ANSWERED", "CLOSED", "DECLINED"] as const;
+  for (const from of statuses) {
+    for (const to of statuses) {
+      const expected = legal.has(`${from}→${to}`) ? ok : "INVALID_TRANSITION";
+      test(`[policy] moderator moves a spotlight ${from} → ${to}: ${expected}`, () => {
+        let result = ok;
+        try {
+          assertCan(moderator, "spotlight.transition", { from, to });
+        } catch (error) {
+          result = (error as AppError).code;
+        }
+        assert.equal(result, expected);
+      });
+    }
+  }
+
+  test("[policy] a participant may not transition even a legal step (role before state)", () => {
+    assert.throws(() => assertCan(participant, "spotlight.transition", { from: "PROPOSED", to: "IN_REVIEW" }), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] co-signing is open until forwarding, closed after and when declined", () => {
+    for (const status of ["PROPOSED", "IN_REVIEW", "PROMOTED"] as const) assert.equal(can(participant, "spotlight.cosign", { status }), true);
+    for (const status of ["FORWARDED", "ANSWERED", "CLOSED", "DECLINED"] as const) {
+      assert.throws(() => assertCan(participant, "spotlight.cosign", { status }), { code: "COSIGN_CLOSED" });
+    }
+    assert.throws(() => assertCan(actorWith("READER"), "spotlight.cosign", { status: "PROPOSED" }), { code: "FORBIDDEN" });
+  });
 });
 
 describe("[policy] state rules", () => {

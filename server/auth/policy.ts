@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { isCosignableSpotlightStatus, isLegalSpotlightTransition, type SpotlightStatus } from "../schemas/spotlight-lifecycle";
 import { roleRank, type RoleName } from "./roles";
 
 /** Who is acting: the signed-in, active user as the database knows them right now. */
@@ -24,6 +25,13 @@ export interface ReportedPostSubject {
 export interface UserSubject {
   id: string;
 }
+export interface SpotlightSubject {
+  status: SpotlightStatus;
+}
+export interface SpotlightTransitionSubject {
+  from: SpotlightStatus;
+  to: SpotlightStatus;
+}
 
 /** The lowest role allowed for each action; state rules are in `stateRules` below. */
 const minimumRole = {
@@ -48,6 +56,14 @@ const minimumRole = {
   "notification.use": "READER",
   /** following or muting a thread is reading it */
   "thread.subscribe": "PARTICIPANT",
+  /** which spotlights a reader sees (promoted and later, never declined) is scoped in the query */
+  "spotlight.read": "READER",
+  "spotlight.propose": "PARTICIPANT",
+  /** co-sign for one's municipality, or withdraw the co-signature */
+  "spotlight.cosign": "PARTICIPANT",
+  "spotlight.transition": "MODERATOR",
+  /** the CSV for the ministries' reporting */
+  "spotlight.export": "PARTICIPANT",
 } as const satisfies Record<string, RoleName>;
 
 export type Action = keyof typeof minimumRole;
@@ -59,9 +75,11 @@ interface Subjects {
   "post.report": ReportedPostSubject;
   "thread.typing": ThreadSubject;
   "user.manage": UserSubject;
+  "spotlight.cosign": SpotlightSubject;
+  "spotlight.transition": SpotlightTransitionSubject;
 }
 
-type Denial = "FORBIDDEN" | "THREAD_LOCKED" | "UNAUTHORIZED" | "OWN_POST";
+type Denial = "FORBIDDEN" | "THREAD_LOCKED" | "UNAUTHORIZED" | "OWN_POST" | "INVALID_TRANSITION" | "COSIGN_CLOSED";
 
 const isModerator = (actor: Actor) => roleRank(actor.role) >= roleRank("MODERATOR");
 
@@ -80,6 +98,10 @@ const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) 
   "post.report": (actor, post) => (post.authorId === actor.id ? "OWN_POST" : null),
   // admins manage others; changing one's own role or access would lock the platform out
   "user.manage": (actor, user) => (user.id === actor.id ? "FORBIDDEN" : null),
+  // a forwarded request went out with the municipalities it named: that list no longer changes
+  "spotlight.cosign": (_actor, spotlight) => (isCosignableSpotlightStatus(spotlight.status) ? null : "COSIGN_CLOSED"),
+  // the one state machine, server/schemas/spotlight-lifecycle.ts
+  "spotlight.transition": (_actor, step) => (isLegalSpotlightTransition(step.from, step.to) ? null : "INVALID_TRANSITION"),
 };
 
 type SubjectOf<A extends Action> = A extends keyof Subjects ? Subjects[A] : undefined;

@@ -2,6 +2,7 @@ import type { ActivityItem } from "../services/activity/dto";
 import type { NotificationDto } from "../services/notifications/dto";
 import type { PostDto } from "../services/posts/dto";
 import type { ReportDto } from "../services/reports/dto";
+import type { SpotlightDto } from "../services/spotlights/dto";
 import type { ThreadReadDto } from "../services/reads/dto";
 import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
 
@@ -16,6 +17,10 @@ export const rooms = {
   activity: "activity" as const,
   /** whoever may work the report queue: the open count and the queue stay live */
   moderation: "moderation" as const,
+  /** participants and moderation with a spotlight board or page open: the internal view */
+  spotlights: "spotlights" as const,
+  /** readers with a spotlight board or page open: the public view, promoted and later only */
+  spotlightsPublic: "spotlights-public" as const,
 };
 
 /** Server → client events; each carries the new state, never "please refetch". */
@@ -40,6 +45,10 @@ export interface ServerEvents {
   "reads.updated": (payload: { reads: ThreadReadDto[] }) => void;
   /** distinct people with the thread open right now, on every process */
   "thread.presence": (payload: { threadId: string; readerCount: number }) => void;
+  /** a spotlight was proposed or changed (status, co-signatures, answer): the whole spotlight as it is now */
+  "spotlight.changed": (payload: { spotlight: SpotlightDto }) => void;
+  /** the spotlight left this audience's view (a reader's board when a promoted one is declined) */
+  "spotlight.removed": (payload: { spotlightId: string }) => void;
   /** someone is writing a reply; repeated while they type, ended by `stopped` */
   "thread.typing": (payload: { threadId: string; user: { id: string; name: string }; stopped: boolean }) => void;
 }
@@ -84,6 +93,9 @@ export interface ClientEvents {
   "reports.watch": (input: Record<string, never>, ack: Ack<{ openCount: number }>) => void;
   /** the composer has text typed into it (throttled by the client); `stopped` when it was cleared or sent */
   "thread.typing": (input: { threadId: string; stopped?: boolean }, ack: Ack<null>) => void;
+  /** join the spotlight room of one's audience; a (re)connected page then reloads the state it shows */
+  "spotlights.watch": (input: Record<string, never>, ack: Ack<null>) => void;
+  "spotlights.unwatch": (input: Record<string, never>) => void;
 }
 
 /** Every client event at runtime: the authorisation matrix test calls each one as every role. */
@@ -96,6 +108,8 @@ export const clientEventNames = [
   "post.create",
   "reports.watch",
   "thread.typing",
+  "spotlights.watch",
+  "spotlights.unwatch",
 ] as const satisfies readonly (keyof ClientEvents)[];
 
 type NoneMissing<Missing extends never> = Missing;

@@ -11,6 +11,7 @@ import { openReportCount } from "../services/reports/open-report-count";
 import { postsSince } from "../services/posts/list-posts";
 import { getThread } from "../services/threads/get-thread";
 import { listThreads } from "../services/threads/list-threads";
+import { spotlightRoomOf } from "../services/spotlights/spotlight-events";
 import { typingNotice } from "../services/threads/typing-notice";
 import { idSchema } from "../schemas/common";
 import { ZodError } from "zod";
@@ -141,6 +142,16 @@ function registerHandlers(socket: GdstSocket, io: IoServer) {
     }),
   );
   let openThreads: string[] = [];
+  socket.on("spotlights.watch", (_input, ack) =>
+    answer(socket, "spotlights.watch", ack, async () => {
+      assertCan(actor, "spotlight.read");
+      await socket.join(spotlightRoomOf(actor));
+      return null;
+    }),
+  );
+  socket.on("spotlights.unwatch", () => {
+    void socket.leave(spotlightRoomOf(actor));
+  });
   socket.on("disconnecting", () => {
     openThreads = threadIdsOf(socket.rooms);
     for (const threadId of openThreads) endTyping(socket, threadId);

@@ -6,6 +6,7 @@ import { notificationRouter } from "./notification";
 import { postRouter } from "./post";
 import { reportRouter } from "./report";
 import { searchRouter } from "./search";
+import { spotlightRouter } from "./spotlight";
 import { threadRouter } from "./thread";
 import { userRouter } from "./user";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   post: postRouter,
   report: reportRouter,
   search: searchRouter,
+  spotlight: spotlightRouter,
   thread: threadRouter,
   user: userRouter,
 });

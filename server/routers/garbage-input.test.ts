@@ -10,7 +10,7 @@ import { db } from "../db";
 import { appErrors } from "../errors";
 import type { EventPayload } from "../realtime/events";
 import { notify } from "../services/notifications/notify";
-import { makePost, makeThread } from "../test/factories";
+import { makePost, makeSpotlight, makeThread } from "../test/factories";
 import { createTestUser, openTestDatabase } from "../test/test-db";
 import { createContext } from "../trpc";
 import { appRouter } from "./_app";
@@ -71,6 +71,7 @@ const invitationId = invitation.id;
 const [notified] = await notify(db(), [
   { kind: "REPORT_OUTCOME", recipientIds: [participant.id], actorId: admin.id, title: "Meldung", excerpt: "Erledigt", link: "/", readAction: null },
 ]);
+const spotlight = await makeSpotlight(participant, { title: "Müll-Eingaben-Spotlight" });
 const notificationId = (notified.payload as EventPayload<"notification.created">).notification.id;
 
 /**
@@ -122,6 +123,12 @@ const validField: Record<string, (path: string) => unknown> = {
   to: () => "2026-12-31",
   token: () => "t".repeat(43),
   userId: () => freshUser.id,
+  spotlightId: () => spotlight.id,
+  statuses: () => ["PROPOSED"],
+  forwardedTo: () => "Ministerium für Infrastruktur und Digitales",
+  cosignedByMyMunicipality: () => true,
+  sort: () => "title",
+  direction: () => "asc",
 };
 
 type ProcedureDef = { type: "query" | "mutation"; inputs: ZodType[] };

@@ -7,6 +7,8 @@ import type { AppRouter } from "../routers/_app";
 import type { PostDto } from "../services/posts/dto";
 import { hidePost } from "../services/posts/hide-post";
 import type { ThreadDetail } from "../services/threads/dto";
+import type { SpotlightStatus } from "../schemas/spotlight-lifecycle";
+import type { SpotlightDto } from "../services/spotlights/dto";
 
 /**
  * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
@@ -43,6 +45,8 @@ export interface AuthzFixtures {
   freshUser(): Promise<Actor>;
   /** a notification for the participant */
   freshNotification(): Promise<{ id: string }>;
+  /** a spotlight proposed by the participant, put into the given status (default PROPOSED) */
+  freshSpotlight(status?: SpotlightStatus): Promise<SpotlightDto>;
 }
 
 export type InputBuilder<Input> = (fixtures: AuthzFixtures, caller: CallerName) => Input | Promise<Input>;
@@ -144,6 +148,11 @@ export const procedureExpectations = {
   "search.find": { expect: internal, input: () => ({ query: "Bauantrag" }) },
   "search.filters": { expect: internal },
 
+  // readers see spotlights from the promotion on: a proposal is not found for them
+  "spotlight.list": { expect: signedIn, input: () => ({}) },
+  "spotlight.byId": { expect: [U, "NOT_FOUND", ok, ok, ok, ok], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id }) },
+  "spotlight.forwardedToOptions": { expect: signedIn },
+
   "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
   "thread.create": {
     expect: internal,
@@ -214,4 +223,7 @@ export const socketExpectations = {
   },
   "reports.watch": { expect: [handshake, "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", ok, ok], acknowledged: true, input: () => ({}), onNewPost: null },
   "thread.typing": { expect: internalSocket, acknowledged: true, input: (f) => ({ threadId: f.thread.id }), onNewPost: null },
+  // readers join their own, public room
+  "spotlights.watch": { expect: [handshake, ok, ok, ok, ok, ok], acknowledged: true, input: () => ({}), onNewPost: null },
+  "spotlights.unwatch": { expect: fireAndForget, acknowledged: false, input: () => ({}), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };

@@ -4,6 +4,10 @@ import { db } from "../db";
 import { createPost } from "../services/posts/create-post";
 import { createThread } from "../services/threads/create-thread";
 import type { ThreadDetail } from "../services/threads/dto";
+import type { SpotlightStatus } from "../schemas/spotlight-lifecycle";
+import { createSpotlight } from "../services/spotlights/create-spotlight";
+import type { SpotlightDto } from "../services/spotlights/dto";
+import { getSpotlight } from "../services/spotlights/get-spotlight";
 
 export async function groupIdBySlug(slug: string): Promise<string> {
   return (await db().workingGroup.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
@@ -26,4 +30,38 @@ export async function makePost(actor: Actor, threadId: string, body = "Ein Beitr
 
 export async function setThreadLocked(threadId: string, isLocked: boolean): Promise<void> {
   await db().thread.update({ where: { id: threadId }, data: { isLocked } });
+}
+
+/**
+ * A spotlight proposed by `actor` through the service, then put into `status` directly (test set-up,
+ * not the life cycle: the transition tests go through the service).
+ */
+export async function makeSpotlight(
+  actor: Actor,
+  options: { status?: SpotlightStatus; group?: string; title?: string; dueOn?: string | null; forwardedTo?: string } = {},
+): Promise<SpotlightDto> {
+  const { result } = await createSpotlight(actor, {
+    id: randomUUID(),
+    title: options.title ?? `Testspotlight ${randomUUID().slice(0, 8)}`,
+    problem: "Das Problem",
+    requestedAction: "Das Anliegen",
+    groupIds: [await groupIdBySlug(options.group ?? "technik")],
+  });
+  const status = options.status ?? "PROPOSED";
+  if (status === "PROPOSED") return result;
+  const reached = ["FORWARDED", "ANSWERED", "CLOSED"].includes(status);
+  await db().spotlight.update({
+    where: { id: result.id },
+    data: {
+      status,
+      statusChangedAt: new Date(),
+      transitions: { create: { actorId: actor.id, fromStatus: "PROPOSED", toStatus: status, comment: "Testaufbau" } },
+      ...(reached
+        ? { forwardedTo: options.forwardedTo ?? "Ministerium für Infrastruktur und Digitales", forwardedContact: "Referat 11", forwardedOn: new Date("2026-10-01"), dueOn: options.dueOn ? new Date(options.dueOn) : null }
+        : {}),
+      ...(status === "ANSWERED" || status === "CLOSED" ? { answer: "Die Antwort", answerHtml: "<p>Die Antwort</p>", answeredOn: new Date("2026-10-20") } : {}),
+      ...(status === "DECLINED" ? { declineReason: "Testaufbau" } : {}),
+    },
+  });
+  return getSpotlight(actor, result.id);
 }

@@ -3,7 +3,7 @@
  * `NotificationKind` enum in prisma/schema.prisma (typecheck fails when the two differ) and,
  * when it concerns a post, to `kindPriority`.
  */
-export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME"] as const;
+export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME", "SPOTLIGHT_STATUS"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** German labels, as the settings page lists the kinds. */
@@ -13,6 +13,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   NEW_THREAD: "Neue Themen in meinen Arbeitsgruppen",
   THREAD_POST: "Neue Beiträge in Themen, denen ich folge",
   REPORT_OUTCOME: "Ergebnis meiner Meldungen",
+  SPOTLIGHT_STATUS: "Neuer Stand bei Spotlights, die ich vorgeschlagen, mitgezeichnet oder abonniert habe",
 };
 
 /** What a notification says happened, after the actor's name ("Erika Muster hat Sie erwähnt"). */
@@ -22,6 +23,7 @@ export const notificationKindVerbs: Record<NotificationKind, string> = {
   NEW_THREAD: "hat ein neues Thema eröffnet",
   THREAD_POST: "hat einen Beitrag geschrieben",
   REPORT_OUTCOME: "hat Ihre Meldung bearbeitet",
+  SPOTLIGHT_STATUS: "hat den Stand eines Spotlights geändert",
 };
 
 /**
@@ -34,6 +36,8 @@ export const kindPriority: Record<NotificationKind, number> = {
   REPORT_OUTCOME: 2,
   THREAD_POST: 3,
   NEW_THREAD: 4,
+  // not about a post: never competes with the others
+  SPOTLIGHT_STATUS: 5,
 };
 
 export const digestFrequencies = ["OFF", "DAILY", "WEEKLY"] as const;

@@ -1,0 +1,13 @@
+import type { Actor } from "../../auth/policy";
+import { db, type Tx } from "../../db";
+import { AppError } from "../../errors";
+import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
+import { spotlightViewOf, visibleSpotlights } from "./visibility";
+
+/** One spotlight in the actor's view; one they may not see is NOT_FOUND, like one that does not exist. */
+export async function getSpotlight(actor: Actor | null, spotlightId: string, tx: Tx = db()): Promise<SpotlightDto> {
+  const where = visibleSpotlights(actor);
+  const row = await tx.spotlight.findFirst({ where: { AND: [where, { id: spotlightId }] }, select: spotlightSelect });
+  if (!row || !actor) throw new AppError("NOT_FOUND", "Dieses Spotlight gibt es nicht.");
+  return toSpotlightDto(row, spotlightViewOf(actor));
+}
