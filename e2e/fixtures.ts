@@ -147,6 +147,8 @@ export interface Maker {
   groupId(slug: string): Promise<string>;
   thread(options?: { slug?: string; title?: string; body?: string; as?: Page }): Promise<{ id: string; title: string; url: string }>;
   post(threadId: string, body: string, as?: Page): Promise<{ id: string; number: number }>;
+  /** a spotlight proposed over tRPC (by the demo participant unless `as`) */
+  spotlight(options?: { slug?: string; title?: string; problem?: string; requestedAction?: string; as?: Page }): Promise<{ id: string; number: number; title: string; url: string }>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -206,6 +208,19 @@ export const test = base.extend<Fixtures>({
         const { data, error } = await trpc(page.request, "post.create", { id: crypto.randomUUID(), threadId, body });
         expect(error).toBeUndefined();
         return { id: data.id, number: data.number };
+      },
+      async spotlight({ slug = "technik", title, problem = "Das Problem aus Sicht der Kommunen.", requestedAction = "Das Anliegen an das Ministerium.", as } = {}) {
+        const page = as ?? (await authorPage());
+        const spotlightTitle = title ?? maker.name("Testspotlight");
+        const { data, error } = await trpc(page.request, "spotlight.create", {
+          id: crypto.randomUUID(),
+          title: spotlightTitle,
+          problem,
+          requestedAction,
+          groupIds: [await maker.groupId(slug)],
+        });
+        expect(error).toBeUndefined();
+        return { id: data.id, number: data.number, title: spotlightTitle, url: `/spotlights/${data.id}` };
       },
     };
     await use(maker);

@@ -1,10 +1,12 @@
-import { listSpotlightsSchema, spotlightIdSchema } from "../schemas/spotlight";
+import { createSpotlightSchema, listSpotlightsSchema, spotlightIdSchema } from "../schemas/spotlight";
+import { createSpotlight } from "../services/spotlights/create-spotlight";
 import { getSpotlight } from "../services/spotlights/get-spotlight";
 import { forwardedToOptions, listSpotlights } from "../services/spotlights/list-spotlights";
-import { authedProcedure, router } from "../trpc";
+import { authedProcedure, commitAndPublish, router } from "../trpc";
 
 export const spotlightRouter = router({
   byId: authedProcedure.input(spotlightIdSchema).query(({ ctx, input }) => getSpotlight(ctx.actor, input.spotlightId)),
   list: authedProcedure.input(listSpotlightsSchema).query(({ ctx, input }) => listSpotlights(ctx.actor, input)),
+  create: authedProcedure.input(createSpotlightSchema).mutation(({ ctx, input }) => commitAndPublish(createSpotlight(ctx.actor, input))),
   forwardedToOptions: authedProcedure.query(({ ctx }) => forwardedToOptions(ctx.actor)),
 });

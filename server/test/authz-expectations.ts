@@ -152,6 +152,10 @@ export const procedureExpectations = {
   "spotlight.list": { expect: signedIn, input: () => ({}) },
   "spotlight.byId": { expect: [U, "NOT_FOUND", ok, ok, ok, ok], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id }) },
   "spotlight.forwardedToOptions": { expect: signedIn },
+  "spotlight.create": {
+    expect: internal,
+    input: (f) => ({ id: randomUUID(), title: "Neues Spotlight", problem: "Problem", requestedAction: "Anliegen", groupIds: [f.group.id] }),
+  },
 
   "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },
   "thread.create": {
