@@ -129,6 +129,7 @@ const validField: Record<string, (path: string) => unknown> = {
   groupIds: () => [technikId],
   affectedMunicipalities: () => ["Stadt Zerbst/Anhalt"],
   sourceThreadId: () => thread.id,
+  excludeThreadId: () => thread.id,
   statuses: () => ["PROPOSED"],
   forwardedTo: () => "Ministerium für Infrastruktur und Digitales",
   cosignedByMyMunicipality: () => true,

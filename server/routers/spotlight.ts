@@ -1,4 +1,6 @@
 import { createSpotlightSchema, listSpotlightsSchema, spotlightIdSchema } from "../schemas/spotlight";
+import { similarSpotlightsSchema } from "../schemas/spotlight";
+import { similarSpotlights } from "../services/spotlights/similar-spotlights";
 import { createSpotlight } from "../services/spotlights/create-spotlight";
 import { getSpotlight } from "../services/spotlights/get-spotlight";
 import { forwardedToOptions, listSpotlights } from "../services/spotlights/list-spotlights";
@@ -9,4 +11,5 @@ export const spotlightRouter = router({
   list: authedProcedure.input(listSpotlightsSchema).query(({ ctx, input }) => listSpotlights(ctx.actor, input)),
   create: authedProcedure.input(createSpotlightSchema).mutation(({ ctx, input }) => commitAndPublish(createSpotlight(ctx.actor, input))),
   forwardedToOptions: authedProcedure.query(({ ctx }) => forwardedToOptions(ctx.actor)),
+  similar: authedProcedure.input(similarSpotlightsSchema).query(({ ctx, input }) => similarSpotlights(ctx.actor, input)),
 });

@@ -35,3 +35,8 @@ export function normaliseText(value: string, { singleLine = false }: TextOptions
 function hasVisibleText(value: string): boolean {
   return value.replace(invisibleRun, "").length > 0;
 }
+
+/** How many visible characters (code points) the text has: what "too short to search" counts. */
+export function visibleLength(value: string): number {
+  return [...value.replace(invisibleRun, "")].length;
+}

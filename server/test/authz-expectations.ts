@@ -152,6 +152,8 @@ export const procedureExpectations = {
   "spotlight.list": { expect: signedIn, input: () => ({}) },
   "spotlight.byId": { expect: [U, "NOT_FOUND", ok, ok, ok, ok], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id }) },
   "spotlight.forwardedToOptions": { expect: signedIn },
+  // readers get the public spotlights only and no threads (similar-spotlights.test.ts)
+  "spotlight.similar": { expect: signedIn, input: (f) => ({ title: "Digitaler Bauantrag", excludeThreadId: f.thread.id }) },
   "spotlight.create": {
     expect: internal,
     input: (f) => ({ id: randomUUID(), title: "Neues Spotlight", problem: "Problem", requestedAction: "Anliegen", groupIds: [f.group.id] }),
