@@ -4,6 +4,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createSpotlightSchema } from "../../schemas/spotlight";
+import { THREAD_TITLE_MAX } from "../../schemas/thread";
 import { spotlightReference } from "../../schemas/spotlight-lifecycle";
 import { renderForStorage } from "../posts/markdown";
 import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
@@ -13,6 +14,9 @@ import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
 import { spotlightChangeEvents } from "./spotlight-events";
 
 export const spotlightLink = (spotlightId: string) => `/spotlights/${spotlightId}`;
+
+/** At most `max` UTF-16 units, never half an emoji: a lone surrogate cannot be stored. */
+const cut = (text: string, max: number) => text.slice(0, text.length > max && /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max);
 
 /**
  * Proposes a spotlight: stores it as PROPOSED with the proposal as the first timeline entry, opens its
@@ -34,6 +38,8 @@ export async function createSpotlight(actor: Actor | null, rawInput: unknown): P
     if (groups.length !== input.groupIds.length) throw new AppError("NOT_FOUND", "Diese Arbeitsgruppe gibt es nicht.");
     if (input.sourceThreadId) await getThread(actor, input.sourceThreadId, tx);
     const discussionGroupId = input.groupIds[0]!;
+    // the number first: the discussion thread is named "S-n: …" from its first event and notification on
+    const [{ number }] = await tx.$queryRaw<{ number: number }[]>`SELECT nextval(pg_get_serial_sequence('"Spotlight"', 'number'))::int AS number`;
 
     const opening = [
       `**Spotlight-Vorschlag:** [${input.title.replace(/[[\]\\]/g, "\\$&")}](${spotlightLink(input.id)})`,
@@ -44,13 +50,19 @@ export async function createSpotlight(actor: Actor | null, rawInput: unknown): P
       "### Anliegen",
       input.requestedAction,
     ].join("\n");
-    const thread = await insertThread(tx, actor, { groupId: discussionGroupId, firstPostId: randomUUID(), title: input.title, body: opening });
+    const thread = await insertThread(tx, actor, {
+      groupId: discussionGroupId,
+      firstPostId: randomUUID(),
+      title: cut(`${spotlightReference(number)}: ${input.title}`, THREAD_TITLE_MAX),
+      body: opening,
+    });
 
     const problem = renderForStorage(input.problem, input.id);
     const requested = renderForStorage(input.requestedAction, input.id.slice(8));
     await tx.spotlight.create({
       data: {
         id: input.id,
+        number,
         title: input.title,
         problem: input.problem,
         problemHtml: problem.html,
@@ -67,8 +79,6 @@ export async function createSpotlight(actor: Actor | null, rawInput: unknown): P
       },
     });
     const result = toSpotlightDto(await tx.spotlight.findUniqueOrThrow({ where: { id: input.id }, select: spotlightSelect }), "internal");
-    // the thread title carries the reference once the number is known
-    await tx.thread.update({ where: { id: thread.result.id }, data: { title: `${spotlightReference(result.number)}: ${input.title}`.slice(0, 200) } });
     return { result, events: [...thread.events, ...(await spotlightChangeEvents(tx, input.id))] };
   });
 }
