@@ -4,16 +4,18 @@ import { test } from "node:test";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { HighlightedText } from "../../../app/_components/search/highlighted-text";
-import { db } from "../../db";
+import { db, Prisma } from "../../db";
 import { SEARCH_RESULTS_PER_PAGE } from "../../schemas/search";
 import { rejectsWithAppError } from "../../test/assertions";
-import { groupIdBySlug, makePost, makeThread } from "../../test/factories";
+import { groupIdBySlug, makePost, makeSpotlight, makeThread } from "../../test/factories";
 import { startTags, textOf } from "../../test/html-safety";
 import { openTestDatabase } from "../../test/test-db";
 import { xssCorpus } from "../../test/xss-corpus";
 import { renderMarkdown } from "../posts/markdown";
+import { createSpotlight } from "../spotlights/create-spotlight";
 import { searchFilterOptions } from "./filter-options";
 import { search, type SearchHit } from "./search";
+import { spotlightSource } from "./sources";
 
 const { actors } = await openTestDatabase();
 const { participant, participant2, moderator, reader, admin } = actors;
@@ -199,4 +201,80 @@ test("[search] filter options: the groups, and the people who wrote something", 
   assert.deepEqual(options.groups.map((group) => group.slug).length, 4);
   assert.ok(options.authors.some((author) => author.id === participant.id));
   assert.ok(!options.authors.some((author) => author.id === reader.id), "readers write nothing");
+});
+
+/** A spotlight with this title and problem, in these groups, proposed through the service. */
+async function spotlightWith(title: string, problem: string, groups: string[] = ["technik"]) {
+  const { result } = await createSpotlight(participant, {
+    id: randomUUID(),
+    title,
+    problem,
+    requestedAction: "Ein Anliegen an das Land",
+    groupIds: await Promise.all(groups.map(groupIdBySlug)),
+  });
+  return result;
+}
+
+test("[search] spotlights are found by title and problem, German stemming, and link to their page", async () => {
+  const word = uniqueWord();
+  const spotlight = await spotlightWith(`Digitaler Bauantrag ${word}`, `Die **Bauämter** prüfen Anträge auf Papier. ${word}`, ["umsetzung", "technik"]);
+
+  const result = await search(participant2, { query: `Bauanträge ${word}` });
+  const hit = result.hits.find((candidate) => candidate.kind === "spotlight");
+  assert.ok(hit, JSON.stringify(result.hits.map((candidate) => candidate.kind)));
+  assert.equal(hit.id, spotlight.id);
+  assert.equal(hit.href, `/spotlights/${spotlight.id}`);
+  assert.equal(plain(hit.title), `S-${spotlight.number}: Digitaler Bauantrag ${word}`);
+  assert.deepEqual(hits(hit.title), ["Bauantrag", word]);
+  assert.equal(plain(hit.snippet), `Die Bauämter prüfen Anträge auf Papier. ${word}`, "the problem as text, no Markdown");
+  assert.equal(hit.author.id, participant.id, "the proposer");
+  assert.equal(hit.group?.slug, "umsetzung", "its first group");
+  // its discussion thread is a thread hit of its own
+  assert.ok(result.hits.some((candidate) => candidate.kind === "thread" && candidate.id === spotlight.thread?.id));
+
+  const byProblem = await search(participant2, { query: `Papier ${word}` });
+  assert.deepEqual(byProblem.hits.filter((candidate) => candidate.kind === "spotlight").map((candidate) => candidate.id), [spotlight.id]);
+  // a title hit ranks before the same words in the problem
+  const other = await spotlightWith(`Papierlose Verwaltung ${word}`, `Bauanträge und mehr. ${word}`);
+  const ranked = (await search(participant2, { query: `Bauantrag ${word}` })).hits.filter((candidate) => candidate.kind === "spotlight");
+  assert.deepEqual(ranked.map((candidate) => candidate.id), [spotlight.id, other.id]);
+});
+
+test("[search] spotlights: the group filter finds one in each of its groups; author and period apply to the proposal", async () => {
+  const word = uniqueWord();
+  const spotlight = await spotlightWith(`Gemeinsames Rechenzentrum ${word}`, `Betrieb ${word}`, ["strategie", "technik"]);
+  const spotlightHits = async (filters: Record<string, unknown>) =>
+    (await search(moderator, { query: `Rechenzentrum ${word}`, ...filters })).hits.filter((hit) => hit.kind === "spotlight");
+
+  const inTechnik = await spotlightHits({ groupId: await groupIdBySlug("technik") });
+  assert.deepEqual(inTechnik.map((hit) => [hit.id, hit.group?.slug]), [[spotlight.id, "technik"]], "shown with the group searched for");
+  assert.equal((await spotlightHits({ groupId: await groupIdBySlug("strategie") })).length, 1);
+  assert.equal((await spotlightHits({ groupId: await groupIdBySlug("organisation") })).length, 0);
+  assert.equal((await spotlightHits({ authorId: participant.id })).length, 1);
+  assert.equal((await spotlightHits({ authorId: participant2.id })).length, 0);
+  assert.equal((await spotlightHits({ from: "2000-01-01", to: "2000-12-31" })).length, 0);
+});
+
+test("[search] spotlight source: someone who reads no internal content would find promoted and later ones only", async () => {
+  const word = uniqueWord();
+  const proposed = await makeSpotlight(participant, { title: `Schulträger ${word} vorgeschlagen`, status: "PROPOSED" });
+  const declined = await makeSpotlight(participant, { title: `Schulträger ${word} abgelehnt`, status: "DECLINED" });
+  const answered = await makeSpotlight(participant, { title: `Schulträger ${word} beantwortet`, status: "ANSWERED" });
+  const found = async (readsInternal: boolean) => {
+    const rows = await db().$queryRaw<{ id: string }[]>(spotlightSource.select({ tsquery: Prisma.sql`websearch_to_tsquery('german', ${word})`, readsInternal }));
+    return new Set(rows.map((row) => row.id));
+  };
+  assert.deepEqual(await found(true), new Set([proposed.id, declined.id, answered.id]));
+  assert.deepEqual(await found(false), new Set([answered.id]));
+});
+
+test("[search] a spotlight title's markup stays text", async () => {
+  const word = uniqueWord();
+  const spotlight = await spotlightWith(`<img src=x onerror=alert(1)> ${word}`, `<script>alert(1)</script> ${word}`);
+  const hit = (await search(admin, { query: word })).hits.find((candidate) => candidate.id === spotlight.id)!;
+  assert.equal(plain(hit.title), `S-${spotlight.number}: <img src=x onerror=alert(1)> ${word}`);
+  for (const segments of [hit.title, hit.snippet]) {
+    const html = renderToStaticMarkup(createElement("p", null, createElement(HighlightedText, { segments })));
+    assert.ok(startTags(html).every((tag) => tag.name === "p" || tag.name === "mark"), html);
+  }
 });

@@ -1,4 +1,4 @@
-import { assertCan, type Actor } from "../../auth/policy";
+import { assertCan, can, type Actor } from "../../auth/policy";
 import { db, Prisma } from "../../db";
 import { searchSchema, SEARCH_RESULTS_PER_PAGE } from "../../schemas/search";
 import { headlineSegments, HIT_END, HIT_START, type TextSegment } from "./snippet";
@@ -67,6 +67,7 @@ export async function search(actor: Actor | null, rawInput: unknown): Promise<Se
   const [from, to] = input.from && input.to && input.from > input.to ? [input.to, input.from] : [input.from, input.to];
   const scope: SearchScope = {
     tsquery: Prisma.sql`websearch_to_tsquery('german', ${input.query})`,
+    readsInternal: can(actor, "internal.read"),
     groupId: input.groupId,
     authorId: input.authorId,
     from,

@@ -1,9 +1,12 @@
 import { Prisma } from "../../db";
+import { publicSpotlightStatuses } from "../../schemas/spotlight-lifecycle";
 
 /** What the searcher asked for, as every source applies it. */
 export interface SearchScope {
   /** the parsed query, `websearch_to_tsquery('german', …)`: use it with the source's indexed expression */
   tsquery: Prisma.Sql;
+  /** the searcher reads internal content (participants and up); otherwise only what readers may see */
+  readsInternal: boolean;
   groupId?: string;
   authorId?: string;
   /** first and last calendar day, inclusive */
@@ -86,4 +89,31 @@ export const postSource: SearchSource = {
   href: (hit) => `/beitraege/${hit.id}`,
 };
 
-export const searchSources: readonly SearchSource[] = [threadTitleSource, postSource];
+/** The first of a spotlight's working groups, the one its hit is shown with. */
+const firstSpotlightGroup = Prisma.sql`(
+  SELECT sg."groupId" FROM "SpotlightGroup" sg JOIN "WorkingGroup" g ON g."id" = sg."groupId"
+  WHERE sg."spotlightId" = s."id" ORDER BY g."position" LIMIT 1)`;
+
+/**
+ * Spotlight topics by title and problem, through the spotlights migration's expression index; the
+ * hit is named by its reference ("S-7: …"), the snippet cut from the problem. A spotlight belongs to
+ * one or more groups: the group filter finds it in each, and the hit shows the group searched for
+ * (else its first). Readers would see promoted and later ones only, as everywhere.
+ */
+export const spotlightSource: SearchSource = {
+  kind: "spotlight",
+  select: (scope) => Prisma.sql`
+    SELECT 'spotlight' AS kind, s."id", NULL::text AS "threadId",
+      ${scope.groupId ? Prisma.sql`${scope.groupId}::text` : firstSpotlightGroup} AS "groupId",
+      s."proposerId" AS "authorId", s."createdAt",
+      ts_rank(setweight(to_tsvector('german', s."title"), 'A') || to_tsvector('german', s."problem"), ${scope.tsquery}) AS rank,
+      'S-' || s."number" || ': ' || ${escapeHtml(Prisma.sql`s."title"`)} AS "titleHtml", s."problemHtml" AS "bodyHtml"
+    FROM "Spotlight" s
+    WHERE to_tsvector('german', s."title" || ' ' || s."problem") @@ ${scope.tsquery}
+      ${scope.readsInternal ? Prisma.empty : Prisma.sql`AND s."status"::text IN (${Prisma.join([...publicSpotlightStatuses])})`}
+      ${scope.groupId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "SpotlightGroup" sg WHERE sg."spotlightId" = s."id" AND sg."groupId" = ${scope.groupId})` : Prisma.empty}
+      ${scopeConditions({ ...scope, groupId: undefined }, { groupId: null, authorId: Prisma.sql`s."proposerId"`, createdAt: Prisma.sql`s."createdAt"` })}`,
+  href: (hit) => `/spotlights/${hit.id}`,
+};
+
+export const searchSources: readonly SearchSource[] = [threadTitleSource, postSource, spotlightSource];
