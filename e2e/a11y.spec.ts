@@ -70,6 +70,21 @@ test.describe("[a11y] axe on every page", () => {
     await check(page, "neues-thema-fehler");
   });
 
+  test("[a11y] spotlight proposal page: from a thread with similar suggestions and a quote, and with errors", async ({ asParticipant: page, make }) => {
+    const thread = await richThread(make);
+    await make.spotlight({ title: make.name("Barrierefreiheit digitaler Antragsverfahren") });
+    await page.goto(`/spotlights/neu?thema=${thread.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Spotlight vorschlagen" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Titel" }).fill("Barrierefreiheit digitaler Antragsverfahren");
+    await expect(page.getByTestId("similar-suggestions")).toBeVisible();
+    await page.getByRole("checkbox", { name: /^Als Zitat übernehmen \(Beitrag #1 / }).check();
+    await check(page, "spotlight-vorschlag");
+    await page.goto("/spotlights/neu");
+    await page.getByRole("button", { name: "Spotlight vorschlagen" }).click();
+    await expect(page.getByText("Bitte wählen Sie mindestens eine Arbeitsgruppe.")).toBeVisible();
+    await check(page, "spotlight-vorschlag-fehler");
+  });
+
   test("[a11y] thread page as participant, with a composer error and with the connection banner", async ({ asParticipant: page, make }) => {
     const thread = await richThread(make);
     const view = new ThreadPage(page);
@@ -231,6 +246,7 @@ test.describe("[a11y] narrow screens", () => {
       [asParticipant, "/arbeitsgruppen", (p) => p.getByRole("link", { name: "Arbeitsgruppe Technik" })],
       [asParticipant, "/arbeitsgruppen/technik", (p) => p.getByRole("link", { name: "Neues Thema" })],
       [asParticipant, "/arbeitsgruppen/technik/themen/neu", (p) => p.getByRole("button", { name: "Thema eröffnen" })],
+      [asParticipant, "/spotlights/neu", (p) => p.getByRole("button", { name: "Spotlight vorschlagen" })],
       [asAdmin, "/verwaltung", (p) => p.getByRole("button", { name: "Deaktivieren (Lena Lorenz)" })],
     ];
     const overflowing: string[] = [];

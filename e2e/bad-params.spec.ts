@@ -192,6 +192,45 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     expect(failures).toEqual([]);
   });
 
+  test("[bad-params] spotlight proposal: a ?thema= naming no readable thread gives the form without a source", async ({ asParticipant: page, make }) => {
+    test.slow(); // about 20 page loads
+    const thread = await make.thread({ slug: "technik", title: make.name("Quelle") });
+    const failures: string[] = [];
+    const values = [...badSegments, ...pageValues.map(([value]) => value), `${thread.id}x`, crypto.randomUUID(), `${"9".repeat(400)}`];
+    for (const value of values) {
+      const url = `/spotlights/neu?thema=${value}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url.slice(0, 100)}: ${response?.status()}`);
+      else if (!(await page.getByRole("heading", { level: 1, name: "Spotlight vorschlagen" }).isVisible())) failures.push(`${url.slice(0, 100)}: no form`);
+      else if ((await page.getByText("Vorgeschlagen aus:").count()) > 0) failures.push(`${url.slice(0, 100)}: shows a source`);
+    }
+    expect(failures).toEqual([]);
+    // repeated: the first counts
+    await page.goto(`/spotlights/neu?thema=${thread.id}&thema=%00`);
+    await expect(page.getByRole("link", { name: thread.title })).toBeVisible();
+    await page.goto(`/spotlights/neu?thema=%00&thema=${thread.id}`);
+    await expect(page.getByText("Vorgeschlagen aus:")).toHaveCount(0);
+  });
+
+  test("[bad-params] spotlight.similar and spotlight.create answer garbage with 4xx and a German message", async ({ asParticipant: page }) => {
+    const failures: string[] = [];
+    const calls: [string, unknown, "query" | "mutation"][] = [
+      ["spotlight.similar", { title: "x".repeat(20_000) }, "query"],
+      ["spotlight.similar", { title: "Bauantrag", excludeThreadId: "W".repeat(200) }, "query"],
+      ["spotlight.similar", { title: null }, "query"],
+      ["spotlight.create", { id: crypto.randomUUID(), title: "T", problem: "P", requestedAction: "A", groupIds: [crypto.randomUUID()] }, "mutation"],
+      ["spotlight.create", { id: "S-1", title: "\u0000", problem: "", requestedAction: "", groupIds: "technik" }, "mutation"],
+      ["spotlight.create", { id: crypto.randomUUID(), title: "T", problem: "P", requestedAction: "A", groupIds: [], sourceThreadId: crypto.randomUUID() }, "mutation"],
+    ];
+    for (const [path, input, kind] of calls) {
+      const { status, error } = await trpc(page.request, path, input, kind);
+      if (status < 400 || status >= 500 || !error?.message || /Invalid|Expected|unerwarteter/.test(error.message)) {
+        failures.push(`${path} ${JSON.stringify(input).slice(0, 80)}: ${status} ${error?.message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   test("[bad-params] tRPC answers garbage query input with 4xx and a German message", async ({ asParticipant: page }) => {
     const failures: string[] = [];
     const inputs: [string, unknown][] = [

@@ -95,6 +95,33 @@ test.describe("[hostile-text] long words and invisible characters", () => {
     expect((await trpc(page.request, "post.list", { threadId: thread.id }, "query")).data.posts).toHaveLength(1);
   });
 
+  test("[hostile-text] the spotlight proposal form with 200-character words in the thread, its posts and the suggestions stays within 320 px", async ({
+    asParticipant: page,
+    make,
+  }) => {
+    const thread = await make.thread({ title: longUrl, body: `${longWord("Wort")} ${longUrl}` });
+    await make.post(thread.id, ["`" + longWord("code") + "`", "```", `const ${longWord("bezeichner")} = 1;`, "```", `> ${longWord("Zitat")}`].join("\n\n"));
+    const spotlightTitle = longWord(make.name("Spotlight").replace(/\W/g, ""));
+    await make.spotlight({ title: spotlightTitle });
+
+    await page.goto(`/spotlights/neu?thema=${thread.id}`);
+    await expect(page.getByRole("link", { name: longUrl })).toBeVisible();
+    await page.getByRole("textbox", { name: "Titel" }).fill(spotlightTitle);
+    await expect(page.getByTestId("similar-suggestions").getByRole("link", { name: new RegExp(spotlightTitle.slice(0, 60)) })).toBeVisible();
+    await page.getByRole("checkbox", { name: /^Als Zitat übernehmen \(Beitrag #2 / }).check();
+    await expect(page.getByRole("textbox", { name: "Problembeschreibung" })).toHaveValue(/codeDigitalisierungsvorhaben/);
+    await expectNoSidewaysScroll(page, "lange-woerter-spotlight-vorschlag");
+
+    // a title of invisible characters is no title, in the form and on the server
+    await page.getByRole("textbox", { name: "Titel" }).fill(invisible);
+    await page.getByRole("button", { name: "Spotlight vorschlagen" }).click();
+    await expect(page.getByText("Bitte geben Sie einen Titel ein.")).toBeVisible();
+    const groupId = (await trpc(page.request, "group.bySlug", { slug: "technik" }, "query")).data.id;
+    const created = await trpc(page.request, "spotlight.create", { id: crypto.randomUUID(), title: invisible, problem: "P", requestedAction: "A", groupIds: [groupId] });
+    expect(created.status).toBe(400);
+    expect(created.error?.message).toBe("Bitte geben Sie einen Titel ein.");
+  });
+
   test("[hostile-text] a name of invisible characters is refused when accepting an invitation", async ({ page, users }) => {
     const token = await users.invitationToken();
     await page.goto(`/einladung/${token}`);

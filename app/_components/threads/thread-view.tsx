@@ -50,6 +50,7 @@ export function ThreadView({
   subscription,
   groups = [],
   unread,
+  actions,
 }: {
   initialThread: ThreadDetail;
   initialPage: PostPage;
@@ -59,6 +60,8 @@ export function ThreadView({
   /** the groups moderation may move the thread to */
   groups?: GroupChoice[];
   unread: UnreadPosition;
+  /** links in the header that lead from the thread elsewhere ("Als Spotlight vorschlagen") */
+  actions?: ReactNode;
 }) {
   const [thread, setThread] = useState(initialThread);
   const { state: connection } = useSocket();
@@ -182,6 +185,7 @@ export function ThreadView({
           </p>
           <PresenceBar threadId={thread.id} />
           {subscription}
+          {actions && <div className="mt-3 flex flex-wrap gap-2">{actions}</div>}
           {viewer.canModerate && <ModerationControls thread={thread} groups={groups} onChange={setThread} />}
         </header>
 

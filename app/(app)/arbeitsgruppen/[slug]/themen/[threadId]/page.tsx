@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ThreadSubscription } from "@/app/_components/notifications/thread-subscription";
 import { ThreadView } from "@/app/_components/threads/thread-view";
+import { buttonClass } from "@/app/_components/ui/button";
 import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
@@ -71,6 +73,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         subscription={subscription && <ThreadSubscription threadId={thread.id} initialLevel={subscription.level} />}
         groups={groups.map((group) => ({ id: group.id, name: group.name }))}
         unread={{ readUpTo, scrollTo: opensAtUnread }}
+        actions={
+          can(actor, "spotlight.propose") && (
+            <Link href={`/spotlights/neu?thema=${thread.id}`} className={buttonClass("secondary")}>
+              Als Spotlight vorschlagen
+            </Link>
+          )
+        }
       />
     </>
   );

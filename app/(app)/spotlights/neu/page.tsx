@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProposeForm, type SourceThread } from "@/app/_components/spotlights/propose-form";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { firstParam } from "@/app/_lib/search-params";
+import { NoAccess } from "@/app/_lib/no-access";
+import { getActor } from "@/server/auth/get-actor";
+import { can, type Actor } from "@/server/auth/policy";
+import { AppError } from "@/server/errors";
+import { idSchema } from "@/server/schemas/common";
+import { listGroups } from "@/server/services/groups/list-groups";
+import { listPosts } from "@/server/services/posts/list-posts";
+import { getThread } from "@/server/services/threads/get-thread";
+
+export const metadata: Metadata = { title: "Spotlight vorschlagen" };
+
+type Props = { searchParams: Promise<{ thema?: string | string[] }> };
+
+/**
+ * The thread a proposal comes from (`?thema=<id>`) with its first page of posts to quote. Anything
+ * that names no thread the actor reads gives the form without a source, never an error page.
+ */
+async function sourceThread(actor: Actor, param: string | undefined): Promise<SourceThread | null> {
+  const threadId = idSchema.safeParse(param);
+  if (!threadId.success) return null;
+  try {
+    const [thread, { posts }] = await Promise.all([getThread(actor, threadId.data), listPosts(actor, { threadId: threadId.data, page: 1 })]);
+    return {
+      id: thread.id,
+      title: thread.title,
+      href: `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`,
+      groupId: thread.group.id,
+      posts: posts
+        // deleted and hidden posts have no text to quote
+        .filter((post) => !post.deletedAt && !post.hiddenAt && post.html)
+        .map((post) => ({ id: post.id, number: post.number, html: post.html, createdAt: post.createdAt, author: { name: post.author.name, organisation: post.author.organisation } })),
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+export default async function ProposeSpotlightPage({ searchParams }: Props) {
+  const actor = await getActor();
+  if (!actor || !can(actor, "spotlight.propose")) return <NoAccess />;
+  const [groups, source] = await Promise.all([listGroups(actor), sourceThread(actor, firstParam((await searchParams).thema))]);
+  return (
+    <>
+      <nav aria-label="Brotkrumen" className="mb-3 text-sm">
+        <Link href="/spotlights" className="text-brand-700 underline">
+          Spotlights
+        </Link>{" "}
+        › Vorschlagen
+      </nav>
+      <PageHeader
+        title="Spotlight vorschlagen"
+        lead="Ein Spotlight trägt ein Ergebnis oder einen Bedarf der Arbeitsgruppen an die zuständige Stelle des Landes. Die Moderation prüft den Vorschlag; andere Kommunen können ihn mitzeichnen."
+      />
+      <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <ProposeForm groups={groups.map((group) => ({ id: group.id, name: group.name }))} source={source} />
+      </div>
+    </>
+  );
+}
