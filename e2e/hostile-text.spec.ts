@@ -105,7 +105,7 @@ test.describe("[hostile-text] long words and invisible characters", () => {
     await make.spotlight({ title: spotlightTitle });
 
     await page.goto(`/spotlights/neu?thema=${thread.id}`);
-    await expect(page.getByRole("link", { name: longUrl })).toBeVisible();
+    await expect(page.locator("p", { hasText: "Vorgeschlagen aus:" }).getByRole("link", { name: longUrl })).toBeVisible();
     await page.getByRole("textbox", { name: "Titel" }).fill(spotlightTitle);
     await expect(page.getByTestId("similar-suggestions").getByRole("link", { name: new RegExp(spotlightTitle.slice(0, 60)) })).toBeVisible();
     await page.getByRole("checkbox", { name: /^Als Zitat übernehmen \(Beitrag #2 / }).check();

@@ -177,7 +177,7 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
       />
 
       {source && source.posts.length > 0 && (
-        <fieldset className="rounded-md border border-slate-300 p-3 sm:p-4">
+        <fieldset className="min-w-0 rounded-md border border-slate-300 p-3 sm:p-4">
           <legend className="px-1 font-medium">Beiträge aus dem Thema zitieren</legend>
           <p className="text-sm text-slate-600">Gewählte Beiträge werden als Zitat mit Link in die Problembeschreibung übernommen.</p>
           <ol className="mt-3 max-h-[32rem] space-y-3 overflow-y-auto pr-1" aria-label="Beiträge des Themas">
@@ -216,6 +216,7 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
       <fieldset
         aria-describedby={`${id}-gruppen-hinweis${groupError ? ` ${id}-gruppen-fehler` : ""}`}
         data-invalid={groupError ? "true" : undefined}
+        className="min-w-0"
       >
         <legend className="mb-1 font-medium">Arbeitsgruppen</legend>
         <p id={`${id}-gruppen-hinweis`} className="text-sm text-slate-600">
