@@ -116,4 +116,16 @@ export const xssFields: readonly XssField[] = [
     toText: (alt) => normaliseText(alt, { singleLine: true }),
     shownIn: ["img alt in posts (app/_components/attachments/post-attachments.tsx)", "composer alt-text field value"],
   },
+  {
+    field: "spotlight title (proposal form suggestions, search)",
+    kind: "text",
+    toText: (title) => normaliseText(title, { singleLine: true }),
+    shownIn: ["similar suggestions below the title field (app/_components/spotlights/similar-suggestions.tsx)", "search result title (escaped in SQL, then text)"],
+  },
+  {
+    field: "post body quoted into a spotlight proposal",
+    kind: "html",
+    toHtml: renderMarkdown,
+    shownIn: ["source thread's posts in the proposal form .prose-post (app/_components/spotlights/propose-form.tsx); the quote itself is textarea text"],
+  },
 ];
