@@ -109,6 +109,7 @@ test.describe("[spotlight] proposing", () => {
     const form = new ProposePage(page);
     await page.goto("/spotlights/neu");
     await expect(form.heading).toBeVisible();
+    await expect(page).toHaveTitle(/Spotlight vorschlagen/);
     await expect(page.getByText("Vorgeschlagen aus:")).toHaveCount(0);
     await expect(page.getByRole("checkbox", { checked: true })).toHaveCount(0);
 
@@ -150,6 +151,7 @@ test.describe("[spotlight] proposing", () => {
   test("[spotlight] a reader cannot reach the form, sees no proposal link, and the server refuses to create", async ({ asReader: page, make }) => {
     await page.goto("/spotlights/neu");
     await expect(page.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
+    await expect(page).toHaveTitle(/Kein Zugriff/);
     await expect(page.getByRole("textbox", { name: "Titel" })).toHaveCount(0);
     const thread = await make.thread();
     await page.goto(`/spotlights/neu?thema=${thread.id}`);

@@ -12,7 +12,9 @@ import { listGroups } from "@/server/services/groups/list-groups";
 import { listPosts } from "@/server/services/posts/list-posts";
 import { getThread } from "@/server/services/threads/get-thread";
 
-export const metadata: Metadata = { title: "Spotlight vorschlagen" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: can(await getActor(), "spotlight.propose") ? "Spotlight vorschlagen" : "Kein Zugriff" };
+}
 
 type Props = { searchParams: Promise<{ thema?: string | string[] }> };
 
