@@ -5,11 +5,11 @@ import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createSpotlightSchema } from "../../schemas/spotlight";
 import { spotlightReference } from "../../schemas/spotlight-lifecycle";
-import { renderForStorage } from "../posts/markdown";
 import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
 import { getThread } from "../threads/get-thread";
 import { insertThread } from "../threads/create-thread";
 import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
+import { renderSpotlightTexts } from "./render-spotlight";
 import { spotlightChangeEvents } from "./spotlight-events";
 
 export const spotlightLink = (spotlightId: string) => `/spotlights/${spotlightId}`;
@@ -46,17 +46,13 @@ export async function createSpotlight(actor: Actor | null, rawInput: unknown): P
     ].join("\n");
     const thread = await insertThread(tx, actor, { groupId: discussionGroupId, firstPostId: randomUUID(), title: input.title, body: opening });
 
-    const problem = renderForStorage(input.problem, input.id);
-    const requested = renderForStorage(input.requestedAction, input.id.slice(8));
     await tx.spotlight.create({
       data: {
         id: input.id,
         title: input.title,
         problem: input.problem,
-        problemHtml: problem.html,
         requestedAction: input.requestedAction,
-        requestedActionHtml: requested.html,
-        renderVersion: problem.renderVersion,
+        ...renderSpotlightTexts(input.id, { problem: input.problem, requestedAction: input.requestedAction, answer: null }),
         affectedMunicipalities: input.affectedMunicipalities,
         proposerId: actor.id,
         sourceThreadId: input.sourceThreadId ?? null,
