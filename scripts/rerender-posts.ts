@@ -3,7 +3,7 @@
 // timed) before a start, e.g. after an upgrade on a large database. Stop the app first on an
 // embedded ./data (one process owns it).
 import { startDatabase } from "../server/db/start-database";
-import { rerenderStalePosts } from "../server/services/posts/rerender-posts";
+import { rerenderStalePosts, rerenderStaleSpotlights } from "../server/services/posts/rerender-posts";
 
 const database = await startDatabase({ seedDemo: false }).catch((error: Error) => {
   // e.g. the app still running on the embedded database: its message says what to do
@@ -13,8 +13,13 @@ const database = await startDatabase({ seedDemo: false }).catch((error: Error) =
 try {
   const startedAt = performance.now();
   const rendered = await rerenderStalePosts();
+  const spotlights = await rerenderStaleSpotlights();
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(rendered ? `${rendered} Beiträge in ${seconds} s neu dargestellt.` : "Alle Beiträge sind bereits aktuell dargestellt.");
+  console.log(
+    rendered || spotlights
+      ? `${rendered} Beiträge und ${spotlights} Spotlights in ${seconds} s neu dargestellt.`
+      : "Alle Beiträge und Spotlights sind bereits aktuell dargestellt.",
+  );
 } finally {
   await database.close();
 }

@@ -1,79 +1,16 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { after, before, describe, test } from "node:test";
-import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
-import type { Actor } from "../auth/policy";
+import { describe, test } from "node:test";
 import { db } from "../db";
 import { setUserActive } from "../services/users/manage-users";
 import { makePost, makeThread, setThreadLocked } from "../test/factories";
+import { call, connected, nextEvent, refused, socketTestServer } from "../test/socket-harness";
 import { createTestUser, openTestDatabase } from "../test/test-db";
-import { clientEventNames, type ClientEvents, type ServerEvents } from "./events";
-import { attachSocketServer } from "./io";
-import { disconnectUser, setIo, type IoServer } from "./publish";
+import { clientEventNames } from "./events";
+import { disconnectUser } from "./publish";
 
-type ClientSocket = Socket<ServerEvents, ClientEvents>;
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-const SECRET = "socket-test-secret-0123456789abcdef";
-process.env.NEXTAUTH_SECRET = SECRET;
-
+const { cookieFor, open } = socketTestServer();
 const { actors } = await openTestDatabase();
-let httpServer: HttpServer;
-let ioServer: IoServer;
-let url: string;
-const sockets: ClientSocket[] = [];
-
-async function cookieFor(actor: Actor): Promise<string> {
-  const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } });
-  const token = await encode({ token: { sub: actor.id, email: actor.email, sv: sessionVersion }, secret: SECRET });
-  return `next-auth.session-token=${token}`;
-}
-
-function open(cookie?: string): ClientSocket {
-  const socket: ClientSocket = connect(url, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: cookie ? { cookie } : {},
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-const connected = (socket: ClientSocket) =>
-  new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", (error) => reject(error));
-  });
-
-const refused = (socket: ClientSocket) =>
-  new Promise<string>((resolve, reject) => {
-    socket.once("connect", () => reject(new Error("the socket was accepted")));
-    socket.once("connect_error", (error) => resolve(error.message));
-  });
-
-function call<T>(socket: ClientSocket, name: keyof ClientEvents, input: unknown): Promise<Ack<T>> {
-  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)(name, input, resolve));
-}
-
-const nextEvent = <E extends keyof ServerEvents>(socket: ClientSocket, name: E) =>
-  new Promise<Parameters<ServerEvents[E]>[0]>((resolve) => (socket.once as (e: string, l: (p: never) => void) => void)(name, resolve));
-
-before(async () => {
-  httpServer = createServer();
-  ioServer = await attachSocketServer(httpServer, {});
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-after(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await new Promise<void>((resolve) => ioServer.close(() => resolve()));
-  setIo(undefined);
-});
 
 describe("socket handshake", () => {
   test("a socket without a session is refused with a German message", async () => {

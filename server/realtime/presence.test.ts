@@ -1,83 +1,19 @@
 import assert from "node:assert/strict";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { after, before, test } from "node:test";
-import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
-import type { Actor } from "../auth/policy";
-import { db } from "../db";
+import { test } from "node:test";
 import { makeThread, setThreadLocked } from "../test/factories";
+import { call, record, roundTrip, socketTestServer, until, type ClientSocket, type Payload } from "../test/socket-harness";
 import { openTestDatabase } from "../test/test-db";
-import type { ClientEvents, ServerEvents } from "./events";
-import { attachSocketServer } from "./io";
-import { setIo, type IoServer } from "./publish";
 
-type ClientSocket = Socket<ServerEvents, ClientEvents>;
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-type Presence = Parameters<ServerEvents["thread.presence"]>[0];
-type Typing = Parameters<ServerEvents["thread.typing"]>[0];
+type Presence = Payload<"thread.presence">;
+type Typing = Payload<"thread.typing">;
 
-const SECRET = "presence-test-secret-0123456789abcdef";
-process.env.NEXTAUTH_SECRET = SECRET;
-
+const { openAs: open } = socketTestServer();
 const { actors } = await openTestDatabase();
 const { participant, participant2, moderator, reader } = actors;
-let httpServer: HttpServer;
-let ioServer: IoServer;
-let url: string;
-const sockets: ClientSocket[] = [];
-
-async function open(actor: Actor): Promise<ClientSocket> {
-  const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } });
-  const token = await encode({ token: { sub: actor.id, email: actor.email, sv: sessionVersion }, secret: SECRET });
-  const socket: ClientSocket = connect(url, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: { cookie: `next-auth.session-token=${token}` },
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
-
-function call<T>(socket: ClientSocket, name: keyof ClientEvents, input: unknown): Promise<Ack<T>> {
-  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)(name, input, resolve));
-}
-
-/** Everything a socket receives of one event, in order. */
-function record<E extends keyof ServerEvents>(socket: ClientSocket, name: E): Parameters<ServerEvents[E]>[0][] {
-  const received: Parameters<ServerEvents[E]>[0][] = [];
-  (socket.on as (e: string, l: (p: never) => void) => void)(name, (payload: never) => received.push(payload));
-  return received;
-}
-
-/** Socket.IO keeps one socket's packets in order: once this answer arrives, what was sent before has too. */
-const roundTrip = (socket: ClientSocket) => call(socket, "thread.watch", { threadId: "round-trip", afterSeq: 0 });
-
-async function until(condition: () => boolean, what: string) {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  assert.ok(condition(), what);
-}
 
 const watch = (socket: ClientSocket, threadId: string) => call(socket, "thread.watch", { threadId, afterSeq: 0 });
 const lastCount = (received: Presence[], threadId: string) => received.filter((p) => p.threadId === threadId).at(-1)?.readerCount;
 
-before(async () => {
-  httpServer = createServer();
-  ioServer = await attachSocketServer(httpServer, {});
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-after(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await new Promise<void>((resolve) => ioServer.close(() => resolve()));
-  setIo(undefined);
-});
 
 test("[presence] the count of distinct people with a thread open follows joins, leaves and disconnects", async () => {
   const thread = await makeThread(participant);

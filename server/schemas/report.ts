@@ -52,6 +52,7 @@ export const closeReportSchema = z.object({
   outcomeNote: optionalNote("Die Anmerkung"),
 });
 export type CloseReportInput = z.input<typeof closeReportSchema>;
+export type CloseReport = z.output<typeof closeReportSchema>;
 
 /** The queue's tabs; URL values are German (`?status=erledigt`). */
 export const reportStatuses = ["OPEN", "DONE"] as const;

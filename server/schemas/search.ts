@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daySchema, parseDayRange } from "./calendar-day";
 import { idSchema } from "./common";
 import { PAGE_MAX, pageSchema, parsePageParam } from "./paging";
 import { normaliseText } from "./text";
@@ -9,7 +10,6 @@ export const SEARCH_RESULTS_PER_PAGE = 20;
 
 const normaliseQuery = (value: string) => normaliseText(value, { singleLine: true }).slice(0, SEARCH_QUERY_MAX).trim();
 
-const dateSchema = z.iso.date({ message: "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an." });
 
 export const searchSchema = z.object({
   /** may be empty: the page then shows a hint instead of results */
@@ -17,8 +17,8 @@ export const searchSchema = z.object({
   groupId: idSchema.optional(),
   authorId: idSchema.optional(),
   /** first and last day (inclusive, calendar days in Germany) */
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
   page: pageSchema,
 });
 export type SearchInput = z.input<typeof searchSchema>;
@@ -38,7 +38,6 @@ export interface SearchParams {
 type RawParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-const isDate = (value: string) => dateSchema.safeParse(value).success;
 
 /**
  * The nearest valid state for whatever a URL carries: unknown or malformed values are dropped, a
@@ -49,17 +48,13 @@ export function parseSearchParams(raw: RawParams): SearchParams {
   const q = normaliseQuery(first(raw.q));
   const gruppe = first(raw.gruppe).trim();
   const person = first(raw.person).trim();
-  let von = first(raw.von).trim();
-  let bis = first(raw.bis).trim();
-  if (!isDate(von)) von = "";
-  if (!isDate(bis)) bis = "";
-  if (von && bis && von > bis) [von, bis] = [bis, von];
+  const { von, bis } = parseDayRange(first(raw.von), first(raw.bis));
   return {
     q,
     gruppe: /^[a-z0-9-]{1,100}$/.test(gruppe) ? gruppe : undefined,
     person: idSchema.safeParse(person).success ? person : undefined,
-    von: von || undefined,
-    bis: bis || undefined,
+    von,
+    bis,
     seite: Math.min(parsePageParam(raw.seite), PAGE_MAX),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { postAttachmentsSchema } from "./attachments";
+import { daySchema } from "./calendar-day";
 import { idSchema, requiredText } from "./common";
 import { spotlightStatuses, type SpotlightStatus } from "./spotlight-lifecycle";
 import { normaliseText } from "./text";
@@ -51,12 +52,6 @@ export const similarSpotlightsSchema = z.object({
   /** the spotlight being edited, or the source thread: not suggested as its own duplicate */
   excludeThreadId: idSchema.nullish(),
 });
-
-const dayMessage = "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an.";
-/** A calendar day in Germany, YYYY-MM-DD, within the years the platform could plausibly record. */
-export const daySchema = z.iso
-  .date({ message: dayMessage })
-  .refine((day) => day >= "2000-01-01" && day <= "2099-12-31", { message: "Dieses Datum liegt außerhalb des möglichen Zeitraums." });
 
 const optionalComment = z
   .string()

@@ -4,6 +4,7 @@ import { db } from "../../db";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
 import { makePost, makeThread } from "../../test/factories";
 import { createTestUser, openTestDatabase } from "../../test/test-db";
+import { notificationKinds } from "./kinds";
 import { getNotificationSettings, updateNotificationSettings } from "./settings";
 import { setThreadSubscription } from "./thread-subscription";
 
@@ -40,7 +41,7 @@ test("[notifications] settings: readers may set theirs, signed out may not, bad 
     "Bitte wählen Sie, wie oft Sie eine E-Mail bekommen möchten.",
   );
   await rejectsWithZodMessage(
-    () => updateNotificationSettings(participant, { disabledKinds: Array(6).fill("MENTION"), digest: "OFF" }),
+    () => updateNotificationSettings(participant, { disabledKinds: Array(notificationKinds.length + 1).fill("MENTION"), digest: "OFF" }),
     "Bitte wählen Sie jede Art höchstens einmal.",
   );
 });

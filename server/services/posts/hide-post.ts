@@ -4,10 +4,14 @@ import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { hidePostSchema, postIdSchema } from "../../schemas/post";
 import { recordAudit } from "../audit/record-audit";
+import { closeOpenReport } from "../reports/close-report";
 import { commitPostChange } from "./change-post";
 import type { PostDto } from "./dto";
 
-/** Moderation hides a post with a reason: participants see that it was hidden, moderation the original greyed. Audited. */
+/**
+ * Moderation hides a post with a reason: participants see that it was hidden, moderation the original
+ * greyed. Audited. Open reports about the post are closed as "Beitrag ausgeblendet" with that reason.
+ */
 export async function hidePost(actor: Actor | null, rawInput: unknown): Promise<WithEvents<PostDto>> {
   assertCan(actor, "post.moderate");
   const { postId, reason } = hidePostSchema.parse(rawInput);
@@ -16,7 +20,12 @@ export async function hidePost(actor: Actor | null, rawInput: unknown): Promise<
     if (!post) throw new AppError("NOT_FOUND", "Diesen Beitrag gibt es nicht (mehr).");
     if (post.hiddenAt) throw new AppError("CONFLICT", "Dieser Beitrag ist bereits ausgeblendet.");
     await recordAudit(tx, actor, "post.hide", { type: "post", id: postId }, { reason });
-    return commitPostChange(tx, actor, post, { hiddenAt: new Date(), hiddenBy: { connect: { id: actor.id } }, hiddenReason: reason });
+    const hidden = await commitPostChange(tx, actor, post, { hiddenAt: new Date(), hiddenBy: { connect: { id: actor.id } }, hiddenReason: reason });
+    // hiding settles what was reported about the post: the queue empties and the reporters hear why
+    const openReports = await tx.report.findMany({ where: { postId, closedAt: null }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    const closed = [];
+    for (const report of openReports) closed.push(await closeOpenReport(tx, actor, { reportId: report.id, outcome: "POST_HIDDEN", outcomeNote: reason }));
+    return { result: hidden.result, events: [...hidden.events, ...closed.flatMap((close) => close.events)] };
   });
 }
 

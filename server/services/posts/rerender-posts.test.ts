@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "../../db";
-import { makePost, makeThread } from "../../test/factories";
+import { makePost, makeSpotlight, makeThread } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
 import { editPost } from "./edit-post";
 import { listPosts } from "./list-posts";
 import { MARKDOWN_RENDERER_VERSION } from "./markdown";
-import { rerenderStalePosts } from "./rerender-posts";
+import { rerenderStalePosts, rerenderStaleSpotlights } from "./rerender-posts";
 
 const { actors } = await openTestDatabase();
 const { participant } = actors;
@@ -51,4 +51,20 @@ test("[post] posts of another renderer version are rendered again in batches; cu
   assert.equal((await stored(current.id)).html, "<p>aktuell gespeichert</p>", "a post of the current version is not touched");
   assert.equal(await db().post.count({ where: { renderVersion: { not: MARKDOWN_RENDERER_VERSION } } }), 0);
   assert.equal(await rerenderStalePosts(), 0);
+});
+
+test("[spotlight] a spotlight's texts of another renderer version are rendered again, its answer too", async () => {
+  await rerenderStaleSpotlights();
+  const spotlight = await makeSpotlight(participant, { status: "ANSWERED" });
+  await db().spotlight.update({
+    where: { id: spotlight.id },
+    data: { problem: "*Problem*", requestedAction: "**Anliegen**", answer: "<b>Antwort</b>", problemHtml: "alt", renderVersion: MARKDOWN_RENDERER_VERSION - 1 },
+  });
+  assert.equal(await rerenderStaleSpotlights(), 1);
+  const row = await db().spotlight.findUniqueOrThrow({ where: { id: spotlight.id } });
+  assert.equal(row.problemHtml, "<p><em>Problem</em></p>");
+  assert.equal(row.requestedActionHtml, "<p><strong>Anliegen</strong></p>");
+  assert.equal(row.answerHtml, "<p>&#x3C;b>Antwort&#x3C;/b></p>");
+  assert.equal(row.renderVersion, MARKDOWN_RENDERER_VERSION);
+  assert.equal(await rerenderStaleSpotlights(), 0);
 });

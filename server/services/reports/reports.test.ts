@@ -5,6 +5,7 @@ import { db } from "../../db";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
 import { makePost, makeThread } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
+import { hidePost } from "../posts/hide-post";
 import { closeReport } from "./close-report";
 import { listReports } from "./list-reports";
 import { openReportCount } from "./open-report-count";
@@ -142,4 +143,29 @@ test("[report] the queue and its count are moderation's: participants and reader
   await rejectsWithZodMessage(() => listReports(moderator, { status: "CLOSED" }), "Bitte wählen Sie offene oder erledigte Meldungen.");
   const page = await listReports(moderator, { status: "OPEN", page: 100_000 });
   assert.equal(page.page, page.pageCount, "a page past the end is the last page");
+});
+
+test("[report] hiding a reported post closes its open reports as hidden, with the reason, and tells each reporter", async () => {
+  const post = await postByParticipant("Persönliche Daten eines Bürgers: Max Muster, Musterstraße 1");
+  await reportPost(participant2, { postId: post.id, reason: "PERSONAL_DATA" });
+  await reportPost(admin, { postId: post.id, reason: "OTHER", note: "Adresse eines Bürgers" });
+  const before = await openReportCount(moderator);
+
+  const { events } = await hidePost(moderator, { postId: post.id, reason: "Enthält die Anschrift einer Privatperson" });
+
+  const reports = await reportsOn(post.id);
+  assert.equal(reports.length, 2);
+  for (const report of reports) {
+    assert.ok(report.closedAt, "closed");
+    assert.equal(report.outcome, "POST_HIDDEN");
+    assert.equal(report.outcomeNote, "Enthält die Anschrift einer Privatperson");
+    assert.equal(report.closedById, moderator.id);
+  }
+  assert.equal(await openReportCount(moderator), before - 2);
+  const queueEvents = events.filter((e) => e.name === "reports.changed");
+  assert.equal(queueEvents.length, 2, "the queue hears about both");
+  assert.equal((queueEvents.at(-1)!.payload as { openCount: number }).openCount, before - 2);
+  const told = await db().notification.findMany({ where: { kind: "REPORT_OUTCOME", recipientId: { in: [participant2.id, admin.id] }, link: `/beitraege/${post.id}` } });
+  assert.equal(told.length, 2);
+  assert.ok(told.every((n) => n.excerpt.includes("Enthält die Anschrift einer Privatperson")));
 });

@@ -6,11 +6,11 @@ import type { WithEvents } from "../../realtime/events";
 import { createSpotlightSchema } from "../../schemas/spotlight";
 import { THREAD_TITLE_MAX } from "../../schemas/thread";
 import { spotlightReference } from "../../schemas/spotlight-lifecycle";
-import { renderForStorage } from "../posts/markdown";
 import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
 import { getThread } from "../threads/get-thread";
 import { insertThread } from "../threads/create-thread";
 import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
+import { renderSpotlightTexts } from "./render-spotlight";
 import { spotlightChangeEvents } from "./spotlight-events";
 
 export const spotlightLink = (spotlightId: string) => `/spotlights/${spotlightId}`;
@@ -57,18 +57,14 @@ export async function createSpotlight(actor: Actor | null, rawInput: unknown): P
       body: opening,
     });
 
-    const problem = renderForStorage(input.problem, input.id);
-    const requested = renderForStorage(input.requestedAction, input.id.slice(8));
     await tx.spotlight.create({
       data: {
         id: input.id,
         number,
         title: input.title,
         problem: input.problem,
-        problemHtml: problem.html,
         requestedAction: input.requestedAction,
-        requestedActionHtml: requested.html,
-        renderVersion: problem.renderVersion,
+        ...renderSpotlightTexts(input.id, { problem: input.problem, requestedAction: input.requestedAction, answer: null }),
         affectedMunicipalities: input.affectedMunicipalities,
         proposerId: actor.id,
         sourceThreadId: input.sourceThreadId ?? null,

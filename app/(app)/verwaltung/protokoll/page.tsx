@@ -8,7 +8,8 @@ import { NoAccess } from "@/app/_lib/no-access";
 import { firstParam } from "@/app/_lib/search-params";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
-import { auditActionLabels, auditActions, isAuditAction, isCalendarDay } from "@/server/schemas/audit";
+import { auditActionLabels, auditActions, isAuditAction } from "@/server/schemas/audit";
+import { parseDayRange } from "@/server/schemas/calendar-day";
 import { parsePageParam } from "@/server/schemas/paging";
 import { auditActors, listAuditEntries } from "@/server/services/audit/list-audit";
 
@@ -30,13 +31,12 @@ export default async function AuditPage({ searchParams }: Props) {
   // what the address asks for, where it can be met; anything else is left out, never an error page
   const art = firstParam(query.art);
   const person = firstParam(query.person);
-  const von = firstParam(query.von);
-  const bis = firstParam(query.bis);
+  const period = parseDayRange(firstParam(query.von), firstParam(query.bis));
   const filter = {
     action: isAuditAction(art) ? art : undefined,
     actorId: people.some((p) => p.id === person) ? person : undefined,
-    from: von && isCalendarDay(von) ? von : undefined,
-    to: bis && isCalendarDay(bis) ? bis : undefined,
+    from: period.von,
+    to: period.bis,
   };
   const result = await listAuditEntries(actor, { ...filter, page: parsePageParam(query.seite) });
   const params = new URLSearchParams(

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * Calendar days as date inputs send them (YYYY-MM-DD), meant as days in Germany: the period filters of
+ * the audit log and the search, a spotlight's forwarding, due and answer days. Client-safe.
+ */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 2000 && year <= 2999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const daySchema = z
+  .string({ message: "Bitte geben Sie ein Datum an." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an." })
+  .refine((value) => isCalendarDay(value), { message: "Dieses Datum gibt es nicht." });
+
+/**
+ * A period from a URL's `von` and `bis`: a day that is not one is left out, a period given backwards is
+ * turned round. Never throws.
+ */
+export function parseDayRange(von: string | undefined, bis: string | undefined): { von?: string; bis?: string } {
+  let from = von?.trim() ?? "";
+  let to = bis?.trim() ?? "";
+  if (!isCalendarDay(from)) from = "";
+  if (!isCalendarDay(to)) to = "";
+  if (from && to && from > to) [from, to] = [to, from];
+  return { von: from || undefined, bis: to || undefined };
+}
+
+const berlinDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar day in Germany at this instant, YYYY-MM-DD (what "today" means for due dates). */
+export const berlinDay = (at: Date = new Date()): string => berlinDayFormat.format(at);
+
+/** "01.10.2026": how German forms and Excel write a day. */
+export const formatGermanDay = (day: string): string => {
+  const [year, month, date] = day.split("-");
+  return `${date}.${month}.${year}`;
+};

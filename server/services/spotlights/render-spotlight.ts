@@ -1,0 +1,17 @@
+import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "../posts/markdown";
+
+/** id scopes keep footnote ids of the three texts on one page apart */
+const scope = (spotlightId: string, part: string) => `${part}${spotlightId.replace(/-/g, "").slice(0, 8)}`;
+
+/**
+ * The stored HTML of a spotlight's Markdown texts, rendered once when written, like posts; a renderer
+ * version change re-renders them at start-up (rerenderStaleSpotlights).
+ */
+export function renderSpotlightTexts(spotlightId: string, texts: { problem: string; requestedAction: string; answer: string | null }) {
+  return {
+    problemHtml: renderMarkdown(texts.problem, scope(spotlightId, "p")),
+    requestedActionHtml: renderMarkdown(texts.requestedAction, scope(spotlightId, "a")),
+    answerHtml: texts.answer === null ? null : renderMarkdown(texts.answer, scope(spotlightId, "r")),
+    renderVersion: MARKDOWN_RENDERER_VERSION,
+  };
+}
