@@ -1,4 +1,6 @@
-import { createSpotlightSchema, listSpotlightsSchema, spotlightIdSchema } from "../schemas/spotlight";
+import { createSpotlightSchema, listSpotlightsSchema, spotlightIdSchema, transitionSpotlightSchema } from "../schemas/spotlight";
+import { cosignSpotlight, withdrawCosignature } from "../services/spotlights/cosign-spotlight";
+import { transitionSpotlight } from "../services/spotlights/transition-spotlight";
 import { createSpotlight } from "../services/spotlights/create-spotlight";
 import { getSpotlight } from "../services/spotlights/get-spotlight";
 import { forwardedToOptions, listSpotlights } from "../services/spotlights/list-spotlights";
@@ -9,4 +11,7 @@ export const spotlightRouter = router({
   list: authedProcedure.input(listSpotlightsSchema).query(({ ctx, input }) => listSpotlights(ctx.actor, input)),
   create: authedProcedure.input(createSpotlightSchema).mutation(({ ctx, input }) => commitAndPublish(createSpotlight(ctx.actor, input))),
   forwardedToOptions: authedProcedure.query(({ ctx }) => forwardedToOptions(ctx.actor)),
+  transition: authedProcedure.input(transitionSpotlightSchema).mutation(({ ctx, input }) => commitAndPublish(transitionSpotlight(ctx.actor, input))),
+  cosign: authedProcedure.input(spotlightIdSchema).mutation(({ ctx, input }) => commitAndPublish(cosignSpotlight(ctx.actor, input))),
+  withdrawCosign: authedProcedure.input(spotlightIdSchema).mutation(({ ctx, input }) => commitAndPublish(withdrawCosignature(ctx.actor, input))),
 });
