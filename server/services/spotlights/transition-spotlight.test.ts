@@ -14,6 +14,7 @@ import { makeSpotlight } from "../../test/factories";
 import { createTestUser, openTestDatabase } from "../../test/test-db";
 import { samplePdf, samplePng } from "../../../seeds/sample-files";
 import { readAttachment } from "../attachments/read-attachment";
+import { listAuditEntries } from "../audit/list-audit";
 import { uploadAttachment } from "../attachments/upload-attachment";
 import { setThreadSubscription } from "../notifications/thread-subscription";
 import { cosignSpotlight } from "./cosign-spotlight";
@@ -137,6 +138,9 @@ test("[spotlight] moderation walks a spotlight through the whole life cycle; eac
     ],
   );
   assert.equal((audit[2].details as { forwardedTo: string }).forwardedTo, "Ministerium für Infrastruktur und Digitales");
+  // the admin's audit log names the spotlight as people do
+  const logged = await listAuditEntries(admin, { action: "spotlight.transition" });
+  assert.ok(logged.entries.some((entry) => entry.subjectLabel === `S-${spotlight.number} „Digitale Bauantragsakte“`));
 
   // the reader sees it now, with the answer, but not the review
   const forReader = await getSpotlight(reader, spotlight.id);
