@@ -163,6 +163,31 @@ test.describe("[a11y] axe on every page", () => {
     await check(page, "sitzung-beendet");
   });
 
+  test("[a11y] spotlight page as participant, as moderation with form errors, and as reader with an answer", async ({ asParticipant, asModerator, asReader, make }) => {
+    const spotlight = await make.spotlight({ title: make.name("Barrierefreie Formulare im Landesportal") });
+    await asParticipant.goto(spotlight.url);
+    await expect(asParticipant.getByRole("button", { name: "Mitzeichnung zurückziehen" })).toBeVisible();
+    await check(asParticipant, "a11y-spotlight-teilnehmend");
+
+    await asModerator.goto(spotlight.url);
+    const moderation = asModerator.getByRole("region", { name: "Moderation: nächster Schritt" });
+    await moderation.getByRole("radio", { name: /Ablehnen/ }).check();
+    await moderation.getByRole("button", { name: "Ablehnen", exact: true }).click();
+    await expect(moderation.getByText("Bitte geben Sie eine Begründung für die Ablehnung ein.")).toBeVisible();
+    await check(asModerator, "a11y-spotlight-moderation-fehler");
+
+    const steps = [
+      { fromStatus: "PROPOSED", to: "IN_REVIEW" },
+      { fromStatus: "IN_REVIEW", to: "PROMOTED" },
+      { fromStatus: "PROMOTED", to: "FORWARDED", forwardedTo: "Ministerium für Inneres und Sport", forwardedContact: "Referat 41", forwardedOn: "2026-01-05", dueOn: "2026-02-05" },
+      { fromStatus: "FORWARDED", to: "ANSWERED", answer: "Das Land stellt **Vorlagen** bereit.\n\n- Formular A\n- Formular B", answeredOn: "2026-02-01" },
+    ];
+    for (const step of steps) expect((await trpc(asModerator.request, "spotlight.transition", { spotlightId: spotlight.id, ...step })).error).toBeUndefined();
+    await asReader.goto(spotlight.url);
+    await expect(asReader.getByRole("region", { name: "Antwort" })).toContainText("Vorlagen");
+    await check(asReader, "a11y-spotlight-lesend");
+  });
+
   test("[a11y] not-found page", async ({ asParticipant: page }) => {
     await page.goto(`/arbeitsgruppen/technik/themen/${crypto.randomUUID()}`);
     await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();

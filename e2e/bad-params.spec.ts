@@ -124,6 +124,22 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     await expect(page).toHaveURL(new RegExp(`/arbeitsgruppen/strategie/themen/${thread.id}$`));
   });
 
+  test("[bad-params] spotlight page: unknown, impossible and hidden ids give the German 404, never a 500", async ({ asParticipant, asReader, make }) => {
+    const proposal = await make.spotlight({ title: make.name("Unsichtbar für Lesende") });
+    for (const segment of [...badSegments, crypto.randomUUID(), crypto.randomUUID().toUpperCase(), `${proposal.id}x`, "S-1", "1"]) {
+      await expectNotFound(asParticipant, `/spotlights/${segment}`);
+      await expectNotFound(asReader, `/spotlights/${segment}`);
+    }
+    // a proposal under review does not exist for readers
+    await expectNotFound(asReader, proposal.url);
+    // unknown parameters change nothing
+    for (const query of ["?seite=123456789012", "?x=%00", "?status=%E0%A4%A&status=PROPOSED"]) {
+      const response = await asParticipant.goto(`${proposal.url}${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(asParticipant.getByRole("heading", { level: 1 })).toContainText(proposal.title);
+    }
+  });
+
   test("[bad-params] invitation and sign-in pages shrug off garbage", async ({ page }) => {
     const failures: string[] = [];
     for (const segment of badSegments) {
@@ -245,6 +261,8 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
       ["report.list", { status: "\u0000", page: 123_456_789_012 }],
       ["user.audit", { action: "x".repeat(200), from: "2026-02-30" }],
       ["search.find", { query: "Bauantrag", from: "2026-13-45", page: 0 }],
+      ["spotlight.byId", { spotlightId: "W".repeat(200) }],
+      ["spotlight.byId", { spotlightId: crypto.randomUUID() }],
     ];
     for (const [path, input] of inputs) {
       const { status, error } = await trpc(page.request, path, input, "query");

@@ -122,6 +122,59 @@ test.describe("[hostile-text] long words and invisible characters", () => {
     expect(created.error?.message).toBe("Bitte geben Sie einen Titel ein.");
   });
 
+  test("[hostile-text] a spotlight full of 200-character words widens no page, for the proposer or moderation", async ({ asModerator, users }) => {
+    test.slow(); // a walk through the life cycle and four widths
+    const person = await users.invite({ name: longWord("Name").slice(0, 120), organisation: longWord("Kommune").slice(0, 100) });
+    const page = await users.pageOf(person);
+    const groupId = (await trpc(page.request, "group.bySlug", { slug: "technik" }, "query")).data.id;
+    const created = await trpc(page.request, "spotlight.create", {
+      id: crypto.randomUUID(),
+      title: longUrl,
+      problem: `${longWord("Problem")}\n\n${longUrl}\n\n\`${longWord("code")}\``,
+      requestedAction: longWord("Anliegen"),
+      groupIds: [groupId],
+      affectedMunicipalities: [longWord("Gemeinde").slice(0, 100)],
+    });
+    expect(created.error).toBeUndefined();
+    const spotlightId = created.data.id as string;
+    const steps = [
+      { fromStatus: "PROPOSED", to: "IN_REVIEW", comment: longWord("Kommentar") },
+      { fromStatus: "IN_REVIEW", to: "PROMOTED" },
+      { fromStatus: "PROMOTED", to: "FORWARDED", forwardedTo: longWord("Ressort"), forwardedContact: longWord("Kontakt"), forwardedOn: "2026-01-05", dueOn: "2026-01-06" },
+      { fromStatus: "FORWARDED", to: "ANSWERED", answer: `${longWord("Antwort")}\n\n${longUrl}`, answeredOn: "2026-02-01" },
+    ];
+    for (const step of steps) expect((await trpc(asModerator.request, "spotlight.transition", { spotlightId, ...step })).error).toBeUndefined();
+
+    await page.goto(`/spotlights/${spotlightId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(longUrl);
+    await expectNoSidewaysScroll(page, "lange-woerter-spotlight");
+    await asModerator.goto(`/spotlights/${spotlightId}`);
+    await expect(asModerator.getByRole("region", { name: "Moderation: nächster Schritt" })).toBeVisible();
+    await expectNoSidewaysScroll(asModerator, "lange-woerter-spotlight-moderation");
+  });
+
+  test("[hostile-text] a decline reason or Ressort of invisible characters is refused as empty, in the form and by the server", async ({ asModerator, make }) => {
+    const spotlight = await make.spotlight();
+    await asModerator.goto(spotlight.url);
+    const moderation = asModerator.getByRole("region", { name: "Moderation: nächster Schritt" });
+    await moderation.getByRole("radio", { name: /Ablehnen/ }).check();
+    await moderation.getByLabel("Begründung der Ablehnung").fill(invisible);
+    await moderation.getByRole("button", { name: "Ablehnen", exact: true }).click();
+    await expect(moderation.getByText("Bitte geben Sie eine Begründung für die Ablehnung ein.")).toBeVisible();
+    const declined = await trpc(asModerator.request, "spotlight.transition", { spotlightId: spotlight.id, fromStatus: "PROPOSED", to: "DECLINED", reason: invisible });
+    expect([declined.status, declined.error?.message]).toEqual([400, "Bitte geben Sie eine Begründung für die Ablehnung ein."]);
+    const forwarded = await trpc(asModerator.request, "spotlight.transition", {
+      spotlightId: spotlight.id,
+      fromStatus: "PROMOTED",
+      to: "FORWARDED",
+      forwardedTo: invisible,
+      forwardedContact: "Referat 1",
+      forwardedOn: "2026-01-05",
+    });
+    expect([forwarded.status, forwarded.error?.message]).toEqual([400, "Bitte geben Sie das zuständige Ressort oder Gremium ein."]);
+    expect((await trpc(asModerator.request, "spotlight.byId", { spotlightId: spotlight.id }, "query")).data.status).toBe("PROPOSED");
+  });
+
   test("[hostile-text] a name of invisible characters is refused when accepting an invitation", async ({ page, users }) => {
     const token = await users.invitationToken();
     await page.goto(`/einladung/${token}`);

@@ -93,10 +93,16 @@ export const postAttachmentsSchema = z
 export type PostAttachmentsInput = z.infer<typeof postAttachmentsSchema>;
 
 /**
- * Where an upload is meant to go, from the upload URL's query: `?thema=<id>` for a post in that thread.
- * Later owners (spotlight answers, impulse talk materials) add their own parameter here.
+ * Where an upload is meant to go, from the upload URL's query: `?thema=<id>` for a post in that thread,
+ * `?spotlight=<id>` for the answer moderation records on that spotlight. Later owners (impulse talk
+ * materials) add their own parameter here.
  */
 export const uploadTargetSchema = z
-  .object({ thema: idSchema }, { message: "Es ist nicht angegeben, wohin die Datei gehört." })
-  .transform(({ thema }) => ({ kind: "post" as const, threadId: thema }));
+  .object({ thema: idSchema.optional(), spotlight: idSchema.optional() }, { message: "Es ist nicht angegeben, wohin die Datei gehört." })
+  .transform(({ thema, spotlight }, context) => {
+    if (spotlight) return { kind: "spotlight" as const, spotlightId: spotlight };
+    if (thema) return { kind: "post" as const, threadId: thema };
+    context.addIssue({ code: "custom", message: "Die Kennung ist ungültig.", path: ["thema"] });
+    return z.NEVER;
+  });
 export type UploadTarget = z.output<typeof uploadTargetSchema>;

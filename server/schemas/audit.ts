@@ -18,6 +18,7 @@ export const auditActionLabels = {
   "post.hide": "Beitrag ausgeblendet",
   "post.unhide": "Beitrag wieder eingeblendet",
   "report.close": "Meldung abgeschlossen",
+  "spotlight.transition": "Spotlight-Status geändert",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

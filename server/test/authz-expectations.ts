@@ -6,6 +6,7 @@ import type { ClientEvents, EventName } from "../realtime/events";
 import type { AppRouter } from "../routers/_app";
 import type { PostDto } from "../services/posts/dto";
 import { hidePost } from "../services/posts/hide-post";
+import { cosignSpotlight } from "../services/spotlights/cosign-spotlight";
 import type { ThreadDetail } from "../services/threads/dto";
 import type { SpotlightStatus } from "../schemas/spotlight-lifecycle";
 import type { SpotlightDto } from "../services/spotlights/dto";
@@ -157,6 +158,23 @@ export const procedureExpectations = {
   "spotlight.create": {
     expect: internal,
     input: (f) => ({ id: randomUUID(), title: "Neues Spotlight", problem: "Problem", requestedAction: "Anliegen", groupIds: [f.group.id] }),
+  },
+
+  // only moderation moves a spotlight along its life cycle
+  "spotlight.transition": {
+    expect: moderation,
+    input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id, fromStatus: "PROPOSED", to: "IN_REVIEW" }),
+  },
+  // the participant proposed the fresh spotlight and so co-signed it already
+  "spotlight.cosign": { expect: [U, F, "CONFLICT (ALREADY_COSIGNED)", ok, ok, ok], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id }) },
+  // everyone who may co-sign withdraws their own co-signature (made for the call)
+  "spotlight.withdrawCosign": {
+    expect: [U, F, ok, ok, ok, ok],
+    input: async (f, caller) => {
+      const spotlight = await f.freshSpotlight();
+      if (caller === "otherParticipant" || caller === "moderator" || caller === "admin") await cosignSpotlight(f.actors[caller], { spotlightId: spotlight.id });
+      return { spotlightId: spotlight.id };
+    },
   },
 
   "thread.byId": { expect: internal, input: (f) => ({ threadId: f.thread.id }) },

@@ -128,4 +128,22 @@ export const xssFields: readonly XssField[] = [
     toHtml: renderMarkdown,
     shownIn: ["source thread's posts in the proposal form .prose-post (app/_components/spotlights/propose-form.tsx); the quote itself is textarea text"],
   },
+  {
+    field: "spotlight answer",
+    kind: "html",
+    toHtml: renderMarkdown,
+    shownIn: ["spotlight detail page .prose-post (app/_components/spotlights/spotlight-detail.tsx)"],
+  },
+  {
+    field: "spotlight decline reason and transition comment",
+    kind: "text",
+    toText: (value) => normaliseText(value),
+    shownIn: ["spotlight detail page timeline and decline box (app/_components/spotlights/*)", "notification excerpt (SPOTLIGHT_STATUS)", "audit log details"],
+  },
+  {
+    field: "spotlight forwarding: Ressort and contact",
+    kind: "text",
+    toText: (value) => normaliseText(value, { singleLine: true }),
+    shownIn: ["spotlight detail page forwarding box (app/_components/spotlights/spotlight-detail.tsx)", "moderation panel datalist"],
+  },
 ];

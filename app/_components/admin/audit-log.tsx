@@ -3,6 +3,7 @@ import { formatShortDate } from "@/app/_lib/format";
 import { roleLabels, type RoleName } from "@/server/auth/roles";
 import { auditActionLabels, isAuditAction } from "@/server/schemas/audit";
 import { reportOutcomeLabels, type ReportOutcomeName } from "@/server/schemas/report";
+import { spotlightStatusLabels, type SpotlightStatus } from "@/server/schemas/spotlight-lifecycle";
 
 interface Entry {
   id: string;
@@ -32,6 +33,10 @@ function describeChange(entry: Entry): string | null {
   if (entry.action === "report.close") {
     const outcome = reportOutcomeLabels[details.outcome as ReportOutcomeName] ?? String(details.outcome);
     return details.outcomeNote ? `${outcome}: ${String(details.outcomeNote)}` : outcome;
+  }
+  if (entry.action === "spotlight.transition") {
+    const status = (value: unknown) => spotlightStatusLabels[value as SpotlightStatus] ?? String(value);
+    return `${status(details.from)} → ${status(details.to)}`;
   }
   if (entry.action === "thread.moderate") {
     const before = (details.before ?? {}) as { isPinned?: boolean; isLocked?: boolean };

@@ -26,11 +26,17 @@ const UPLOAD_FAILED = "Die Datei konnte nicht hochgeladen werden. Bitte prüfen 
 /** What the browser guesses from the name: only for the preview; the server judges the content. */
 const looksLikeImage = (file: File) => isAttachmentMimeType(file.type) && attachmentTypes[file.type].isImage;
 
-async function upload(threadId: string, file: File): Promise<{ attachment: AttachmentDto } | { error: string }> {
+/** Where the files go: a thread id (a post there), or the spotlight whose answer moderation records. */
+export type UploadOwner = string | { spotlightId: string };
+
+const uploadQuery = (owner: UploadOwner) =>
+  typeof owner === "string" ? `thema=${encodeURIComponent(owner)}` : `spotlight=${encodeURIComponent(owner.spotlightId)}`;
+
+async function upload(query: string, file: File): Promise<{ attachment: AttachmentDto } | { error: string }> {
   const form = new FormData();
   form.append("datei", file, file.name);
   try {
-    const response = await fetch(`/api/anhaenge?thema=${encodeURIComponent(threadId)}`, { method: "POST", body: form });
+    const response = await fetch(`/api/anhaenge?${query}`, { method: "POST", body: form });
     const body = (await response.json().catch(() => null)) as { attachment?: AttachmentDto; error?: { message: string } } | null;
     if (response.ok && body?.attachment) return { attachment: body.attachment };
     return { error: body?.error?.message ?? UPLOAD_FAILED };
@@ -43,7 +49,8 @@ async function upload(threadId: string, file: File): Promise<{ attachment: Attac
  * The files chosen in a composer: each is uploaded as soon as it is chosen (so a refusal shows at once),
  * images get a description, and `forSend` hands the post what to link, or null after marking what is missing.
  */
-export function useAttachmentUploads(threadId: string, onChange?: () => void) {
+export function useAttachmentUploads(owner: UploadOwner, onChange?: () => void) {
+  const query = uploadQuery(owner);
   const [items, setItems] = useState<PendingAttachment[]>([]);
   /** why the last send was held back, and the item to look at */
   const [problem, setProblem] = useState<{ message: string; key: string; field: "alt" | "remove"; at: number } | null>(null);
@@ -77,7 +84,7 @@ export function useAttachmentUploads(threadId: string, onChange?: () => void) {
           announce(`${item.name}: ${item.error}`);
           return;
         }
-        void upload(threadId, chosen[index]).then((result) => {
+        void upload(query, chosen[index]).then((result) => {
           if ("attachment" in result) {
             update(item.key, { status: "ready", attachment: result.attachment });
             announce(`${item.name} ist angehängt.`);
@@ -88,7 +95,7 @@ export function useAttachmentUploads(threadId: string, onChange?: () => void) {
         });
       });
     },
-    [threadId, update, onChange],
+    [query, update, onChange],
   );
 
   const remove = useCallback(

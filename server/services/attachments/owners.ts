@@ -1,6 +1,8 @@
 import { assertCan, can, type Actor } from "../../auth/policy";
 import { db, type Prisma, type Tx } from "../../db";
 import type { UploadTarget } from "../../schemas/attachments";
+import { AppError } from "../../errors";
+import { visibleSpotlights } from "../spotlights/visibility";
 import { getThread } from "../threads/get-thread";
 
 /**
@@ -9,7 +11,7 @@ import { getThread } from "../threads/get-thread";
  * answers, impulse talk materials, the results document) adds its column and a case in each of the
  * three below, and reuses upload, linking, serving and clean-up unchanged.
  */
-export type OwnerKind = "post";
+export type OwnerKind = "post" | "spotlight";
 export interface OwnerRef {
   kind: OwnerKind;
   id: string;
@@ -20,6 +22,8 @@ export function ownerLink(owner: OwnerRef): Prisma.AttachmentUncheckedUpdateMany
   switch (owner.kind) {
     case "post":
       return { postId: owner.id };
+    case "spotlight":
+      return { spotlightId: owner.id };
   }
 }
 
@@ -29,6 +33,14 @@ export async function assertMayUploadFor(actor: Actor | null, target: UploadTarg
     case "post":
       assertCan(actor, "post.create", await getThread(actor, target.threadId, tx));
       return actor;
+    case "spotlight": {
+      assertCan(actor, "spotlight.transition");
+      const spotlight = await tx.spotlight.findUnique({ where: { id: target.spotlightId }, select: { status: true } });
+      if (!spotlight) throw new AppError("NOT_FOUND", "Dieses Spotlight gibt es nicht.");
+      // the files belong to the answer: only while an answer can be recorded
+      assertCan(actor, "spotlight.transition", { from: spotlight.status, to: "ANSWERED" });
+      return actor;
+    }
   }
 }
 
@@ -38,5 +50,7 @@ export function readableLinkedAttachments(actor: Actor): Prisma.AttachmentWhereI
   // the files of a deleted or hidden post go with its text: to moderation only
   if (can(actor, "post.moderate")) readable.push({ post: { is: {} } });
   else if (can(actor, "internal.read")) readable.push({ post: { is: { deletedAt: null, hiddenAt: null } } });
+  // an answer's files go with the answer: to whoever sees the spotlight, readers too once it is public
+  readable.push({ spotlight: { is: visibleSpotlights(actor) } });
   return readable;
 }

@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "../../auth/policy";
 import { db, type Prisma } from "../../db";
 import { AUDIT_PER_PAGE, listAuditSchema } from "../../schemas/audit";
+import { spotlightReference } from "../../schemas/spotlight-lifecycle";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
 const auditSelect = {
@@ -67,17 +68,19 @@ export async function listAuditEntries(actor: Actor | null, rawInput: unknown = 
     take: AUDIT_PER_PAGE,
   });
   const idsOf = (type: string) => [...new Set(rows.filter((row) => row.subjectType === type).map((row) => row.subjectId))];
-  const [users, threads, invitations, posts] = await Promise.all([
+  const [users, threads, invitations, posts, spotlights] = await Promise.all([
     db().user.findMany({ where: { id: { in: idsOf("user") } }, select: { id: true, name: true, organisation: true } }),
     db().thread.findMany({ where: { id: { in: idsOf("thread") } }, select: { id: true, title: true } }),
     db().invitation.findMany({ where: { id: { in: idsOf("invitation") } }, select: { id: true, email: true } }),
     db().post.findMany({ where: { id: { in: idsOf("post") } }, select: { id: true, number: true, thread: { select: { title: true } } } }),
+    db().spotlight.findMany({ where: { id: { in: idsOf("spotlight") } }, select: { id: true, number: true, title: true } }),
   ]);
   const labels = new Map<string, string>([
     ...users.map((user) => [user.id, `${user.name} (${user.organisation})`] as const),
     ...threads.map((thread) => [thread.id, `„${thread.title}“`] as const),
     ...invitations.map((invitation) => [invitation.id, invitation.email] as const),
     ...posts.map((post) => [post.id, `Beitrag #${post.number} in „${post.thread.title}“`] as const),
+    ...spotlights.map((spotlight) => [spotlight.id, `${spotlightReference(spotlight.number)} „${spotlight.title}“`] as const),
   ]);
   const entries = rows.map((row) => ({
     ...row,

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { SpotlightDetail } from "@/app/_components/spotlights/spotlight-detail";
+import { berlinToday } from "@/app/_lib/format";
+import { getActor } from "@/server/auth/get-actor";
+import { can } from "@/server/auth/policy";
+import { AppError } from "@/server/errors";
+import { idSchema } from "@/server/schemas/common";
+import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
+import { getSpotlight } from "@/server/services/spotlights/get-spotlight";
+
+type Props = { params: Promise<{ spotlightId: string }> };
+
+/**
+ * The spotlight in the viewer's view. Whatever the viewer may not see (a reader and a proposal under
+ * review), does not exist, or is not even an id, is the German 404: a URL tells nobody what exists.
+ */
+const loadSpotlight = cache(async (spotlightId: string) => {
+  const actor = await getActor();
+  if (!actor) return null;
+  if (!idSchema.safeParse(spotlightId).success) notFound();
+  const spotlight = await getSpotlight(actor, spotlightId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return { actor, spotlight };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await loadSpotlight((await params).spotlightId);
+  return { title: loaded ? `${spotlightReference(loaded.spotlight.number)}: ${loaded.spotlight.title} – Spotlights` : "Spotlight" };
+}
+
+export default async function SpotlightPage({ params }: Props) {
+  const loaded = await loadSpotlight((await params).spotlightId);
+  // signed out: the layout sends them to the sign-in page
+  if (!loaded) return null;
+  const { actor, spotlight } = loaded;
+  return (
+    <SpotlightDetail
+      key={spotlight.id}
+      initialSpotlight={spotlight}
+      today={berlinToday()}
+      viewer={{
+        id: actor.id,
+        organisation: actor.organisation,
+        canCosign: can(actor, "spotlight.cosign"),
+        canModerate: can(actor, "spotlight.transition"),
+      }}
+    />
+  );
+}
