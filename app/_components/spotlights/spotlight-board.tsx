@@ -80,7 +80,7 @@ function BoardColumn({ status, spotlights, today }: { status: SpotlightStatus; s
   return (
     <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-slate-100/70 p-3">
       <h2 id={id} className="mb-3 flex items-center justify-between gap-2 text-base font-semibold text-slate-900">
-        {spotlightStatusLabels[status]}
+        {spotlightStatusLabels[status]}{" "}
         <span className="rounded-full bg-white px-2 py-0.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300">
           {spotlights.length}
           <span className="sr-only">{spotlights.length === 1 ? " Spotlight" : " Spotlights"}</span>
