@@ -163,7 +163,8 @@ test.describe("[spotlight-board] board, list and export", () => {
     await expect(board.column("PROPOSED").getByRole("link", { name: spotlight.title })).toBeVisible();
     await waitForLive(page);
     const review = await trpc(asModerator.request, "spotlight.transition", { spotlightId: spotlight.id, fromStatus: "PROPOSED", to: "IN_REVIEW", comment: "" });
-    test.skip(/No procedure found/.test(review.error?.message ?? ""), "spotlight.transition is not merged yet");
+    // an unknown procedure is NOT_FOUND without an app error code ("Diese Schnittstelle gibt es nicht.")
+    test.skip(review.error?.data.code === "NOT_FOUND" && !review.error.data.appErrorCode, "spotlight.transition is not merged yet");
     expect(review.error).toBeUndefined();
     await expect(board.column("IN_REVIEW").getByRole("link", { name: spotlight.title })).toBeVisible();
     await expect(board.column("PROPOSED").getByRole("link", { name: spotlight.title })).toHaveCount(0);

@@ -73,14 +73,14 @@ export function BoardFilters({ params, options, organisation }: { params: Spotli
               Reihenfolge
             </label>
             <select id="filter-richtung" name="richtung" defaultValue={params.richtung === "asc" ? "auf" : "ab"} className={controlClass}>
-              <option value="ab">Absteigend (neueste, meiste, Z–A zuerst)</option>
-              <option value="auf">Aufsteigend (älteste, wenigste, A–Z zuerst)</option>
+              <option value="ab">Absteigend</option>
+              <option value="auf">Aufsteigend</option>
             </select>
           </div>
         </div>
         <fieldset className="min-w-0">
           <legend className="mb-1 font-medium">Status</legend>
-          <div className="flex flex-wrap gap-x-5 gap-y-2">
+          <div className="grid grid-cols-2 gap-x-4 gap-y-2 sm:flex sm:flex-wrap sm:gap-x-5">
             {options.statuses.map((status) => (
               <label key={status} className="inline-flex items-center gap-2">
                 <input

@@ -57,8 +57,7 @@ export function SpotlightBoard({ initialSpotlights, filter, params, columns, org
   return (
     <>
       <p className="mb-3 text-sm text-slate-700" data-testid="spotlight-count">
-        {count === 1 ? "1 Spotlight" : `${count} Spotlights`}
-        {hasFilters(params) && " entsprechen den Filtern"}
+        {countText(count, hasFilters(params))}
       </p>
       {params.ansicht === "liste" ? (
         <SpotlightTable spotlights={spotlights} params={params} today={today} />
@@ -71,6 +70,11 @@ export function SpotlightBoard({ initialSpotlights, filter, params, columns, org
       )}
     </>
   );
+}
+
+function countText(count: number, filtered: boolean) {
+  if (!filtered) return count === 0 ? "Noch keine Spotlights." : count === 1 ? "1 Spotlight" : `${count} Spotlights`;
+  return count === 0 ? "Keine Spotlights entsprechen den Filtern." : count === 1 ? "1 Spotlight entspricht den Filtern" : `${count} Spotlights entsprechen den Filtern`;
 }
 
 const hasFilters = (params: SpotlightBoardParams) => !!(params.gruppe || params.status.length || params.ressort || params.kommune);
@@ -122,29 +126,35 @@ function SpotlightCard({ spotlight, today }: { spotlight: SpotlightDto; today: s
       {spotlight.forwardedTo && (
         <p className="mt-1 text-xs text-slate-700">
           An: {spotlight.forwardedTo}
-          {spotlight.dueOn && <> · Frist {germanDay(spotlight.dueOn)}</>}
+          {spotlight.answeredOn ? <> · Antwort vom {germanDay(spotlight.answeredOn)}</> : spotlight.dueOn && <> · Frist {germanDay(spotlight.dueOn)}</>}
         </p>
       )}
     </article>
   );
 }
 
-const sortableColumns: { sort: SpotlightSort; label: string }[] = [
-  { sort: "created", label: "Nummer" },
+interface SortableColumn {
+  sort: SpotlightSort;
+  label: string;
+  className?: string;
+}
+const sortableColumns: SortableColumn[] = [
+  // numbers are handed out as proposed: by number is by proposal date
+  { sort: "created", label: "Nummer", className: "w-px" },
   { sort: "title", label: "Titel" },
   { sort: "status", label: "Status" },
 ];
-const laterSortableColumns: { sort: SpotlightSort; label: string }[] = [
-  { sort: "cosigns", label: "Kommunen" },
+const laterSortableColumns: SortableColumn[] = [
+  { sort: "cosigns", label: "Kommunen", className: "text-right" },
   { sort: "due", label: "Frist" },
   { sort: "changed", label: "Geändert" },
 ];
 
-function SortHeader({ sort, label, params }: { sort: SpotlightSort; label: string; params: SpotlightBoardParams }) {
+function SortHeader({ sort, label, className = "", params }: SortableColumn & { params: SpotlightBoardParams }) {
   const isCurrent = params.sortierung === sort;
   const next = isCurrent ? (params.richtung === "asc" ? "desc" : "asc") : defaultSortDirection(sort);
   return (
-    <th scope="col" className="p-3 whitespace-nowrap" aria-sort={isCurrent ? (params.richtung === "asc" ? "ascending" : "descending") : undefined}>
+    <th scope="col" className={`p-3 whitespace-nowrap ${className}`} aria-sort={isCurrent ? (params.richtung === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={spotlightBoardHref({ ...params, ansicht: "liste", sortierung: sort, richtung: next })} className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline">
         {label}
         <span aria-hidden="true" className={isCurrent ? "text-slate-900" : "text-slate-400"}>
@@ -193,7 +203,7 @@ function SpotlightTable({ spotlights, params, today }: { spotlights: SpotlightDt
               <tr key={spotlight.id} className="align-top">
                 <td className="p-3 font-semibold whitespace-nowrap text-slate-700">{spotlightReference(spotlight.number)}</td>
                 <td className="p-3">
-                  <Link href={`/spotlights/${spotlight.id}`} className="cell-text block font-semibold text-brand-700 hover:underline">
+                  <Link href={`/spotlights/${spotlight.id}`} className="block max-w-xs min-w-40 font-semibold wrap-break-word text-brand-700 hover:underline">
                     {spotlight.title}
                   </Link>
                 </td>
@@ -208,7 +218,7 @@ function SpotlightTable({ spotlights, params, today }: { spotlights: SpotlightDt
                   ))}
                 </td>
                 <td className="p-3">
-                  <span className="cell-text block">{spotlight.forwardedTo ?? <Missing />}</span>
+                  <span className="block max-w-48 min-w-32 wrap-break-word">{spotlight.forwardedTo ?? <Missing />}</span>
                 </td>
                 <td className="p-3 text-right tabular-nums">{spotlight.cosigningMunicipalities.length}</td>
                 <td className="p-3 whitespace-nowrap tabular-nums">{spotlight.dueOn ? germanDay(spotlight.dueOn) : <Missing />}</td>

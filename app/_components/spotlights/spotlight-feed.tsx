@@ -43,9 +43,7 @@ export function SpotlightFeed({
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
             <span className="font-semibold text-slate-700">{spotlightReference(spotlight.number)}</span>
             <BoardStatusBadge status={spotlight.status} overdue={isSpotlightOverdue(spotlight, today)} />
-            <span>
-              · <RelativeTime iso={spotlight.statusChangedAt} />
-            </span>
+            <RelativeTime iso={spotlight.statusChangedAt} />
           </p>
           <p className="mt-1 font-semibold">
             <Link href={`/spotlights/${spotlight.id}`} className="text-brand-700 hover:underline">
