@@ -4,6 +4,7 @@ import { berlinDay } from "../server/schemas/calendar-day";
 import { spotlightReference, type SpotlightStatus } from "../server/schemas/spotlight-lifecycle";
 import { renderForStorage } from "../server/services/posts/markdown";
 import { spotlightLink } from "../server/services/spotlights/create-spotlight";
+import { renderSpotlightTexts } from "../server/services/spotlights/render-spotlight";
 import { createUser } from "../server/services/users/create-user";
 
 /**
@@ -275,18 +276,16 @@ export async function seedDemoSpotlights(tx: Tx, users: Map<string, string>, pas
     const answerStep = steps.find((step) => step.to === "ANSWERED");
     // co-signatures arrive between the proposal and the forwarding (or now)
     const cosignUntil = forwardStep?.daysAgo ?? lastStep?.daysAgo ?? 0;
-    const problem = renderForStorage(demo.problem, id);
-    const requested = renderForStorage(demo.requestedAction, id.slice(8));
-    const answer = demo.answer ? renderForStorage(demo.answer, id.slice(16)) : null;
+    const html = renderSpotlightTexts(id, { problem: demo.problem, requestedAction: demo.requestedAction, answer: demo.answer ?? null });
     const created = await tx.spotlight.create({
       data: {
         id,
         title: demo.title,
         problem: demo.problem,
-        problemHtml: problem.html,
+        problemHtml: html.problemHtml,
         requestedAction: demo.requestedAction,
-        requestedActionHtml: requested.html,
-        renderVersion: problem.renderVersion,
+        requestedActionHtml: html.requestedActionHtml,
+        renderVersion: html.renderVersion,
         affectedMunicipalities: demo.affectedMunicipalities ?? [],
         status: lastStep?.to ?? "PROPOSED",
         statusChangedAt: lastStep?.when ?? proposedAt,
@@ -302,7 +301,7 @@ export async function seedDemoSpotlights(tx: Tx, users: Map<string, string>, pas
               dueOn: demo.forwarded.dueInDays === null ? null : day(forwardStep.daysAgo - demo.forwarded.dueInDays),
             }
           : {}),
-        ...(answer && answerStep ? { answer: demo.answer, answerHtml: answer.html, answeredOn: day(answerStep.daysAgo + 2) } : {}),
+        ...(demo.answer && answerStep ? { answer: demo.answer, answerHtml: html.answerHtml, answeredOn: day(answerStep.daysAgo + 2) } : {}),
         ...(demo.declineReason ? { declineReason: demo.declineReason } : {}),
         groups: { create: demo.groups.map((slug) => ({ groupId: groupIds.get(slug)! })) },
         cosignatures: {

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compareSpotlights } from "../services/spotlights/sort-spotlights";
-import { berlinDay, germanDate, germanDay } from "./calendar-day";
 import {
   defaultSpotlightBoardParams,
   matchesSpotlightFilter,
@@ -147,12 +146,4 @@ test("[spotlight-params] sorting: deadlines soonest first with the undated last 
   assert.deepEqual([...list].sort(compareSpotlights("due", "desc")).map((s) => s.title), ["a", "c", "d", "b"]);
   assert.deepEqual([...list].sort(compareSpotlights("title", "asc")).map((s) => s.title), ["a", "b", "c", "d"]);
   assert.deepEqual([...list].sort(compareSpotlights("changed", "desc")).map((s) => s.title), ["d", "c", "b", "a"]);
-});
-
-test("[spotlight-params] days are Berlin's: a deadline passes at midnight in Germany", () => {
-  assert.equal(berlinDay(new Date("2026-03-09T23:30:00Z")), "2026-03-10", "half past midnight in Berlin (CET)");
-  assert.equal(berlinDay(new Date("2026-07-31T21:59:00Z")), "2026-07-31", "a minute before midnight in summer (CEST)");
-  assert.equal(berlinDay(new Date("2026-07-31T22:00:00Z")), "2026-08-01");
-  assert.equal(germanDay("2026-03-09"), "09.03.2026");
-  assert.equal(germanDate("2026-12-31T23:30:00Z"), "01.01.2027");
 });

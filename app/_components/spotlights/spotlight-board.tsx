@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { germanDay } from "@/server/schemas/calendar-day";
+import { formatGermanDay } from "@/server/schemas/calendar-day";
 import type { ListSpotlightsInput, SpotlightSort } from "@/server/schemas/spotlight";
 import { isSpotlightOverdue, spotlightReference, spotlightStatusLabels, type SpotlightStatus } from "@/server/schemas/spotlight-lifecycle";
 import { defaultSortDirection, spotlightBoardHref, type SpotlightBoardParams } from "@/server/schemas/spotlight-params";
@@ -126,7 +126,7 @@ function SpotlightCard({ spotlight, today }: { spotlight: SpotlightDto; today: s
       {spotlight.forwardedTo && (
         <p className="mt-1 text-xs text-slate-700">
           An: {spotlight.forwardedTo}
-          {spotlight.answeredOn ? <> · Antwort vom {germanDay(spotlight.answeredOn)}</> : spotlight.dueOn && <> · Frist {germanDay(spotlight.dueOn)}</>}
+          {spotlight.answeredOn ? <> · Antwort vom {formatGermanDay(spotlight.answeredOn)}</> : spotlight.dueOn && <> · Frist {formatGermanDay(spotlight.dueOn)}</>}
         </p>
       )}
     </article>
@@ -221,7 +221,7 @@ function SpotlightTable({ spotlights, params, today }: { spotlights: SpotlightDt
                   <span className="block max-w-48 min-w-32 wrap-break-word">{spotlight.forwardedTo ?? <Missing />}</span>
                 </td>
                 <td className="p-3 text-right tabular-nums">{spotlight.cosigningMunicipalities.length}</td>
-                <td className="p-3 whitespace-nowrap tabular-nums">{spotlight.dueOn ? germanDay(spotlight.dueOn) : <Missing />}</td>
+                <td className="p-3 whitespace-nowrap tabular-nums">{spotlight.dueOn ? formatGermanDay(spotlight.dueOn) : <Missing />}</td>
                 <td className="p-3 whitespace-nowrap">
                   <RelativeTime iso={spotlight.statusChangedAt} />
                 </td>

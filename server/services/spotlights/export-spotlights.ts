@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { assertCan, type Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
-import { berlinDay, germanDate, germanDay } from "../../schemas/calendar-day";
+import { berlinDay, formatGermanDay } from "../../schemas/calendar-day";
 import { isSpotlightOverdue, spotlightReference, spotlightStatusLabels } from "../../schemas/spotlight-lifecycle";
 import type { SpotlightBoardParams } from "../../schemas/spotlight-params";
 import { spotlightBoardState } from "./board-state";
@@ -29,7 +29,7 @@ export const spotlightExportHeaders = [
   "Ablehnungsgrund",
 ] as const;
 
-const day = (value: string | null) => (value ? germanDay(value) : "");
+const day = (value: string | null) => (value ? formatGermanDay(value) : "");
 
 function exportRow(spotlight: SpotlightDto, answer: string, today: string): (string | number)[] {
   return [
@@ -39,7 +39,7 @@ function exportRow(spotlight: SpotlightDto, answer: string, today: string): (str
     spotlight.groups.map((group) => group.name).join(", "),
     spotlight.proposer.name,
     spotlight.proposer.organisation,
-    germanDate(spotlight.createdAt),
+    formatGermanDay(berlinDay(new Date(spotlight.createdAt))),
     spotlight.cosigningMunicipalities.length,
     spotlight.cosigningMunicipalities.join(", "),
     spotlight.forwardedTo ?? "",
