@@ -80,7 +80,7 @@ export function BoardFilters({ params, options, organisation }: { params: Spotli
         </div>
         <fieldset className="min-w-0">
           <legend className="mb-1 font-medium">Status</legend>
-          <div className="grid grid-cols-2 gap-x-4 gap-y-2 sm:flex sm:flex-wrap sm:gap-x-5">
+          <div className="flex flex-wrap gap-x-5 gap-y-2">
             {options.statuses.map((status) => (
               <label key={status} className="inline-flex items-center gap-2">
                 <input
