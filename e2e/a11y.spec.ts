@@ -188,6 +188,21 @@ test.describe("[a11y] axe on every page", () => {
     await check(asReader, "a11y-spotlight-lesend");
   });
 
+  test("[a11y] spotlight board, list view and an empty filter, as participant and as reader", async ({ asParticipant: page, asReader }) => {
+    await page.goto("/spotlights");
+    await expect(page.getByTestId("spotlight-board")).toBeVisible();
+    await check(page, "spotlights-board");
+    await page.goto("/spotlights?ansicht=liste&sortierung=titel&richtung=auf");
+    await expect(page.getByTestId("spotlight-table")).toBeVisible();
+    await check(page, "spotlights-liste");
+    await page.goto("/spotlights?status=abgelehnt&kommune=1&gruppe=strategie");
+    await expect(page.getByTestId("spotlight-board")).toBeVisible();
+    await check(page, "spotlights-leer");
+    await asReader.goto("/spotlights");
+    await expect(asReader.getByTestId("spotlight-board")).toBeVisible();
+    await check(asReader, "spotlights-lesend");
+  });
+
   test("[a11y] not-found page", async ({ asParticipant: page }) => {
     await page.goto(`/arbeitsgruppen/technik/themen/${crypto.randomUUID()}`);
     await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();
@@ -272,6 +287,8 @@ test.describe("[a11y] narrow screens", () => {
       [asParticipant, "/arbeitsgruppen/technik", (p) => p.getByRole("link", { name: "Neues Thema" })],
       [asParticipant, "/arbeitsgruppen/technik/themen/neu", (p) => p.getByRole("button", { name: "Thema eröffnen" })],
       [asParticipant, "/spotlights/neu", (p) => p.getByRole("button", { name: "Spotlight vorschlagen" })],
+      [asParticipant, "/spotlights", (p) => p.getByRole("button", { name: "Filter anwenden" })],
+      [asParticipant, "/spotlights?ansicht=liste", (p) => p.getByTestId("spotlight-table")],
       [asAdmin, "/verwaltung", (p) => p.getByRole("button", { name: "Deaktivieren (Lena Lorenz)" })],
     ];
     const overflowing: string[] = [];

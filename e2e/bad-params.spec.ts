@@ -250,6 +250,33 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     expect(Array.isArray(long.data.spotlights)).toBe(true);
   });
 
+  test("[bad-params] spotlight board and CSV export: garbage filters give the nearest valid board", async ({ asParticipant: page }) => {
+    test.slow(); // about 40 page loads
+    const failures: string[] = [];
+    const garbage = ["%00", "%E0%A4%A", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "W".repeat(3000), "'%20OR%201=1--", "__proto__", "-1", "1e400"];
+    const cases = [
+      ...garbage.flatMap((value) => ["gruppe", "status", "ressort", "kommune", "ansicht", "sortierung", "richtung"].map((param) => `${param}=${value}`)),
+      "gruppe=technik&gruppe=strategie&ansicht=liste&ansicht=board",
+      "status=vorgeschlagen&status=GIBTESNICHT&status=abgelehnt,%00,beantwortet",
+      `status=${"x,".repeat(2000)}`,
+      "gruppe=gibt-es-nicht&ressort=Ministerium%20f%C3%BCr%20Nichts&sortierung=frist&richtung=seitwaerts",
+    ];
+    for (const query of cases) {
+      const url = `/spotlights?${query}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url.slice(0, 100)}: ${response?.status()}`);
+      else if (!(await page.getByRole("heading", { level: 1, name: "Spotlights" }).isVisible())) failures.push(`${url.slice(0, 100)}: no board`);
+    }
+    // an unknown group is dropped: the form shows all groups, not a group that does not exist
+    await page.goto("/spotlights?gruppe=gibt-es-nicht");
+    if ((await page.getByRole("form", { name: "Spotlights filtern" }).getByLabel("Arbeitsgruppe").inputValue()) !== "") failures.push("unknown group kept in the form");
+    for (const query of cases.slice(0, 20)) {
+      const response = await page.request.get(`/api/spotlights/export?${query}`, { failOnStatusCode: false });
+      if (response.status() !== 200 || !(response.headers()["content-type"] ?? "").startsWith("text/csv")) failures.push(`export ${query.slice(0, 80)}: ${response.status()}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   test("[bad-params] tRPC answers garbage query input with 4xx and a German message", async ({ asParticipant: page }) => {
     const failures: string[] = [];
     const inputs: [string, unknown][] = [

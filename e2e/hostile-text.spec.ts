@@ -75,6 +75,20 @@ test.describe("[hostile-text] long words and invisible characters", () => {
     await expectNoSidewaysScroll(asAdmin, "lange-woerter-verwaltung");
   });
 
+  test("[hostile-text] a spotlight titled with one 200-character word widens neither board, list nor home page", async ({ asParticipant: page, make }) => {
+    const spotlight = await make.spotlight({ slug: "organisation", title: longWord("Spotlight") });
+    await page.goto("/spotlights?gruppe=organisation");
+    await expect(page.getByRole("link", { name: spotlight.title })).toBeVisible();
+    await expectNoSidewaysScroll(page, "lange-woerter-spotlight-board");
+    await page.goto("/spotlights?gruppe=organisation&ansicht=liste");
+    await expect(page.getByRole("link", { name: spotlight.title })).toBeVisible();
+    await expectNoSidewaysScroll(page, "lange-woerter-spotlight-liste");
+    await page.goto("/");
+    // among the five latest unless other tests proposed more meanwhile
+    await expect(page.getByRole("region", { name: "Spotlights in Bewegung" })).toBeVisible();
+    await expectNoSidewaysScroll(page, "lange-woerter-spotlight-start");
+  });
+
   test("[hostile-text] a post or title of invisible characters only is refused as empty, in the form and by the server", async ({ asParticipant: page, make }) => {
     const thread = await make.thread({ slug: "strategie" });
     const view = new ThreadPage(page);

@@ -6,6 +6,7 @@ import { mentionMarkdown, type ReactionKind } from "../server/schemas/post";
 import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
 import { seedModerationDemo } from "./demo-moderation";
+import { seedDemoSpotlights } from "./demo-spotlights";
 import { newStorageKey, storagePath, uploadDir } from "../server/services/attachments/storage";
 import { samplePdf } from "./sample-files";
 
@@ -167,6 +168,7 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
   for (const [email, threadId, lastReadNumber] of reads) {
     await tx.threadRead.create({ data: { userId: users.get(email)!, threadId, lastReadNumber } });
   }
+  await seedDemoSpotlights(tx, users, DEMO_PASSWORD);
   return true;
 }
 

@@ -5,15 +5,18 @@ import { countUnreadNotifications } from "@/server/services/notifications/list-n
 import { ReportsNavLink } from "../moderation/reports-nav-link";
 import { NotificationBell } from "../notifications/notification-bell";
 import { HeaderSearch } from "../search/header-search";
+import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
 const navLinkClass = "block px-3 py-2 text-sm font-semibold text-white hover:bg-white/10";
+const mainLinkClass = `${navLinkClass} border-b-3 border-transparent aria-[current=page]:border-accent-400 aria-[current=page]:bg-white/10`;
 
 /** `openReports` is the queue's open count for moderation, null for everyone else. */
 export async function AppHeader({ actor, openReports }: { actor: Actor; openReports: number | null }) {
   const links = [
     { href: "/", label: "Start", show: true },
     { href: "/arbeitsgruppen", label: "Arbeitsgruppen", show: can(actor, "internal.read") },
+    { href: "/spotlights", label: "Spotlights", show: can(actor, "spotlight.read") },
     { href: "/verwaltung", label: "Verwaltung", show: can(actor, "user.manage") },
   ].filter((link) => link.show);
   return (
@@ -42,14 +45,12 @@ export async function AppHeader({ actor, openReports }: { actor: Actor; openRepo
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className={navLinkClass}>
-                {link.label}
-              </Link>
+              <NavLink href={link.href} label={link.label} className={mainLinkClass} />
             </li>
           ))}
           {openReports !== null && (
             <li>
-              <ReportsNavLink initialCount={openReports} className={navLinkClass} />
+              <ReportsNavLink initialCount={openReports} className={mainLinkClass} />
             </li>
           )}
         </ul>

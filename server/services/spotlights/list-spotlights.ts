@@ -1,21 +1,11 @@
 import type { Actor } from "../../auth/policy";
 import { db, type Prisma, type Tx } from "../../db";
 import { listSpotlightsSchema, type ListSpotlightsInput } from "../../schemas/spotlight";
-import { spotlightStatuses } from "../../schemas/spotlight-lifecycle";
 import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
+import { compareSpotlights } from "./sort-spotlights";
 import { spotlightViewOf, visibleSpotlights } from "./visibility";
 
 const collator = new Intl.Collator("de");
-
-const comparators: Record<ListSpotlightsInput["sort"] & string, (a: SpotlightDto, b: SpotlightDto) => number> = {
-  changed: (a, b) => a.statusChangedAt.localeCompare(b.statusChangedAt),
-  created: (a, b) => a.createdAt.localeCompare(b.createdAt),
-  title: (a, b) => collator.compare(a.title, b.title),
-  cosigns: (a, b) => a.cosigningMunicipalities.length - b.cosigningMunicipalities.length,
-  status: (a, b) => spotlightStatuses.indexOf(a.status) - spotlightStatuses.indexOf(b.status),
-  // without a due day last in either direction: they have no deadline to sort by
-  due: (a, b) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999"),
-};
 
 /**
  * The spotlights the actor may see, filtered and sorted: the board, the list view and the CSV export.
@@ -31,11 +21,7 @@ export async function listSpotlights(actor: Actor | null, input: ListSpotlightsI
   if (filter.cosignedByMyMunicipality && actor) where.push({ cosignatures: { some: { organisation: actor.organisation } } });
   const rows = await tx.spotlight.findMany({ where: { AND: where }, select: spotlightSelect, orderBy: { statusChangedAt: "desc" } });
   const view = spotlightViewOf(actor!);
-  const compare = comparators[filter.sort];
-  const sign = filter.direction === "asc" ? 1 : -1;
-  return rows
-    .map((row) => toSpotlightDto(row, view))
-    .sort((a, b) => sign * compare(a, b) || b.statusChangedAt.localeCompare(a.statusChangedAt));
+  return rows.map((row) => toSpotlightDto(row, view)).sort(compareSpotlights(filter.sort, filter.direction));
 }
 
 /** The Ressorts and bodies spotlights were forwarded to, for the board's filter. */

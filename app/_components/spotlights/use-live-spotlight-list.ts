@@ -1,0 +1,51 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { useTRPCClient } from "@/app/_lib/trpc";
+import { spotlightReference, spotlightStatusLabels } from "@/server/schemas/spotlight-lifecycle";
+import type { ListSpotlightsInput } from "@/server/schemas/spotlight";
+import { matchesSpotlightFilter } from "@/server/schemas/spotlight-params";
+import type { SpotlightDto } from "@/server/services/spotlights/dto";
+import { compareSpotlights } from "@/server/services/spotlights/sort-spotlights";
+import { announce } from "../shell/live-announcer";
+import { useSpotlightsLive } from "./use-spotlights-live";
+
+/**
+ * A filtered, sorted list of spotlights kept live: a spotlight that changes moves to where it now
+ * belongs, one that no longer matches the filters leaves, a new one that matches comes in. `limit`
+ * keeps the first few (the home page's recent changes). Screen readers hear of status changes.
+ */
+export function useLiveSpotlightList(initial: SpotlightDto[], filter: ListSpotlightsInput, organisation: string, limit?: number) {
+  const [spotlights, setSpotlights] = useState(initial);
+  const current = useRef(spotlights);
+  useEffect(() => {
+    current.current = spotlights;
+  });
+  const client = useTRPCClient();
+  const compare = compareSpotlights(filter.sort ?? "changed", filter.direction ?? "desc");
+  const arrange = (list: SpotlightDto[]) => {
+    const sorted = [...list].sort(compare);
+    return limit === undefined ? sorted : sorted.slice(0, limit);
+  };
+
+  useSpotlightsLive({
+    onChanged(spotlight) {
+      const before = current.current.find((s) => s.id === spotlight.id);
+      const matches = matchesSpotlightFilter(spotlight, filter, organisation);
+      if (matches && before?.status !== spotlight.status) {
+        announce(`${spotlightReference(spotlight.number)} „${spotlight.title}“: ${spotlightStatusLabels[spotlight.status]}`);
+      }
+      setSpotlights((list) => arrange([...list.filter((s) => s.id !== spotlight.id), ...(matches ? [spotlight] : [])]));
+    },
+    onRemoved(spotlightId) {
+      setSpotlights((list) => list.filter((s) => s.id !== spotlightId));
+    },
+    onReconnected() {
+      client.spotlight.list
+        .query(filter)
+        .then((list) => setSpotlights(arrange(list)))
+        // still offline or signed out: the connection banner says so, and the next reconnect tries again
+        .catch(() => {});
+    },
+  });
+  return spotlights;
+}

@@ -1,0 +1,90 @@
+import { stringify } from "csv-stringify/sync";
+import { assertCan, type Actor } from "../../auth/policy";
+import { db, type Tx } from "../../db";
+import { berlinDay, formatGermanDay } from "../../schemas/calendar-day";
+import { isSpotlightOverdue, spotlightReference, spotlightStatusLabels } from "../../schemas/spotlight-lifecycle";
+import type { SpotlightBoardParams } from "../../schemas/spotlight-params";
+import { spotlightBoardState } from "./board-state";
+import type { SpotlightDto } from "./dto";
+import { listSpotlights } from "./list-spotlights";
+
+/** The columns of the export, as the ministry's reporting names them. */
+export const spotlightExportHeaders = [
+  "Nummer",
+  "Titel",
+  "Status",
+  "Arbeitsgruppen",
+  "Vorgeschlagen von",
+  "Kommune",
+  "Vorgeschlagen am",
+  "Mitzeichnende Kommunen (Anzahl)",
+  "Mitzeichnende Kommunen",
+  "Weitergeleitet an",
+  "Ansprechperson",
+  "Weitergeleitet am",
+  "Frist",
+  "Überfällig",
+  "Beantwortet am",
+  "Antwort (Text)",
+  "Ablehnungsgrund",
+] as const;
+
+const day = (value: string | null) => (value ? formatGermanDay(value) : "");
+
+function exportRow(spotlight: SpotlightDto, answer: string, today: string): (string | number)[] {
+  return [
+    spotlightReference(spotlight.number),
+    spotlight.title,
+    spotlightStatusLabels[spotlight.status],
+    spotlight.groups.map((group) => group.name).join(", "),
+    spotlight.proposer.name,
+    spotlight.proposer.organisation,
+    formatGermanDay(berlinDay(new Date(spotlight.createdAt))),
+    spotlight.cosigningMunicipalities.length,
+    spotlight.cosigningMunicipalities.join(", "),
+    spotlight.forwardedTo ?? "",
+    spotlight.forwardedContact ?? "",
+    day(spotlight.forwardedOn),
+    day(spotlight.dueOn),
+    isSpotlightOverdue(spotlight, today) ? "Ja" : "Nein",
+    day(spotlight.answeredOn),
+    answer,
+    spotlight.declineReason ?? "",
+  ];
+}
+
+export interface SpotlightExport {
+  fileName: string;
+  /** UTF-8 with BOM, `;` between cells, CRLF between rows: what German Excel opens without asking */
+  csv: string;
+}
+
+/** The board's filtered spotlights as CSV for the ministry's reporting, in the board's order. */
+export async function exportSpotlights(actor: Actor | null, parsed: SpotlightBoardParams, tx: Tx = db()): Promise<SpotlightExport> {
+  assertCan(actor, "spotlight.export");
+  const { input } = await spotlightBoardState(actor, parsed, tx);
+  const spotlights = await listSpotlights(actor, input, tx);
+  // the answer as the moderator recorded it (Markdown source), not its HTML
+  const answers = new Map(
+    (await tx.spotlight.findMany({ where: { id: { in: spotlights.map((s) => s.id) }, answer: { not: null } }, select: { id: true, answer: true } })).map(
+      (row) => [row.id, row.answer ?? ""],
+    ),
+  );
+  const today = berlinDay();
+  const csv = stringify(
+    spotlights.map((spotlight) => exportRow(spotlight, answers.get(spotlight.id) ?? "", today)),
+    {
+      bom: true,
+      delimiter: ";",
+      record_delimiter: "windows",
+      header: true,
+      columns: [...spotlightExportHeaders],
+      // a multi-line answer stays one cell: quoted, since rows end in CRLF but its lines in LF
+      quote_record_delimiter: true,
+      // a cell starting like a formula (=, +, -, @, tab, CR) gets a leading apostrophe, so a
+      // spreadsheet shows it as text instead of running it (CSV injection)
+      escape_formulas: true,
+    },
+  );
+  return { fileName: `spotlights-${today}.csv`, csv };
+}
