@@ -154,8 +154,6 @@ test.describe("[spotlight-board] board, list and export", () => {
     await expect(board.column("PROPOSED").getByRole("heading", { level: 2 })).toHaveText(/^Vorgeschlagen\s*\d+ Spotlights?$/);
   });
 
-  // Moves need moderation's transitions (spotlight.transition, built on another branch). Until that
-  // procedure exists this test skips itself; once merged it runs. LEAD: remove the skip guard after the merge.
   test("[spotlight-board] a card moves column live when moderation transitions it", async ({ asParticipant: page, asModerator, make }) => {
     const spotlight = await make.spotlight({ slug: "organisation", title: make.name("Wandert live") });
     const board = new SpotlightBoardPage(page);
@@ -163,8 +161,6 @@ test.describe("[spotlight-board] board, list and export", () => {
     await expect(board.column("PROPOSED").getByRole("link", { name: spotlight.title })).toBeVisible();
     await waitForLive(page);
     const review = await trpc(asModerator.request, "spotlight.transition", { spotlightId: spotlight.id, fromStatus: "PROPOSED", to: "IN_REVIEW", comment: "" });
-    // an unknown procedure is NOT_FOUND without an app error code ("Diese Schnittstelle gibt es nicht.")
-    test.skip(review.error?.data.code === "NOT_FOUND" && !review.error.data.appErrorCode, "spotlight.transition is not merged yet");
     expect(review.error).toBeUndefined();
     await expect(board.column("IN_REVIEW").getByRole("link", { name: spotlight.title })).toBeVisible();
     await expect(board.column("PROPOSED").getByRole("link", { name: spotlight.title })).toHaveCount(0);

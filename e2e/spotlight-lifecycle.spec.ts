@@ -203,6 +203,12 @@ test("[spotlight] moderation declines a proposal: the reason is required first, 
   const stale = await trpc(asModerator.request, "spotlight.transition", { spotlightId: spotlight.id, fromStatus: "PROPOSED", to: "IN_REVIEW" });
   expect([stale.status, stale.error?.data.appErrorCode]).toEqual([409, "STATUS_CHANGED"]);
   await expectAccessible(asModerator);
+
+  // the discussion goes on in its own thread, which leads back to the spotlight (and is no candidate for a new one)
+  await asParticipant.getByRole("link", { name: "Zur Diskussion" }).click();
+  await expect(asParticipant.getByRole("link", { name: "Als Spotlight vorschlagen" })).toHaveCount(0);
+  await asParticipant.getByRole("link", { name: `Zum Spotlight S-${spotlight.number}` }).click();
+  await expect(asParticipant).toHaveURL(spotlight.url);
 });
 
 test("[spotlight] a reader gets the German 404 for a proposal under review, on the page and over tRPC", async ({ asReader, asParticipant, make }) => {

@@ -23,14 +23,3 @@ export function formatRelative(iso: string | Date, now = Date.now()): string {
   }
   return "gerade eben";
 }
-
-const berlinDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day in Berlin at `at` (default: now), YYYY-MM-DD: what "today" means for due dates. */
-export const berlinToday = (at: Date = new Date()) => berlinDay.format(at);
-
-/** "02.11.2026" for a calendar day YYYY-MM-DD (a day has no time zone: nothing is converted). */
-export function formatDay(day: string): string {
-  const [year, month, date] = day.split("-");
-  return `${date}.${month}.${year}`;
-}

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { formatDay } from "@/app/_lib/format";
+import { formatGermanDay } from "@/server/schemas/calendar-day";
 import { useTRPC } from "@/app/_lib/trpc";
 import { ressorts } from "@/server/schemas/ressorts";
 import { SPOTLIGHT_COMMENT_MAX, SPOTLIGHT_SHORT_MAX, SPOTLIGHT_TEXT_MAX, transitionSpotlightSchema } from "@/server/schemas/spotlight";
@@ -151,7 +151,7 @@ function StepForm({
     // the server checks this too; said here at the field, before sending
     const answeredOn = text(data, "answeredOn");
     if (to === "ANSWERED" && spotlight.forwardedOn && answeredOn && answeredOn < spotlight.forwardedOn && !next.answeredOn) {
-      next.answeredOn = `Das Datum der Antwort darf nicht vor dem Tag der Weiterleitung (${formatDay(spotlight.forwardedOn)}) liegen.`;
+      next.answeredOn = `Das Datum der Antwort darf nicht vor dem Tag der Weiterleitung (${formatGermanDay(spotlight.forwardedOn)}) liegen.`;
     }
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsed.success) return focusFirstError(next);

@@ -6,31 +6,8 @@ import { isSpotlightOverdue, spotlightReference, spotlightStatusLabels, type Spo
 import { defaultSortDirection, spotlightBoardHref, type SpotlightBoardParams } from "@/server/schemas/spotlight-params";
 import type { SpotlightDto } from "@/server/services/spotlights/dto";
 import { RelativeTime } from "../ui/relative-time";
+import { OverdueBadge, StatusBadge } from "./status-badge";
 import { useLiveSpotlightList } from "./use-live-spotlight-list";
-
-const badgeTones: Record<SpotlightStatus, string> = {
-  PROPOSED: "bg-slate-100 text-slate-800 ring-slate-300",
-  IN_REVIEW: "bg-amber-50 text-amber-900 ring-amber-300",
-  PROMOTED: "bg-brand-50 text-brand-800 ring-brand-100",
-  FORWARDED: "bg-indigo-50 text-indigo-900 ring-indigo-200",
-  ANSWERED: "bg-green-50 text-green-900 ring-green-300",
-  CLOSED: "bg-slate-200 text-slate-800 ring-slate-300",
-  DECLINED: "bg-red-50 text-red-900 ring-red-200",
-};
-
-/** A spotlight's status as a small label; overdue ones say so. (Board-internal; to be unified with the detail page's.) */
-export function BoardStatusBadge({ status, overdue = false }: { status: SpotlightStatus; overdue?: boolean }) {
-  return (
-    <span className="inline-flex flex-wrap gap-1">
-      <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${badgeTones[status]}`}>{spotlightStatusLabels[status]}</span>
-      {overdue && <OverdueMarker />}
-    </span>
-  );
-}
-
-function OverdueMarker() {
-  return <span className="inline-block rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">Überfällig</span>;
-}
 
 /** "AG Technik" rather than "Arbeitsgruppe Technik": cards are narrow. */
 export const shortGroupName = (name: string) => name.replace(/^Arbeitsgruppe\s+/, "AG ");
@@ -114,7 +91,7 @@ function SpotlightCard({ spotlight, today }: { spotlight: SpotlightDto; today: s
     >
       <p className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-xs font-semibold text-slate-600">
         <span>{spotlightReference(spotlight.number)}</span>
-        {overdue && <OverdueMarker />}
+        {overdue && <OverdueBadge compact />}
       </p>
       <h3 className="mt-1 font-semibold leading-snug">
         <Link href={`/spotlights/${spotlight.id}`} className="text-brand-700 hover:underline">
@@ -208,7 +185,7 @@ function SpotlightTable({ spotlights, params, today }: { spotlights: SpotlightDt
                   </Link>
                 </td>
                 <td className="p-3">
-                  <BoardStatusBadge status={spotlight.status} overdue={overdue} />
+                  <StatusBadge status={spotlight.status} overdue={overdue} compact />
                 </td>
                 <td className="p-3 whitespace-nowrap">
                   {spotlight.groups.map((group) => (

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useRef, useState, type ReactNode } from "react";
-import { formatDay, formatShortDate } from "@/app/_lib/format";
+import { formatShortDate } from "@/app/_lib/format";
+import { formatGermanDay } from "@/server/schemas/calendar-day";
 import { useTRPCClient } from "@/app/_lib/trpc";
 import { isSpotlightOverdue, spotlightReference, spotlightStatusLabels } from "@/server/schemas/spotlight-lifecycle";
 import type { SpotlightDto } from "@/server/services/spotlights/dto";
@@ -165,7 +166,7 @@ export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSp
                 {spotlight.answeredOn && (
                   <p className="mt-1 text-sm text-slate-700">
                     {spotlight.forwardedTo ? <>Von {spotlight.forwardedTo}, </> : null}
-                    eingegangen am <time dateTime={spotlight.answeredOn}>{formatDay(spotlight.answeredOn)}</time>
+                    eingegangen am <time dateTime={spotlight.answeredOn}>{formatGermanDay(spotlight.answeredOn)}</time>
                   </p>
                 )}
                 <div className="prose-post mt-3" dangerouslySetInnerHTML={{ __html: spotlight.answerHtml }} />
@@ -223,14 +224,14 @@ export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSp
                     <div>
                       <dt className="text-slate-600">Weitergeleitet am</dt>
                       <dd className="font-medium">
-                        <time dateTime={spotlight.forwardedOn}>{formatDay(spotlight.forwardedOn)}</time>
+                        <time dateTime={spotlight.forwardedOn}>{formatGermanDay(spotlight.forwardedOn)}</time>
                       </dd>
                     </div>
                   )}
                   <div>
                     <dt className="text-slate-600">Antwort erbeten bis</dt>
                     <dd className="font-medium">
-                      {spotlight.dueOn ? <time dateTime={spotlight.dueOn}>{formatDay(spotlight.dueOn)}</time> : "ohne Frist"}
+                      {spotlight.dueOn ? <time dateTime={spotlight.dueOn}>{formatGermanDay(spotlight.dueOn)}</time> : "ohne Frist"}
                       {overdue && <span className="mt-1 block font-semibold text-red-800">Überfällig: Die Frist ist verstrichen, eine Antwort liegt noch nicht vor.</span>}
                     </dd>
                   </div>

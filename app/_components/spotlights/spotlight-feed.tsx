@@ -4,7 +4,8 @@ import type { ListSpotlightsInput } from "@/server/schemas/spotlight";
 import { isSpotlightOverdue, spotlightReference } from "@/server/schemas/spotlight-lifecycle";
 import type { SpotlightDto } from "@/server/services/spotlights/dto";
 import { RelativeTime } from "../ui/relative-time";
-import { BoardStatusBadge, shortGroupName } from "./spotlight-board";
+import { shortGroupName } from "./spotlight-board";
+import { StatusBadge } from "./status-badge";
 import { useLiveSpotlightList } from "./use-live-spotlight-list";
 
 /**
@@ -42,7 +43,7 @@ export function SpotlightFeed({
         <li key={spotlight.id} className="p-4">
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
             <span className="font-semibold text-slate-700">{spotlightReference(spotlight.number)}</span>
-            <BoardStatusBadge status={spotlight.status} overdue={isSpotlightOverdue(spotlight, today)} />
+            <StatusBadge status={spotlight.status} overdue={isSpotlightOverdue(spotlight, today)} compact />
             <RelativeTime iso={spotlight.statusChangedAt} />
           </p>
           <p className="mt-1 font-semibold">

@@ -16,21 +16,28 @@ const tones: Record<SpotlightStatus, string> = {
  * is past its due day without an answer (isSpotlightOverdue decides). Shared by the board and the
  * detail page.
  */
-export function StatusBadge({ status, overdue = false }: { status: SpotlightStatus; overdue?: boolean }) {
+export function StatusBadge({ status, overdue = false, compact = false }: { status: SpotlightStatus; overdue?: boolean; compact?: boolean }) {
+  const size = compact ? "px-1.5 text-xs" : "px-2.5 text-sm";
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5 align-middle">
-      <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap ${tones[status]}`} data-status={status}>
+      <span className={`inline-block rounded-full border py-0.5 font-semibold whitespace-nowrap ${size} ${tones[status]}`} data-status={status}>
         <span className="sr-only">Status: </span>
         {spotlightStatusLabels[status]}
       </span>
-      {overdue && (
-        <span className="inline-flex items-center gap-1 rounded-full border border-red-700 bg-red-700 px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap text-white">
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="currentColor">
-            <path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm.75 3.5v4h-1.5v-4h1.5ZM8 10.25a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8Z" />
-          </svg>
-          überfällig
-        </span>
-      )}
+      {overdue && <OverdueBadge compact={compact} />}
+    </span>
+  );
+}
+
+/** "überfällig": a forwarded spotlight past its due day without an answer. */
+export function OverdueBadge({ compact = false }: { compact?: boolean }) {
+  const size = compact ? "px-1.5 text-xs" : "px-2.5 text-sm";
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full border border-red-700 bg-red-700 py-0.5 font-semibold whitespace-nowrap text-white ${size}`}>
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="currentColor">
+        <path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm.75 3.5v4h-1.5v-4h1.5ZM8 10.25a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8Z" />
+      </svg>
+      überfällig
     </span>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SpotlightDetail } from "@/app/_components/spotlights/spotlight-detail";
-import { berlinToday } from "@/app/_lib/format";
+import { berlinDay } from "@/server/schemas/calendar-day";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -41,7 +41,7 @@ export default async function SpotlightPage({ params }: Props) {
     <SpotlightDetail
       key={spotlight.id}
       initialSpotlight={spotlight}
-      today={berlinToday()}
+      today={berlinDay()}
       viewer={{
         id: actor.id,
         organisation: actor.organisation,

@@ -15,6 +15,8 @@ import { listGroups } from "@/server/services/groups/list-groups";
 import { listPosts } from "@/server/services/posts/list-posts";
 import { lastReadNumber } from "@/server/services/reads/read-state";
 import { getThread } from "@/server/services/threads/get-thread";
+import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
+import { spotlightOfThread } from "@/server/services/spotlights/spotlight-of-thread";
 
 type Props = {
   params: Promise<{ slug: string; threadId: string }>;
@@ -56,10 +58,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       ? Math.ceil(Math.min(readUpTo + 1, thread.postCount) / POSTS_PER_PAGE)
       : parsePageParam(query.seite);
   const canModerate = can(actor, "thread.moderate");
-  const [postPage, subscription, groups] = await Promise.all([
+  const [postPage, subscription, groups, spotlight] = await Promise.all([
     listPosts(actor, { threadId, page }),
     can(actor, "thread.subscribe") ? getThreadSubscription(actor, { threadId }) : null,
     canModerate ? listGroups(actor) : [],
+    spotlightOfThread(actor, threadId),
   ]);
 
   return (
@@ -74,10 +77,17 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         groups={groups.map((group) => ({ id: group.id, name: group.name }))}
         unread={{ readUpTo, scrollTo: opensAtUnread }}
         actions={
-          can(actor, "spotlight.propose") && (
-            <Link href={`/spotlights/neu?thema=${thread.id}`} className={buttonClass("secondary")}>
-              Als Spotlight vorschlagen
+          // a spotlight's own discussion leads back to it; any other thread can become one
+          spotlight ? (
+            <Link href={`/spotlights/${spotlight.id}`} className={buttonClass("secondary")}>
+              Zum Spotlight {spotlightReference(spotlight.number)}
             </Link>
+          ) : (
+            can(actor, "spotlight.propose") && (
+              <Link href={`/spotlights/neu?thema=${thread.id}`} className={buttonClass("secondary")}>
+                Als Spotlight vorschlagen
+              </Link>
+            )
           )
         }
       />
