@@ -8,8 +8,10 @@
 // seed (so every run searches the same text), spread over two years, rendered to HTML as the app
 // stores them, then ANALYZEs. It then runs typical searches through `search()` as the demo participant,
 // the same call the search page makes: 5 warm-up and 40 measured runs each, one at a time, and
-// prints median and p95 latency and the number of hits. The database is removed at the end, also on
-// an error or Ctrl-C.
+// prints median and p95 latency and the number of hits. Then the same for the similar topics suggested
+// while a spotlight's title is typed (`similarSpotlights()`, trigram and full-text over the thread and
+// spotlight titles), a call the proposal form makes on every pause in typing. The database is removed
+// at the end, also on an error or Ctrl-C.
 //
 // Settings (environment): BENCH_POSTS (20000), BENCH_RUNS (40), BENCH_WARMUP (5),
 // BENCH_DATABASE_URL (PostgreSQL URL that may CREATE DATABASE), BENCH_OUT (write results as JSON).
@@ -23,6 +25,7 @@ import { db, rawDb } from "../server/db.ts";
 import { startDatabase } from "../server/db/start-database.ts";
 import { MARKDOWN_RENDERER_VERSION } from "../server/services/posts/markdown.ts";
 import { search, type SearchResult } from "../server/services/search/search.ts";
+import { similarSpotlights, type SimilarResult } from "../server/services/spotlights/similar-spotlights.ts";
 import { ascending, createScratchDatabase, intEnv, percentile, printTable, type ScratchDatabase } from "./lib.ts";
 
 const POSTS = intEnv("BENCH_POSTS", 20_000);
@@ -215,6 +218,24 @@ try {
   }
   console.log(`\n${label}, ${written} posts, ${RUNS} runs per query after ${WARMUP} warm-up runs:\n`);
   printTable(["query", "hits", "median ms", "p95 ms", "max ms"], rows);
+
+  const typed = ["Bau", "Bauantr", "Bauanträge digital", "Schnittstelle zum Fachverfahren", "Wohngeldantrag in Halle (Saale)", "Raumfahrtbehörde"];
+  const similarRows: string[][] = [];
+  for (const title of typed) {
+    let last: SimilarResult | undefined;
+    for (let i = 0; i < WARMUP; i++) last = await similarSpotlights(actor, { title });
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      last = await similarSpotlights(actor, { title });
+      times.push(performance.now() - t0);
+    }
+    const sorted = ascending(times);
+    similarRows.push([title, String((last?.spotlights.length ?? 0) + (last?.threads.length ?? 0)), percentile(sorted, 50).toFixed(1), percentile(sorted, 95).toFixed(1), sorted.at(-1)!.toFixed(1)]);
+    results.push({ name: `similar: ${title}`, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95) });
+  }
+  console.log(`\nSimilar topics while typing a spotlight title, ${THREADS} threads and the demo spotlights:\n`);
+  printTable(["typed title", "suggestions", "median ms", "p95 ms", "max ms"], similarRows);
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify({ database: label, posts: written, results }, null, 2));
 } finally {
