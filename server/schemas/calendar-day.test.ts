@@ -4,8 +4,10 @@ import { berlinDay, daySchema, formatGermanDay, isCalendarDay, parseDayRange } f
 
 test("[calendar-day] only real days in the accepted years are days", () => {
   for (const day of ["2026-02-28", "2028-02-29", "2000-01-01"]) assert.equal(isCalendarDay(day), true, day);
-  for (const day of ["2026-02-29", "2026-13-01", "2026-1-1", "1999-12-31", "3000-01-01", "", "2026-02-28x", "heute"]) assert.equal(isCalendarDay(day), false, day);
+  for (const day of ["2026-02-29", "2026-13-01", "2026-1-1", "1999-12-31", "2100-01-01", "", "2026-02-28x", "heute"]) assert.equal(isCalendarDay(day), false, day);
   assert.equal(daySchema.safeParse("2026-04-31").error?.issues[0]?.message, "Dieses Datum gibt es nicht.");
+  assert.equal(daySchema.safeParse("1999-12-31").error?.issues[0]?.message, "Dieses Datum liegt außerhalb des möglichen Zeitraums.");
+  assert.equal(daySchema.safeParse("31.12.2026").error?.issues[0]?.message, "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an.");
 });
 
 test("[calendar-day] a URL period drops what is no day and turns a backwards period round", () => {

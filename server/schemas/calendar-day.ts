@@ -4,17 +4,23 @@ import { z } from "zod";
  * Calendar days as date inputs send them (YYYY-MM-DD), meant as days in Germany: the period filters of
  * the audit log and the search, a spotlight's forwarding, due and answer days. Client-safe.
  */
-export function isCalendarDay(value: string): boolean {
+function existsInCalendar(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const [year, month, day] = value.split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 2000 && year <= 2999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** the programme's records: nothing before 2000, nothing a date picker's typo could put centuries ahead */
+const inRange = (value: string) => value >= "2000-01-01" && value <= "2099-12-31";
+
+export const isCalendarDay = (value: string): boolean => existsInCalendar(value) && inRange(value);
 
 export const daySchema = z
   .string({ message: "Bitte geben Sie ein Datum an." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an." })
-  .refine((value) => isCalendarDay(value), { message: "Dieses Datum gibt es nicht." });
+  .refine(existsInCalendar, { message: "Dieses Datum gibt es nicht.", abort: true })
+  .refine(inRange, { message: "Dieses Datum liegt außerhalb des möglichen Zeitraums." });
 
 /**
  * A period from a URL's `von` and `bis`: a day that is not one is left out, a period given backwards is

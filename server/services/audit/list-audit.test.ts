@@ -33,7 +33,7 @@ test("[audit] entries are filtered by kind, person and period, and paged", async
   assert.equal((await listAuditEntries(admin, { actorId: otherModerator.id, from: today, to: today })).total, 1);
   assert.equal((await listAuditEntries(admin, { actorId: otherModerator.id, to: aLongTimeAgo })).total, 0);
   // a period given backwards is read forwards
-  assert.equal((await listAuditEntries(admin, { actorId: otherModerator.id, from: "2999-01-01", to: aLongTimeAgo })).total, 1);
+  assert.equal((await listAuditEntries(admin, { actorId: otherModerator.id, from: "2099-01-01", to: aLongTimeAgo })).total, 1);
 
   const persons = await auditActors(admin);
   assert.ok(persons.some((person) => person.id === otherModerator.id));

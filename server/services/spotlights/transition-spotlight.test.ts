@@ -237,7 +237,7 @@ test("[spotlight] forwarding needs Ressort, contact and day; a due day before th
     [{ forwardedTo: "\u200B " }, "Bitte geben Sie das zuständige Ressort oder Gremium ein."],
     [{ forwardedContact: "" }, "Bitte geben Sie eine Ansprechperson ein."],
     [{ forwardedOn: "" }, "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an."],
-    [{ forwardedOn: "2026-02-30" }, "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an."],
+    [{ forwardedOn: "2026-02-30" }, "Dieses Datum gibt es nicht."],
     [{ forwardedOn: "1999-12-31" }, "Dieses Datum liegt außerhalb des möglichen Zeitraums."],
     [{ dueOn: "2026-11-01" }, "Die Frist darf nicht vor dem Tag der Weiterleitung liegen."],
   ];

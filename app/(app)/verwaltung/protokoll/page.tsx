@@ -86,13 +86,13 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="filter-von" className="mb-1 block font-medium">
             Von
           </label>
-          <input id="filter-von" type="date" name="von" defaultValue={filter.from ?? ""} min="2000-01-01" max="2999-12-31" className={controlClass} />
+          <input id="filter-von" type="date" name="von" defaultValue={filter.from ?? ""} min="2000-01-01" max="2099-12-31" className={controlClass} />
         </div>
         <div>
           <label htmlFor="filter-bis" className="mb-1 block font-medium">
             Bis
           </label>
-          <input id="filter-bis" type="date" name="bis" defaultValue={filter.to ?? ""} min="2000-01-01" max="2999-12-31" className={controlClass} />
+          <input id="filter-bis" type="date" name="bis" defaultValue={filter.to ?? ""} min="2000-01-01" max="2099-12-31" className={controlClass} />
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
           <button type="submit" className={buttonClass("primary")}>
