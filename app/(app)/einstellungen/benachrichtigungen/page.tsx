@@ -10,8 +10,11 @@ import { getNotificationSettings } from "@/server/services/notifications/setting
 
 export const metadata: Metadata = { title: "Einstellungen: Benachrichtigungen" };
 
-/** Kinds about thread content only reach those who may read threads: readers are not offered them. */
-const threadKinds = new Set(["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST"]);
+/**
+ * Kinds about thread content, and about spotlights one proposed, co-signed or follows, only reach those
+ * who may read threads: readers are not offered them.
+ */
+const threadKinds = new Set(["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "SPOTLIGHT_STATUS"]);
 
 export default async function NotificationSettingsPage() {
   const actor = await getActor();
