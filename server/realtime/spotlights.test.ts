@@ -1,61 +1,25 @@
 import assert from "node:assert/strict";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { after, before, test } from "node:test";
-import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
+import { test } from "node:test";
 import type { Actor } from "../auth/policy";
-import { db } from "../db";
 import { appRouter } from "../routers/_app";
 import type { SpotlightDto } from "../services/spotlights/dto";
 import { makeSpotlight } from "../test/factories";
+import { call, socketTestServer, type ClientSocket } from "../test/socket-harness";
 import { openTestDatabase } from "../test/test-db";
-import type { ClientEvents, ServerEvents } from "./events";
-import { attachSocketServer } from "./io";
-import { setIo, type IoServer } from "./publish";
 
-type ClientSocket = Socket<ServerEvents, ClientEvents>;
-type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-const SECRET = "spotlight-socket-secret-0123456789abcdef";
-process.env.NEXTAUTH_SECRET = SECRET;
-
+const { openAs } = socketTestServer();
 const { actors } = await openTestDatabase();
 const { participant, participant2, moderator, reader } = actors;
-let httpServer: HttpServer;
-let ioServer: IoServer;
-let url: string;
-const sockets: ClientSocket[] = [];
-
-before(async () => {
-  httpServer = createServer();
-  ioServer = await attachSocketServer(httpServer, {});
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-after(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await new Promise<void>((resolve) => ioServer.close(() => resolve()));
-  setIo(undefined);
-});
 
 type Received = { name: "spotlight.changed"; spotlight: SpotlightDto } | { name: "spotlight.removed"; spotlightId: string };
 
 /** A signed-in socket watching spotlights, with what it receives about them. */
 async function watcher(actor: Actor): Promise<{ socket: ClientSocket; received: Received[]; settle(): Promise<void> }> {
-  const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } });
-  const token = await encode({ token: { sub: actor.id, email: actor.email, sv: sessionVersion }, secret: SECRET });
-  const socket: ClientSocket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: { cookie: `next-auth.session-token=${token}` } });
-  sockets.push(socket);
+  const socket = await openAs(actor);
   const received: Received[] = [];
   socket.on("spotlight.changed", ({ spotlight }) => received.push({ name: "spotlight.changed", spotlight }));
   socket.on("spotlight.removed", ({ spotlightId }) => received.push({ name: "spotlight.removed", spotlightId }));
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  const watch = () => new Promise<Ack>((resolve) => (socket.emit as (...args: unknown[]) => void)("spotlights.watch", {}, resolve));
+  const watch = () => call(socket, "spotlights.watch", {});
   assert.deepEqual(await watch(), { ok: true, data: null });
   // one socket's packets arrive in order: once this answer is back, every earlier event is too
   return { socket, received, settle: async () => void (await watch()) };
