@@ -5,8 +5,7 @@ import { spotlightStatusLabels } from "@/server/schemas/spotlight-lifecycle";
 import { spotlightBoardHref, spotlightSortSlugs, spotlightStatusSlugs, type SpotlightBoardParams } from "@/server/schemas/spotlight-params";
 import type { SpotlightBoardOptions } from "@/server/services/spotlights/board-state";
 import { buttonClass } from "../ui/button";
-
-const controlClass = "block w-full min-w-0 rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm";
+import { SelectField } from "../ui/field";
 
 const sortLabels: Record<SpotlightSort, string> = {
   changed: "Letzter Statuswechsel",
@@ -27,56 +26,34 @@ export function BoardFilters({ params, options, organisation }: { params: Spotli
       <Form action="/spotlights" aria-label="Spotlights filtern" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         {params.ansicht === "liste" && <input type="hidden" name="ansicht" value="liste" />}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="min-w-0">
-            <label htmlFor="filter-gruppe" className="mb-1 block font-medium">
-              Arbeitsgruppe
-            </label>
-            <select id="filter-gruppe" name="gruppe" defaultValue={params.gruppe ?? ""} className={controlClass}>
-              <option value="">Alle Arbeitsgruppen</option>
-              {options.groups.map((group) => (
-                <option key={group.id} value={group.slug}>
-                  {group.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="min-w-0">
-            <label htmlFor="filter-ressort" className="mb-1 block font-medium">
-              Ressort
-            </label>
-            <select id="filter-ressort" name="ressort" defaultValue={params.ressort ?? ""} className={controlClass} aria-describedby="filter-ressort-hinweis">
-              <option value="">Alle Ressorts</option>
-              {options.ressorts.map((ressort) => (
-                <option key={ressort} value={ressort}>
-                  {ressort}
-                </option>
-              ))}
-            </select>
-            <p id="filter-ressort-hinweis" className="mt-1 text-sm text-slate-600">
-              Wohin Spotlights weitergeleitet wurden.
-            </p>
-          </div>
-          <div className="min-w-0">
-            <label htmlFor="filter-sortierung" className="mb-1 block font-medium">
-              Sortieren nach
-            </label>
-            <select id="filter-sortierung" name="sortierung" defaultValue={spotlightSortSlugs[params.sortierung]} className={controlClass}>
-              {Object.entries(sortLabels).map(([sort, label]) => (
-                <option key={sort} value={spotlightSortSlugs[sort as SpotlightSort]}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="min-w-0">
-            <label htmlFor="filter-richtung" className="mb-1 block font-medium">
-              Reihenfolge
-            </label>
-            <select id="filter-richtung" name="richtung" defaultValue={params.richtung === "asc" ? "auf" : "ab"} className={controlClass}>
-              <option value="ab">Absteigend</option>
-              <option value="auf">Aufsteigend</option>
-            </select>
-          </div>
+          <SelectField
+            label="Arbeitsgruppe"
+            name="gruppe"
+            defaultValue={params.gruppe ?? ""}
+            options={[{ value: "", label: "Alle Arbeitsgruppen" }, ...options.groups.map((group) => ({ value: group.slug, label: group.name }))]}
+          />
+          <SelectField
+            label="Ressort"
+            name="ressort"
+            defaultValue={params.ressort ?? ""}
+            hint="Wohin Spotlights weitergeleitet wurden."
+            options={[{ value: "", label: "Alle Ressorts" }, ...options.ressorts.map((ressort) => ({ value: ressort, label: ressort }))]}
+          />
+          <SelectField
+            label="Sortieren nach"
+            name="sortierung"
+            defaultValue={spotlightSortSlugs[params.sortierung]}
+            options={Object.entries(sortLabels).map(([sort, label]) => ({ value: spotlightSortSlugs[sort as SpotlightSort], label }))}
+          />
+          <SelectField
+            label="Reihenfolge"
+            name="richtung"
+            defaultValue={params.richtung === "asc" ? "auf" : "ab"}
+            options={[
+              { value: "ab", label: "Absteigend" },
+              { value: "auf", label: "Aufsteigend" },
+            ]}
+          />
         </div>
         <fieldset className="min-w-0">
           <legend className="mb-1 font-medium">Status</legend>

@@ -7,7 +7,10 @@ interface FieldProps {
 }
 
 const controlClass = (hasError: boolean) =>
-  `block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm ${hasError ? "border-red-600" : "border-slate-400"}`;
+  `block w-full min-w-0 rounded-md border bg-white px-3 py-2 text-base shadow-sm ${hasError ? "border-red-600" : "border-slate-400"}`;
+
+/** The look of a form control without a label of its own (a date in a period, a search field). */
+export const plainControlClass = controlClass(false);
 
 function Describe({ id, hint, error }: { id: string; hint?: string; error?: string | null }) {
   return (
@@ -63,6 +66,37 @@ export function TextArea({ label, hint, error, ...props }: FieldProps & Componen
         aria-describedby={describedBy(id, hint, error)}
         className={controlClass(!!error)}
       />
+      <Describe id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled choice, e.g. a filter: `options` in order, the first often "Alle …" with the value "". */
+export function SelectField({ label, hint, error, options, ...props }: FieldProps & { options: readonly SelectOption[] } & ComponentProps<"select">) {
+  const id = useId();
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        {...props}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={controlClass(!!error)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
       <Describe id={id} hint={hint} error={error} />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditEntries } from "@/app/_components/admin/audit-log";
 import { buttonClass } from "@/app/_components/ui/button";
+import { plainControlClass, SelectField } from "@/app/_components/ui/field";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { NoAccess } from "@/app/_lib/no-access";
@@ -21,7 +22,6 @@ type Props = { searchParams: Promise<{ art?: Param; person?: Param; von?: Param;
 /** Dates become ISO strings, exactly as tRPC sends them to the client. */
 const asJson = <T,>(value: T) => JSON.parse(JSON.stringify(value));
 
-const controlClass = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm";
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await getActor();
@@ -56,43 +56,29 @@ export default async function AuditPage({ searchParams }: Props) {
       <PageHeader title="Protokoll" lead="Alle Moderations- und Verwaltungsaktionen, die neuesten zuerst. Filtern Sie nach Art, Person und Zeitraum." />
       {/* keyed by the filter: following a link to other filters must show those, not keep what was chosen */}
       <form key={baseUrl} method="get" action="/verwaltung/protokoll" aria-label="Protokoll filtern" className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor="filter-art" className="mb-1 block font-medium">
-            Art
-          </label>
-          <select id="filter-art" name="art" defaultValue={filter.action ?? ""} className={controlClass}>
-            <option value="">Alle Arten</option>
-            {auditActions.map((action) => (
-              <option key={action} value={action}>
-                {auditActionLabels[action]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-person" className="mb-1 block font-medium">
-            Person
-          </label>
-          <select id="filter-person" name="person" defaultValue={filter.actorId ?? ""} className={controlClass}>
-            <option value="">Alle Personen</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.organisation})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Art"
+          name="art"
+          defaultValue={filter.action ?? ""}
+          options={[{ value: "", label: "Alle Arten" }, ...auditActions.map((action) => ({ value: action, label: auditActionLabels[action] }))]}
+        />
+        <SelectField
+          label="Person"
+          name="person"
+          defaultValue={filter.actorId ?? ""}
+          options={[{ value: "", label: "Alle Personen" }, ...people.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))]}
+        />
         <div>
           <label htmlFor="filter-von" className="mb-1 block font-medium">
             Von
           </label>
-          <input id="filter-von" type="date" name="von" defaultValue={filter.from ?? ""} min="2000-01-01" max="2099-12-31" className={controlClass} />
+          <input id="filter-von" type="date" name="von" defaultValue={filter.from ?? ""} min="2000-01-01" max="2099-12-31" className={plainControlClass} />
         </div>
         <div>
           <label htmlFor="filter-bis" className="mb-1 block font-medium">
             Bis
           </label>
-          <input id="filter-bis" type="date" name="bis" defaultValue={filter.to ?? ""} min="2000-01-01" max="2099-12-31" className={controlClass} />
+          <input id="filter-bis" type="date" name="bis" defaultValue={filter.to ?? ""} min="2000-01-01" max="2099-12-31" className={plainControlClass} />
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
           <button type="submit" className={buttonClass("primary")}>
