@@ -1,10 +1,9 @@
 import type { Page } from "@playwright/test";
 import { samplePdf } from "../seeds/sample-files";
 import { expect, expectAccessible, horizontalOverflow, screens, test, trpc, waitForLive } from "./fixtures";
+import { berlinDay, dateToDay, dayToDate, formatGermanDay } from "../server/schemas/calendar-day";
 
-const berlinToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date());
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const germanDay = (day: string) => day.split("-").reverse().join(".");
+const addDays = (day: string, days: number) => dateToDay(new Date(dayToDate(day).getTime() + days * 86_400_000));
 
 /** The parts of a spotlight page the tests look at. */
 function spotlightPage(page: Page) {
@@ -99,7 +98,7 @@ test("[spotlight] a second municipality co-signs, moderation reviews, promotes, 
   await expect(watching.bell).toHaveAccessibleName("Benachrichtigungen, 2 ungelesen");
 
   // forwarding: a due day before the forwarding is refused at the field, then sent properly
-  const today = berlinToday();
+  const today = berlinDay();
   const dueOn = addDays(today, 28);
   await moderator.step("Weiterleiten", async () => {
     await moderator.moderation.getByLabel("Ressort oder Gremium").fill("Ministerium für Arbeit, Soziales, Gesundheit und Gleichstellung");
@@ -118,7 +117,7 @@ test("[spotlight] a second municipality co-signs, moderation reviews, promotes, 
   const forwarding = proposerPage.getByRole("region", { name: "Weiterleitung" });
   await expect(forwarding).toContainText("Ministerium für Arbeit, Soziales, Gesundheit und Gleichstellung");
   await expect(forwarding).toContainText("Referat 36, Herr Beispiel");
-  await expect(forwarding).toContainText(germanDay(dueOn));
+  await expect(forwarding).toContainText(formatGermanDay(dueOn));
   await expect(watching.timeline).toHaveCount(4);
   await expect(watching.bell).toHaveAccessibleName("Benachrichtigungen, 3 ungelesen");
 
@@ -162,7 +161,10 @@ test("[spotlight] a second municipality co-signs, moderation reviews, promotes, 
   await expect(asReader.getByRole("region", { name: "Antwort" })).toContainText("landesweite Ausschreibung");
   await expect(reader.figure).toHaveText("Mitgezeichnet von 2 Kommunen");
   await expect(reader.municipalities).toContainText("Stadt Wernigerode");
+  // neither the co-signers nor the proposer are named to readers: their municipalities are
   await expect(asReader.getByText("Sabine Schulze")).toHaveCount(0);
+  await expect(asReader.getByText(proposer.name)).toHaveCount(0);
+  await expect(asReader.getByTestId("spotlight-header")).toContainText(`Vorgeschlagen von ${proposer.organisation}`);
   await expect(asReader.getByText("Die AG Organisation sieht sich das an.")).toHaveCount(0);
   await expect(asReader.getByRole("region", { name: "Diskussion" })).toHaveCount(0);
   await expect(asReader.getByRole("link", { name: "Zur Diskussion" })).toHaveCount(0);
@@ -238,7 +240,7 @@ test("[spotlight] the detail page has no sideways scroll at 320 px, for moderati
 
 test("[spotlight] a forwarded spotlight past its due day without an answer is marked overdue, for readers too", async ({ asModerator, asReader, make }) => {
   const spotlight = await make.spotlight({ title: make.name("Frist verstrichen") });
-  const dueOn = addDays(berlinToday(), -1);
+  const dueOn = addDays(berlinDay(), -1);
   const steps = [
     { fromStatus: "PROPOSED", to: "IN_REVIEW" },
     { fromStatus: "IN_REVIEW", to: "PROMOTED" },
@@ -249,5 +251,5 @@ test("[spotlight] a forwarded spotlight past its due day without an answer is ma
   await expect(spotlightPage(asReader).status).toContainText("Weitergeleitet");
   await expect(spotlightPage(asReader).status).toContainText("überfällig");
   await expect(asReader.getByRole("region", { name: "Weiterleitung" })).toContainText("Überfällig: Die Frist ist verstrichen");
-  await expect(asReader.getByRole("region", { name: "Weiterleitung" })).toContainText(germanDay(dueOn));
+  await expect(asReader.getByRole("region", { name: "Weiterleitung" })).toContainText(formatGermanDay(dueOn));
 });

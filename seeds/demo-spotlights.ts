@@ -3,8 +3,7 @@ import type { Tx } from "../server/db";
 import { berlinDay } from "../server/schemas/calendar-day";
 import { spotlightReference, type SpotlightStatus } from "../server/schemas/spotlight-lifecycle";
 import { renderForStorage } from "../server/services/posts/markdown";
-import { spotlightLink } from "../server/services/spotlights/create-spotlight";
-import { renderSpotlightTexts } from "../server/services/spotlights/render-spotlight";
+import { renderSpotlightTexts, spotlightOpeningPost } from "../server/services/spotlights/render-spotlight";
 import { createUser } from "../server/services/users/create-user";
 
 /**
@@ -227,15 +226,7 @@ export async function seedDemoSpotlights(tx: Tx, users: Map<string, string>, pas
     const proposedAt = at(demo.proposedDaysAgo, 8);
     const sourceThread = demo.sourceThreadTitle ? await tx.thread.findFirst({ where: { title: demo.sourceThreadTitle }, select: { id: true } }) : null;
 
-    const opening = [
-      `**Spotlight-Vorschlag:** [${demo.title}](${spotlightLink(id)})`,
-      "",
-      "### Problem",
-      demo.problem,
-      "",
-      "### Anliegen",
-      demo.requestedAction,
-    ].join("\n");
+    const opening = spotlightOpeningPost({ id, ...demo });
     const posts = [{ author: demo.proposer, at: proposedAt, body: opening }, ...(demo.replies ?? []).map((reply) => ({ ...reply, at: at(reply.daysAgo, 14) }))];
     const last = posts[posts.length - 1];
     const thread = await tx.thread.create({

@@ -70,9 +70,16 @@ test("[spotlight/socket] participants get every change in the internal view; rea
 test("[spotlight/socket] a refused transition or co-signature sends nothing to anyone", async () => {
   const spotlight = await makeSpotlight(participant, { status: "FORWARDED" });
   const [inside, outside] = await Promise.all([watcher(participant2), watcher(reader)]);
-  await assert.rejects(appRouter.createCaller({ actor: participant }).spotlight.withdrawCosign({ spotlightId: spotlight.id }));
-  await assert.rejects(appRouter.createCaller({ actor: participant }).spotlight.transition({ spotlightId: spotlight.id, fromStatus: "FORWARDED", to: "CLOSED" }));
-  await assert.rejects(appRouter.createCaller({ actor: moderator }).spotlight.transition({ spotlightId: spotlight.id, fromStatus: "FORWARDED", to: "CLOSED" }));
+  const refusedWith = (appErrorCode: string) => (error: { cause?: { code?: string } }) => error.cause?.code === appErrorCode;
+  await assert.rejects(appRouter.createCaller({ actor: participant }).spotlight.withdrawCosign({ spotlightId: spotlight.id }), refusedWith("COSIGN_CLOSED"));
+  await assert.rejects(
+    appRouter.createCaller({ actor: participant }).spotlight.transition({ spotlightId: spotlight.id, fromStatus: "FORWARDED", to: "ANSWERED", answer: "A", answeredOn: "2026-11-02" }),
+    refusedWith("FORBIDDEN"),
+  );
+  await assert.rejects(
+    appRouter.createCaller({ actor: moderator }).spotlight.transition({ spotlightId: spotlight.id, fromStatus: "FORWARDED", to: "CLOSED" }),
+    refusedWith("INVALID_TRANSITION"),
+  );
   await Promise.all([inside.settle(), outside.settle()]);
   assert.deepEqual(inside.received, []);
   assert.deepEqual(outside.received, []);

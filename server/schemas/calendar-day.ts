@@ -45,3 +45,7 @@ export const formatGermanDay = (day: string): string => {
   const [year, month, date] = day.split("-");
   return `${date}.${month}.${year}`;
 };
+
+/** A day as a PostgreSQL `date` column holds it through Prisma: midnight UTC of that day. */
+export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
+export const dateToDay = (date: Date): string => date.toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compareSpotlights } from "../services/spotlights/sort-spotlights";
+import { compareSpotlights } from "./spotlight-sort";
 import {
   defaultSpotlightBoardParams,
   matchesSpotlightFilter,

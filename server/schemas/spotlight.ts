@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { postAttachmentsSchema } from "./attachments";
-import { daySchema } from "./calendar-day";
+import { berlinDay, daySchema } from "./calendar-day";
 import { idSchema, requiredText } from "./common";
 import { spotlightStatuses, type SpotlightStatus } from "./spotlight-lifecycle";
 import { normaliseText } from "./text";
@@ -40,8 +40,12 @@ export const createSpotlightSchema = z.object({
   sourceThreadId: idSchema.nullish(),
 });
 export type CreateSpotlightInput = z.input<typeof createSpotlightSchema>;
+export type CreateSpotlight = z.output<typeof createSpotlightSchema>;
 
 export const spotlightIdSchema = z.object({ spotlightId: idSchema });
+
+/** Titles shorter than this (in visible characters) find no similar topics: "Di" is like everything. */
+export const SIMILAR_MIN_LENGTH = 3;
 
 /** While a title is typed: anything goes in, and a short or empty title simply finds nothing. */
 export const similarSpotlightsSchema = z.object({
@@ -83,7 +87,7 @@ export const transitionSpotlightSchema = z.discriminatedUnion(
         to: z.literal("FORWARDED"),
         forwardedTo: requiredText("das zuständige Ressort oder Gremium", "Das Ressort", SPOTLIGHT_SHORT_MAX, { singleLine: true }),
         forwardedContact: requiredText("eine Ansprechperson", "Die Ansprechperson", SPOTLIGHT_SHORT_MAX, { singleLine: true }),
-        forwardedOn: daySchema,
+        forwardedOn: daySchema.refine((day) => day <= berlinDay(), { message: "Der Tag der Weiterleitung darf nicht in der Zukunft liegen." }),
         dueOn: daySchema.nullish(),
       })
       .refine((input) => !input.dueOn || input.dueOn >= input.forwardedOn, {
@@ -94,7 +98,7 @@ export const transitionSpotlightSchema = z.discriminatedUnion(
       ...transitionBase,
       to: z.literal("ANSWERED"),
       answer: requiredText("die Antwort", "Die Antwort", SPOTLIGHT_TEXT_MAX),
-      answeredOn: daySchema,
+      answeredOn: daySchema.refine((day) => day <= berlinDay(), { message: "Das Datum der Antwort darf nicht in der Zukunft liegen." }),
       /** uploads of the moderator to attach to the answer (server/services/attachments) */
       attachments: postAttachmentsSchema,
     }),

@@ -5,7 +5,7 @@ import { formatGermanDay } from "@/server/schemas/calendar-day";
 import { useTRPC } from "@/app/_lib/trpc";
 import { ressorts } from "@/server/schemas/ressorts";
 import { SPOTLIGHT_COMMENT_MAX, SPOTLIGHT_SHORT_MAX, SPOTLIGHT_TEXT_MAX, transitionSpotlightSchema } from "@/server/schemas/spotlight";
-import { nextSpotlightStatuses, spotlightStatusLabels, spotlightTransitionLabels, type SpotlightStatus } from "@/server/schemas/spotlight-lifecycle";
+import { isPublicSpotlightStatus, nextSpotlightStatuses, type SpotlightStatus, spotlightStatusLabels, spotlightTransitionLabels } from "@/server/schemas/spotlight-lifecycle";
 import type { SpotlightDto } from "@/server/services/spotlights/dto";
 import { AttachmentPicker } from "../attachments/attachment-picker";
 import { useAttachmentUploads } from "../attachments/use-attachment-uploads";
@@ -185,7 +185,7 @@ function StepForm({
           </datalist>
           <TextField label="Ansprechperson" name="forwardedContact" required maxLength={SPOTLIGHT_SHORT_MAX + 50} hint="Name, Referat oder Funktion." error={errorOf("forwardedContact")} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Weitergeleitet am" name="forwardedOn" type="date" required defaultValue={today} error={errorOf("forwardedOn")} />
+            <TextField label="Weitergeleitet am" name="forwardedOn" type="date" required defaultValue={today} max={today} error={errorOf("forwardedOn")} />
             <TextField label="Antwort erbeten bis (optional)" name="dueOn" type="date" hint="Ohne Datum: keine Frist." error={errorOf("dueOn")} />
           </div>
         </>
@@ -208,6 +208,7 @@ function StepForm({
             required
             defaultValue={spotlight.forwardedOn && today < spotlight.forwardedOn ? spotlight.forwardedOn : today}
             min={spotlight.forwardedOn ?? undefined}
+            max={today}
             error={errorOf("answeredOn")}
           />
           <div>
@@ -232,6 +233,7 @@ function StepForm({
           name="comment"
           rows={2}
           maxLength={SPOTLIGHT_COMMENT_MAX + 100}
+          hint={isPublicSpotlightStatus(to) ? "Der Verlauf ab der Aufnahme ist auch für Lesende sichtbar." : "Nur für Teilnehmende und Moderation sichtbar."}
           error={errorOf("comment")}
         />
       )}

@@ -172,7 +172,7 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
         maxLength={SPOTLIGHT_TEXT_MAX + 500}
         value={problem}
         onChange={(event) => setProblem(event.target.value)}
-        hint="Was ist das Problem, aus Sicht der Kommunen? Formatierung mit Markdown: **fett**, *kursiv*, - Aufzählung, > Zitat."
+        hint="Was ist das Problem, aus Sicht der Kommunen? Formatierung mit Markdown: **fett**, *kursiv*, - Aufzählung, > Zitat. Nimmt die Moderation das Spotlight auf, lesen auch Lesende Titel, Problem und Anliegen, Zitate eingeschlossen."
         error={errorOf("problem")}
       />
 

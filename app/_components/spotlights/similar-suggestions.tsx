@@ -3,14 +3,13 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
+import { SIMILAR_MIN_LENGTH } from "@/server/schemas/spotlight";
 import { visibleLength } from "@/server/schemas/text";
 import type { SimilarResult } from "@/server/services/spotlights/similar-spotlights";
 import { announce } from "../shell/live-announcer";
 
 /** Wait for a pause in typing before asking: one query per pause, not per key. */
 const DEBOUNCE_MS = 350;
-/** as the server: shorter titles find nothing (similar-spotlights.ts) */
-const MIN_LENGTH = 3;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -42,7 +41,7 @@ function summary({ spotlights, threads }: SimilarResult): string {
 export function SimilarSuggestions({ title, excludeThreadId }: { title: string; excludeThreadId: string | null }) {
   const trpc = useTRPC();
   const query = useDebounced(title, DEBOUNCE_MS);
-  const isLongEnough = visibleLength(query.trim()) >= MIN_LENGTH;
+  const isLongEnough = visibleLength(query.trim()) >= SIMILAR_MIN_LENGTH;
   const similar = useQuery({
     ...trpc.spotlight.similar.queryOptions({ title: query, excludeThreadId }),
     enabled: isLongEnough,

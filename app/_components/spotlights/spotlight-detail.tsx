@@ -13,7 +13,7 @@ import { CosignPanel } from "./cosign-panel";
 import { ModerationPanel } from "./moderation-panel";
 import { StatusBadge } from "./status-badge";
 import { SpotlightTimeline } from "./spotlight-timeline";
-import { useSpotlightsLive } from "./use-spotlights-live";
+import { isNewerSpotlight, useSpotlightsLive } from "./use-spotlights-live";
 
 export interface SpotlightViewer {
   id: string;
@@ -65,6 +65,7 @@ export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSp
 
   const show = useCallback((next: SpotlightDto) => {
     const before = shown.current;
+    if (!isNewerSpotlight(next, before)) return;
     shown.current = next;
     setSpotlight(next);
     setIsGone(false);
@@ -92,7 +93,7 @@ export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSp
       setIsGone(true);
       announce(`${reference} ist für Sie nicht mehr sichtbar.`);
     },
-    onReconnected: () => void reload(),
+    onJoined: () => void reload(),
   });
 
   const overdue = isSpotlightOverdue(spotlight, today);
@@ -111,7 +112,7 @@ export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSp
         › <span>{reference}</span>
       </nav>
       <article aria-labelledby="spotlight-titel" className="space-y-6">
-        <header className="space-y-3">
+        <header className="space-y-3" data-testid="spotlight-header">
           <h1 id="spotlight-titel" className="text-2xl font-bold break-words sm:text-3xl">
             <span className="text-slate-600">{reference}</span> {spotlight.title}
           </h1>
@@ -122,7 +123,15 @@ export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSp
             </span>
           </div>
           <p className="text-sm text-slate-700">
-            Vorgeschlagen von <span className="font-semibold">{spotlight.proposer.name}</span> ({spotlight.proposer.organisation}) am{" "}
+            Vorgeschlagen von{" "}
+            {spotlight.proposer ? (
+              <>
+                <span className="font-semibold">{spotlight.proposer.name}</span> ({spotlight.proposerOrganisation})
+              </>
+            ) : (
+              <span className="font-semibold">{spotlight.proposerOrganisation}</span>
+            )}{" "}
+            am{" "}
             <time dateTime={spotlight.createdAt}>{formatShortDate(spotlight.createdAt)}</time>
           </p>
           {spotlight.groups.length > 0 && (

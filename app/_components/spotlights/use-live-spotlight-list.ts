@@ -5,9 +5,9 @@ import { spotlightReference, spotlightStatusLabels } from "@/server/schemas/spot
 import type { ListSpotlightsInput } from "@/server/schemas/spotlight";
 import { matchesSpotlightFilter } from "@/server/schemas/spotlight-params";
 import type { SpotlightDto } from "@/server/services/spotlights/dto";
-import { compareSpotlights } from "@/server/services/spotlights/sort-spotlights";
+import { compareSpotlights } from "@/server/schemas/spotlight-sort";
 import { announce } from "../shell/live-announcer";
-import { useSpotlightsLive } from "./use-spotlights-live";
+import { isNewerSpotlight, useSpotlightsLive } from "./use-spotlights-live";
 
 /**
  * A filtered, sorted list of spotlights kept live: a spotlight that changes moves to where it now
@@ -30,6 +30,7 @@ export function useLiveSpotlightList(initial: SpotlightDto[], filter: ListSpotli
   useSpotlightsLive({
     onChanged(spotlight) {
       const before = current.current.find((s) => s.id === spotlight.id);
+      if (!isNewerSpotlight(spotlight, before)) return;
       const matches = matchesSpotlightFilter(spotlight, filter, organisation);
       if (matches && before?.status !== spotlight.status) {
         announce(`${spotlightReference(spotlight.number)} „${spotlight.title}“: ${spotlightStatusLabels[spotlight.status]}`);
@@ -39,7 +40,7 @@ export function useLiveSpotlightList(initial: SpotlightDto[], filter: ListSpotli
     onRemoved(spotlightId) {
       setSpotlights((list) => list.filter((s) => s.id !== spotlightId));
     },
-    onReconnected() {
+    onJoined() {
       client.spotlight.list
         .query(filter)
         .then((list) => setSpotlights(arrange(list)))

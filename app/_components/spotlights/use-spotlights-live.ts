@@ -9,28 +9,31 @@ interface SpotlightsLive {
   /** the spotlight left this user's view */
   onRemoved?(spotlightId: string): void;
   /**
-   * The connection came back after a break: events in between were missed, so the page reloads what
-   * it shows (spotlights carry their state, so the current state is the whole catch-up).
+   * The page joined the spotlight room, first or again after a break: changes between the page's
+   * render (or the break) and the join were missed, so the page reloads what it shows (spotlights
+   * carry their state, so the current state is the whole catch-up).
    */
-  onReconnected(): void;
+  onJoined(): void;
 }
 
-/** Keeps a spotlight board or page live: joins the spotlight room of the user's audience on every connection. */
+/**
+ * Keeps a spotlight board or page live: joins the spotlight room of the user's audience on every
+ * connection. Events and reloads may arrive in any order (an HTTP answer, an event through another
+ * process): compare `updatedAt` and keep the newer state (`isNewerSpotlight`).
+ */
 export function useSpotlightsLive(handlers: SpotlightsLive) {
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
   });
-  const connections = useRef(0);
 
   const watch = useCallback((socket: ClientSocket) => {
     const onChanged = ({ spotlight }: { spotlight: SpotlightDto }) => latest.current.onChanged(spotlight);
     const onRemoved = ({ spotlightId }: { spotlightId: string }) => latest.current.onRemoved?.(spotlightId);
     socket.on("spotlight.changed", onChanged);
     socket.on("spotlight.removed", onRemoved);
-    const isReconnect = connections.current++ > 0;
     socket.emit("spotlights.watch", {}, (response) => {
-      if (response.ok && isReconnect) latest.current.onReconnected();
+      if (response.ok) latest.current.onJoined();
     });
     return () => {
       socket.off("spotlight.changed", onChanged);
@@ -40,3 +43,6 @@ export function useSpotlightsLive(handlers: SpotlightsLive) {
   }, []);
   useOnConnect(watch);
 }
+
+/** Whether `next` is at least as new as `shown` (equal: the same change, or two in one millisecond). */
+export const isNewerSpotlight = (next: SpotlightDto, shown: SpotlightDto | undefined) => !shown || next.updatedAt >= shown.updatedAt;

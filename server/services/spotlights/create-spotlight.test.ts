@@ -44,7 +44,7 @@ test("[spotlight] a participant proposes: stored as proposed, with groups, timel
   assert.match(result.requestedActionHtml, /landesweites Portal/);
   assert.deepEqual(result.affectedMunicipalities, ["Stadt Zerbst/Anhalt", "Lutherstadt Wittenberg"]);
   assert.deepEqual(result.groups.map((group) => group.slug), ["umsetzung", "technik"]);
-  assert.equal(result.proposer.id, participant.id);
+  assert.equal(result.proposer?.id, participant.id);
   assert.deepEqual(result.cosigningMunicipalities, [participant.organisation]);
   assert.deepEqual(result.cosigners.map((cosigner) => [cosigner.user.id, cosigner.organisation]), [[participant.id, participant.organisation]]);
   assert.equal(result.timeline.length, 1);

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db";
+import { dateToDay } from "../../schemas/calendar-day";
 import type { SpotlightStatus } from "../../schemas/spotlight-lifecycle";
 import { attachmentSelect, toAttachmentDto, type AttachmentDto } from "../attachments/dto";
 import { authorSelect, type AuthorDto } from "../users/dto";
@@ -9,6 +10,7 @@ export const spotlightSelect = {
   title: true,
   status: true,
   statusChangedAt: true,
+  updatedAt: true,
   createdAt: true,
   problemHtml: true,
   requestedActionHtml: true,
@@ -56,12 +58,16 @@ export interface SpotlightDto {
   title: string;
   status: SpotlightStatus;
   statusChangedAt: string;
+  /** bumped by every change (co-signatures too): a page keeps the newest state it has seen */
+  updatedAt: string;
   createdAt: string;
   problemHtml: string;
   requestedActionHtml: string;
   affectedMunicipalities: string[];
   groups: { id: string; slug: string; name: string }[];
-  proposer: AuthorDto;
+  /** who proposed it (internal view only: readers see the municipality, not the person) */
+  proposer: AuthorDto | null;
+  proposerOrganisation: string;
   /** distinct municipalities that co-signed, sorted: the figure shown is their number */
   cosigningMunicipalities: string[];
   /** who co-signed (internal view only; empty for readers) */
@@ -83,7 +89,7 @@ export interface SpotlightDto {
 
 export type SpotlightView = "internal" | "public";
 
-const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+const day = (value: Date | null) => (value ? dateToDay(value) : null);
 
 export function toSpotlightDto(row: SpotlightRow, view: SpotlightView): SpotlightDto {
   const internal = view === "internal";
@@ -94,12 +100,14 @@ export function toSpotlightDto(row: SpotlightRow, view: SpotlightView): Spotligh
     title: row.title,
     status: row.status,
     statusChangedAt: row.statusChangedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     problemHtml: row.problemHtml,
     requestedActionHtml: row.requestedActionHtml,
     affectedMunicipalities: row.affectedMunicipalities,
     groups: [...row.groups].sort((a, b) => a.group.position - b.group.position).map(({ group }) => ({ id: group.id, slug: group.slug, name: group.name })),
-    proposer: row.proposer,
+    proposer: internal ? row.proposer : null,
+    proposerOrganisation: row.proposer.organisation,
     cosigningMunicipalities: municipalities,
     cosigners: internal ? row.cosignatures.map((c) => ({ user: c.user, organisation: c.organisation, at: c.createdAt.toISOString() })) : [],
     forwardedTo: row.forwardedTo,

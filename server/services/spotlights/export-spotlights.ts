@@ -37,8 +37,9 @@ function exportRow(spotlight: SpotlightDto, answer: string, today: string): (str
     spotlight.title,
     spotlightStatusLabels[spotlight.status],
     spotlight.groups.map((group) => group.name).join(", "),
-    spotlight.proposer.name,
-    spotlight.proposer.organisation,
+    // the export is internal: the proposer is named
+    spotlight.proposer?.name ?? "",
+    spotlight.proposerOrganisation,
     formatGermanDay(berlinDay(new Date(spotlight.createdAt))),
     spotlight.cosigningMunicipalities.length,
     spotlight.cosigningMunicipalities.join(", "),

@@ -2,7 +2,7 @@ import type { Actor } from "../../auth/policy";
 import { db, type Prisma, type Tx } from "../../db";
 import { listSpotlightsSchema, type ListSpotlightsInput } from "../../schemas/spotlight";
 import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
-import { compareSpotlights } from "./sort-spotlights";
+import { compareSpotlights } from "../../schemas/spotlight-sort";
 import { spotlightViewOf, visibleSpotlights } from "./visibility";
 
 const collator = new Intl.Collator("de");

@@ -18,3 +18,18 @@ export function renderSpotlightTexts(spotlightId: string, texts: { problem: stri
 
 /** The answer is written later than the other two, by moderation: rendered the same way. */
 export const renderSpotlightAnswer = (spotlightId: string, answer: string) => renderMarkdown(answer, scope(spotlightId, "r"));
+
+export const spotlightLink = (spotlightId: string) => `/spotlights/${spotlightId}`;
+
+/** The first post of a spotlight's discussion thread: the proposal itself, linked to the spotlight. */
+export function spotlightOpeningPost(spotlight: { id: string; title: string; problem: string; requestedAction: string }): string {
+  return [
+    `**Spotlight-Vorschlag:** [${spotlight.title.replace(/[[\]\\]/g, "\\$&")}](${spotlightLink(spotlight.id)})`,
+    "",
+    "### Problem",
+    spotlight.problem,
+    "",
+    "### Anliegen",
+    spotlight.requestedAction,
+  ].join("\n");
+}

@@ -1,12 +1,10 @@
 import { assertCan, can, type Actor } from "../../auth/policy";
 import { db, Prisma, type Tx } from "../../db";
-import { similarSpotlightsSchema } from "../../schemas/spotlight";
+import { SIMILAR_MIN_LENGTH, similarSpotlightsSchema } from "../../schemas/spotlight";
 import { publicSpotlightStatuses, spotlightReference, spotlightStatusLabels, type SpotlightStatus } from "../../schemas/spotlight-lifecycle";
 import { visibleLength } from "../../schemas/text";
-import { spotlightLink } from "./create-spotlight";
+import { spotlightLink } from "./render-spotlight";
 
-/** Below this many visible characters a title says too little to compare. */
-export const SIMILAR_MIN_LENGTH = 3;
 /** Suggestions per kind: enough to spot a duplicate, few enough to read while typing. */
 export const SIMILAR_LIMIT = 5;
 /**

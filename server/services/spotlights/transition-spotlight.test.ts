@@ -240,6 +240,8 @@ test("[spotlight] forwarding needs Ressort, contact and day; a due day before th
     [{ forwardedOn: "2026-02-30" }, "Dieses Datum gibt es nicht."],
     [{ forwardedOn: "1999-12-31" }, "Dieses Datum liegt außerhalb des möglichen Zeitraums."],
     [{ dueOn: "2026-11-01" }, "Die Frist darf nicht vor dem Tag der Weiterleitung liegen."],
+    // a letter is recorded when it went out, not before
+    [{ forwardedOn: "2099-01-01", dueOn: null }, "Der Tag der Weiterleitung darf nicht in der Zukunft liegen."],
   ];
   for (const [change, message] of cases) {
     await unchangedAfter(spotlight.id, () => rejectsWithZodMessage(() => transitionSpotlight(moderator, forward(spotlight.id, change)), message));

@@ -2,18 +2,18 @@ import { assertCan, type Actor } from "../../auth/policy";
 import { db, type Prisma, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import type { RealtimeEvent, WithEvents } from "../../realtime/events";
-import { formatGermanDay } from "../../schemas/calendar-day";
+import { dateToDay, dayToDate, formatGermanDay } from "../../schemas/calendar-day";
 import { transitionSpotlightSchema, type TransitionSpotlight } from "../../schemas/spotlight";
 import { spotlightReference, spotlightStatusLabels, type SpotlightStatus } from "../../schemas/spotlight-lifecycle";
 import { checkAttachable, linkAttachments } from "../attachments/link-attachments";
 import { recordAudit } from "../audit/record-audit";
 import { notify } from "../notifications/notify";
-import { spotlightLink } from "./create-spotlight";
+import { spotlightLink } from "./render-spotlight";
 import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
 import { renderSpotlightAnswer } from "./render-spotlight";
 import { spotlightChangeEvents } from "./spotlight-events";
 
-const day = (value: string) => new Date(`${value}T00:00:00Z`);
+const day = dayToDate;
 
 /**
  * Moves a spotlight one step along the life cycle (moderation only, server/schemas/spotlight-lifecycle.ts
@@ -77,7 +77,7 @@ function stepOf(
       };
     case "ANSWERED": {
       if (forwardedOn && day(input.answeredOn) < forwardedOn) {
-        throw new AppError("BAD_INPUT", `Das Datum der Antwort darf nicht vor dem Tag der Weiterleitung (${formatGermanDay(forwardedOn.toISOString().slice(0, 10))}) liegen.`);
+        throw new AppError("BAD_INPUT", `Das Datum der Antwort darf nicht vor dem Tag der Weiterleitung (${formatGermanDay(dateToDay(forwardedOn))}) liegen.`);
       }
       return {
         data: { answer: input.answer, answerHtml: renderSpotlightAnswer(input.spotlightId, input.answer), answeredOn: day(input.answeredOn) },

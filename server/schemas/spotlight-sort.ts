@@ -1,6 +1,6 @@
-import type { SpotlightSort } from "../../schemas/spotlight";
-import { spotlightStatuses } from "../../schemas/spotlight-lifecycle";
-import type { SpotlightDto } from "./dto";
+import type { SpotlightSort } from "./spotlight";
+import { spotlightStatuses } from "./spotlight-lifecycle";
+import type { SpotlightDto } from "../services/spotlights/dto";
 
 /** The orders of the board and the list: used by the list service and by boards re-sorting live. Client-safe. */
 
