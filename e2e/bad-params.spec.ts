@@ -126,12 +126,18 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
 
   test("[bad-params] spotlight page: unknown, impossible and hidden ids give the German 404, never a 500", async ({ asParticipant, asReader, make }) => {
     const proposal = await make.spotlight({ title: make.name("Unsichtbar für Lesende") });
-    for (const segment of [...badSegments, crypto.randomUUID(), crypto.randomUUID().toUpperCase(), `${proposal.id}x`, "S-1", "1"]) {
+    for (const segment of [...badSegments, crypto.randomUUID(), crypto.randomUUID().toUpperCase(), `${proposal.id}x`, "S-999999999", "999999999", "S-", "S-1x", "S--1"]) {
       await expectNotFound(asParticipant, `/spotlights/${segment}`);
       await expectNotFound(asReader, `/spotlights/${segment}`);
     }
     // a proposal under review does not exist for readers
     await expectNotFound(asReader, proposal.url);
+    // the reference people write ("S-7", "7") leads to the spotlight, for whoever may see it
+    await asParticipant.goto(`/spotlights/S-${proposal.number}`);
+    await expect(asParticipant).toHaveURL(proposal.url);
+    await asParticipant.goto(`/spotlights/${proposal.number}`);
+    await expect(asParticipant).toHaveURL(proposal.url);
+    await expectNotFound(asReader, `/spotlights/S-${proposal.number}`);
     // unknown parameters change nothing
     for (const query of ["?seite=123456789012", "?x=%00", "?status=%E0%A4%A&status=PROPOSED"]) {
       const response = await asParticipant.goto(`${proposal.url}${query}`);

@@ -130,3 +130,20 @@ test("[notifications] the unsubscribe link works without signing in and refuses 
   expect(oneClick.status()).toBe(404);
   await context.close();
 });
+
+test("[notifications] the open panel lies within the screen at every width, wherever the wrapped header puts the bell", async ({ asParticipant: page }) => {
+  await page.goto("/spotlights");
+  const bell = page.getByRole("button", { name: /^Benachrichtigungen, / });
+  const panel = page.getByRole("region", { name: "Benachrichtigungen" });
+  const outside: string[] = [];
+  for (const width of [320, 640, 768, 1024, 1280, 1600, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await bell.click();
+    await expect(panel).toBeVisible();
+    const box = (await panel.boundingBox())!;
+    if (box.x < 0 || box.x + box.width > width) outside.push(`${width} px: panel from ${Math.round(box.x)} to ${Math.round(box.x + box.width)}`);
+    await page.keyboard.press("Escape");
+    await expect(panel).toHaveCount(0);
+  }
+  expect(outside).toEqual([]);
+});

@@ -23,6 +23,8 @@ const csvHeaders = [
   "Vorgeschlagen von",
   "Kommune",
   "Vorgeschlagen am",
+  "Problem",
+  "Anliegen",
   "Mitzeichnende Kommunen (Anzahl)",
   "Mitzeichnende Kommunen",
   "Weitergeleitet an",
@@ -75,6 +77,13 @@ test.describe("[spotlight-board] board, list and export", () => {
     await expect(page).toHaveURL(/status=aufgenommen/);
     await expect(board.board.getByRole("heading", { level: 2 })).toHaveText([/^Aufgenommen 1 Spotlight$/]);
     await expect(board.statusFilter("PROMOTED")).toBeChecked();
+
+    // resetting clears the form too: the next filter starts from nothing
+    await page.getByRole("link", { name: "Filter zurücksetzen" }).click();
+    await expect(page).toHaveURL(/\/spotlights$/);
+    await expect(board.group).toHaveValue("");
+    await expect(board.statusFilter("PROMOTED")).not.toBeChecked();
+    await expect(board.card(seeded.overdue)).toBeVisible();
   });
 
   test("[spotlight-board] the list view of the same filter sorts by its column headers", async ({ asParticipant: page }) => {
@@ -137,6 +146,8 @@ test.describe("[spotlight-board] board, list and export", () => {
     expect(answered[column("Weitergeleitet an")]).toBe("Ministerium der Finanzen");
     expect(answered[column("Beantwortet am")]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     expect(answered[column("Antwort (Text)")]).toContain("Förderrichtlinie");
+    expect(answered[column("Anliegen")]).not.toBe("");
+    expect(answered[column("Problem")]).not.toBe("");
     expect(Number(answered[column("Mitzeichnende Kommunen (Anzahl)")])).toBe(6);
   });
 

@@ -209,8 +209,13 @@ test("[spotlight] moderation declines a proposal: the reason is required first, 
   // the discussion goes on in its own thread, which leads back to the spotlight (and is no candidate for a new one)
   await asParticipant.getByRole("link", { name: "Zur Diskussion" }).click();
   await expect(asParticipant.getByRole("link", { name: "Als Spotlight vorschlagen" })).toHaveCount(0);
+  const discussionId = new URL(asParticipant.url()).pathname.split("/").pop();
   await asParticipant.getByRole("link", { name: `Zum Spotlight S-${spotlight.number}` }).click();
   await expect(asParticipant).toHaveURL(spotlight.url);
+  // even by its address, the discussion is no source for another proposal
+  await asParticipant.goto(`/spotlights/neu?thema=${discussionId}`);
+  await expect(asParticipant.getByRole("status").filter({ hasText: "Dieses Thema ist die Diskussion zu" })).toContainText(`Spotlight S-${spotlight.number}`);
+  await expect(asParticipant.getByText("Vorgeschlagen aus:")).toHaveCount(0);
 });
 
 test("[spotlight] a reader gets the German 404 for a proposal under review, on the page and over tRPC", async ({ asReader, asParticipant, make }) => {

@@ -122,6 +122,11 @@ test.describe("[spotlight] proposing", () => {
     await expect(form.title).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
     await screens(page, "spotlight-propose-fehler");
+    // a corrected field loses its message at once; the others keep theirs until they are corrected
+    await form.title.fill("Ein Titel");
+    await expect(page.getByText("Bitte geben Sie einen Titel ein.")).toHaveCount(0);
+    await expect(form.title).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Bitte geben Sie die Problembeschreibung ein.")).toBeVisible();
 
     // invisible characters are no title; a too-long municipality is named
     const word = uniqueWord();

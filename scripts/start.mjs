@@ -2,7 +2,8 @@
 // `npm start`: build once if there is no build yet, then serve the compiled server with plain node
 // (no TypeScript loader at run time: ~100 MiB less memory, see bench/README.md). Build and server run
 // as child processes so their output and exit codes reach the terminal unchanged.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { constants } from "node:os";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -19,4 +20,8 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 // compiling the server takes under a second: always, so dist/ never lags behind the code
 const compiled = run(process.execPath, ["scripts/build-server.mjs"]);
 if (compiled !== 0) process.exit(compiled);
-process.exit(run(process.execPath, ["dist/server.mjs"], { NODE_ENV: "production" }));
+const server = spawn(process.execPath, ["dist/server.mjs"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+// a service manager stops `npm start` with SIGTERM to this process alone: pass it on, so the server
+// shuts down cleanly instead of running on without its parent (Ctrl+C reaches both; stopping twice is harmless)
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));

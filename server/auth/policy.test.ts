@@ -42,7 +42,7 @@ const table = {
   "thread.subscribe":  [out,        no,     ok,          ok,        ok],
   "spotlight.read":    [out,        ok,     ok,          ok,        ok],
   "spotlight.propose": [out,        no,     ok,          ok,        ok],
-  "spotlight.cosign":  [out,        no,     ok,          ok,        ok],
+  "spotlight.cosign":  [out,        no,     ok,          no,        no],
   "spotlight.transition": [out,     no,     no,          ok,        ok],
   "spotlight.export":  [out,        no,     ok,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;

@@ -68,6 +68,15 @@ const minimumRole = {
 
 export type Action = keyof typeof minimumRole;
 
+/**
+ * Actions of one role only, not of every role above it. Co-signing speaks for a municipality, and
+ * municipalities are the participants': a ministry or the platform's operators co-signing would be
+ * counted as "Kommunen".
+ */
+const onlyRoles: Partial<Record<Action, readonly RoleName[]>> = {
+  "spotlight.cosign": ["PARTICIPANT"],
+};
+
 interface Subjects {
   "post.create": ThreadSubject;
   "post.edit": PostSubject;
@@ -109,6 +118,7 @@ type SubjectOf<A extends Action> = A extends keyof Subjects ? Subjects[A] : unde
 function denial<A extends Action>(actor: Actor | null, action: A, subject?: SubjectOf<A>): Denial | null {
   if (!actor) return "UNAUTHORIZED";
   if (roleRank(actor.role) < roleRank(minimumRole[action])) return "FORBIDDEN";
+  if (onlyRoles[action] && !onlyRoles[action].includes(actor.role)) return "FORBIDDEN";
   const rule = stateRules[action as keyof Subjects] as ((a: Actor, s: unknown) => Denial | null) | undefined;
   return rule && subject !== undefined ? rule(actor, subject) : null;
 }

@@ -165,14 +165,15 @@ export const procedureExpectations = {
     expect: moderation,
     input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id, fromStatus: "PROPOSED", to: "IN_REVIEW" }),
   },
-  // the participant proposed the fresh spotlight and so co-signed it already
-  "spotlight.cosign": { expect: [U, F, "CONFLICT (ALREADY_COSIGNED)", ok, ok, ok], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id }) },
-  // everyone who may co-sign withdraws their own co-signature (made for the call)
+  // the participant proposed the fresh spotlight and so co-signed it already; co-signing speaks for a
+  // municipality: moderation (a ministry) and administration do not co-sign
+  "spotlight.cosign": { expect: [U, F, "CONFLICT (ALREADY_COSIGNED)", ok, F, F], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id }) },
+  // participants withdraw their own co-signature (made for the call)
   "spotlight.withdrawCosign": {
-    expect: [U, F, ok, ok, ok, ok],
+    expect: [U, F, ok, ok, F, F],
     input: async (f, caller) => {
       const spotlight = await f.freshSpotlight();
-      if (caller === "otherParticipant" || caller === "moderator" || caller === "admin") await cosignSpotlight(f.actors[caller], { spotlightId: spotlight.id });
+      if (caller === "otherParticipant") await cosignSpotlight(f.actors[caller], { spotlightId: spotlight.id });
       return { spotlightId: spotlight.id };
     },
   },

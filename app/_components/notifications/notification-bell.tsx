@@ -7,6 +7,8 @@ import { useNotifications } from "./use-notifications";
 
 /** How many the panel shows; the page has them all. */
 const PANEL_ITEMS = 8;
+/** sm:w-[24rem] */
+const PANEL_WIDTH_PX = 384;
 
 const countLabel = (count: number) => (count === 0 ? "keine ungelesen" : `${count} ungelesen`);
 
@@ -30,11 +32,15 @@ export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: n
     if (returnFocus) buttonRef.current?.focus();
   };
 
-  // narrow screens: the bell may sit anywhere in the wrapped header, so the panel spans the screen below it
+  // narrow screens: the bell may sit anywhere in the wrapped header, so the panel spans the screen below it.
+  // Wider ones: the panel hangs from the bell towards the side with room (the header wraps, so the bell
+  // is at the right edge on some widths and at the left on others)
   const [narrowTop, setNarrowTop] = useState<number | null>(null);
+  const [opensRightwards, setOpensRightwards] = useState(false);
   const openPanel = () => {
     const rect = buttonRef.current?.getBoundingClientRect();
     setNarrowTop(rect && window.innerWidth < 640 ? rect.bottom + 8 : null);
+    setOpensRightwards(!!rect && rect.right < PANEL_WIDTH_PX + 16);
     setIsOpen(true);
   };
 
@@ -93,7 +99,8 @@ export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: n
           aria-labelledby={headingId}
           tabIndex={-1}
           style={narrowTop === null ? undefined : { top: narrowTop }}
-          className="fixed inset-x-4 z-20 rounded-lg sm:absolute sm:inset-x-auto sm:right-0 sm:mt-2 sm:w-[24rem] border border-slate-200 bg-white p-2 text-slate-900 shadow-lg focus:outline-none"
+          data-opens={opensRightwards ? "rechts" : "links"}
+          className={`fixed inset-x-4 z-20 rounded-lg sm:absolute sm:inset-x-auto ${opensRightwards ? "sm:left-0" : "sm:right-0"} sm:mt-2 sm:w-[24rem] border border-slate-200 bg-white p-2 text-slate-900 shadow-lg focus:outline-none`}
         >
           <div className="flex flex-wrap items-center justify-between gap-2 px-2 py-1">
             <h2 id={headingId} className="text-base font-bold">

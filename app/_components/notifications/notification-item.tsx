@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { notificationKindVerbs } from "@/server/services/notifications/kinds";
+import { notificationKindTitlePrepositions, notificationKindVerbs } from "@/server/services/notifications/kinds";
 import type { NotificationDto } from "@/server/services/notifications/dto";
 import { RelativeTime } from "../ui/relative-time";
 
@@ -21,7 +21,7 @@ export function NotificationItem({ notification, onOpen }: { notification: Notif
         {notification.title && (
           <>
             {" "}
-            in <span className="font-semibold">„{notification.title}“</span>
+            {notificationKindTitlePrepositions[notification.kind]} <span className="font-semibold">„{notification.title}“</span>
           </>
         )}
       </span>

@@ -1,6 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
-import type { SearchParams } from "@/server/schemas/search";
+import { searchHref, type SearchParams } from "@/server/schemas/search";
 import type { SearchFilterOptions } from "@/server/services/search/filter-options";
 import { buttonClass } from "../ui/button";
 import { plainControlClass, SelectField } from "../ui/field";
@@ -12,7 +12,8 @@ export function SearchFilters({ params, options }: { params: SearchParams; optio
       <h2 id="suchfilter" className="sr-only">
         Suchbegriff und Filter
       </h2>
-      <Form action="/suche" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      {/* keyed by the search: a link to another search must show its terms, not keep what was typed */}
+      <Form key={searchHref(params)} action="/suche" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <div>
           <label htmlFor="suche-begriff" className="mb-1 block font-medium">
             Suchbegriff

@@ -23,7 +23,8 @@ export function BoardFilters({ params, options, organisation }: { params: Spotli
       <h2 id="spotlight-filter" className="sr-only">
         Filter und Sortierung
       </h2>
-      <Form action="/spotlights" aria-label="Spotlights filtern" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      {/* keyed by the filters: following a link (Filter zurücksetzen, a sort header) must show its filters, not keep what was chosen */}
+      <Form key={spotlightBoardHref(params)} action="/spotlights" aria-label="Spotlights filtern" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         {params.ansicht === "liste" && <input type="hidden" name="ansicht" value="liste" />}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField

@@ -12,6 +12,7 @@ import { useAttachmentUploads } from "../attachments/use-attachment-uploads";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea, TextField } from "../ui/field";
+import { useEditedFields } from "../ui/use-edited-fields";
 
 /** What each step means, beside its choice. */
 const stepHints: Partial<Record<SpotlightStatus, string>> = {
@@ -110,6 +111,7 @@ function StepForm({
 }) {
   const trpc = useTRPC();
   const [errors, setErrors] = useState<FieldErrors>({});
+  const edited = useEditedFields();
   const ressortList = useId();
   const form = useRef<HTMLFormElement>(null);
   const uploads = useAttachmentUploads({ spotlightId: spotlight.id });
@@ -132,6 +134,7 @@ function StepForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    edited.reset();
     const data = new FormData(event.currentTarget);
     const base = { spotlightId: spotlight.id, fromStatus: spotlight.status, to, comment: text(data, "comment") };
     const attachments = to === "ANSWERED" ? uploads.forSend() : [];
@@ -160,11 +163,11 @@ function StepForm({
   }
 
   const server = (transition.error?.data?.fieldErrors ?? {}) as Partial<Record<FieldName, string[]>>;
-  const errorOf = (name: FieldName) => errors[name] ?? server[name]?.[0];
+  const errorOf = (name: FieldName) => (edited.isEdited(name) ? undefined : (errors[name] ?? server[name]?.[0]));
   const submitLabel = spotlightTransitionLabels[to];
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="mt-4 space-y-4" aria-label={`${submitLabel}: Angaben`}>
+    <form ref={form} onSubmit={onSubmit} onChange={edited.onChange} noValidate className="mt-4 space-y-4" aria-label={`${submitLabel}: Angaben`}>
       {transition.error && !transition.error.data?.fieldErrors && <Alert tone="error">{transition.error.message}</Alert>}
       {to === "FORWARDED" && (
         <>

@@ -13,6 +13,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextArea, TextField } from "../ui/field";
 import { SimilarSuggestions } from "./similar-suggestions";
+import { useEditedFields } from "../ui/use-edited-fields";
 
 export interface SourcePost {
   id: string;
@@ -69,7 +70,8 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
     }),
   );
   const serverErrors = create.error?.data?.fieldErrors ?? {};
-  const errorOf = (field: Field) => errors[field] ?? serverErrors[field]?.[0];
+  const edited = useEditedFields();
+  const errorOf = (field: Field) => (edited.isEdited(field) ? undefined : (errors[field] ?? serverErrors[field]?.[0]));
 
   // after a refused submit: to the first field that says why
   useEffect(() => {
@@ -101,6 +103,7 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    edited.reset();
     const form = new FormData(event.currentTarget);
     clientId.current ??= crypto.randomUUID();
     const parsed = createSpotlightSchema.safeParse({
@@ -129,7 +132,7 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
   const groupError = errorOf("groupIds");
   const hasFieldErrors = fields.some((field) => errorOf(field));
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-6" noValidate aria-describedby={`${id}-pflicht`}>
+    <form ref={formRef} onSubmit={onSubmit} onChange={edited.onChange} className="space-y-6" noValidate aria-describedby={`${id}-pflicht`}>
       <p id={`${id}-pflicht`} className="text-sm text-slate-700">
         Alle Felder außer „Betroffene Kommunen“ sind Pflichtfelder.
       </p>

@@ -13,7 +13,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   NEW_THREAD: "Neue Themen in meinen Arbeitsgruppen",
   THREAD_POST: "Neue Beiträge in Themen, denen ich folge",
   REPORT_OUTCOME: "Ergebnis meiner Meldungen",
-  SPOTLIGHT_STATUS: "Neuer Stand bei Spotlights, die ich vorgeschlagen, mitgezeichnet oder abonniert habe",
+  SPOTLIGHT_STATUS: "Neuer Stand bei Spotlights, die ich vorgeschlagen oder mitgezeichnet habe oder deren Diskussion ich folge",
 };
 
 /** What a notification says happened, after the actor's name ("Erika Muster hat Sie erwähnt"). */
@@ -23,7 +23,17 @@ export const notificationKindVerbs: Record<NotificationKind, string> = {
   NEW_THREAD: "hat ein neues Thema eröffnet",
   THREAD_POST: "hat einen Beitrag geschrieben",
   REPORT_OUTCOME: "hat Ihre Meldung bearbeitet",
-  SPOTLIGHT_STATUS: "hat den Stand eines Spotlights geändert",
+  SPOTLIGHT_STATUS: "hat den Stand geändert",
+};
+
+/** How the title follows the verb: „… hat Sie erwähnt in „Thema““, „… hat den Stand geändert bei „S-9: …““. */
+export const notificationKindTitlePrepositions: Record<NotificationKind, string> = {
+  MENTION: "in",
+  REPLY: "in",
+  NEW_THREAD: "in",
+  THREAD_POST: "in",
+  REPORT_OUTCOME: "zu",
+  SPOTLIGHT_STATUS: "bei",
 };
 
 /**

@@ -13,7 +13,7 @@ import { cosignSpotlight, withdrawCosignature } from "./cosign-spotlight";
 import { transitionSpotlight } from "./transition-spotlight";
 
 const { actors } = await openTestDatabase();
-const { participant, participant2, moderator, reader } = actors;
+const { participant, participant2, moderator, admin, reader } = actors;
 
 const subscriptionOf = (userId: string, threadId: string) =>
   db().threadSubscription.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { level: true } }).then((row) => row?.level ?? null);
@@ -75,9 +75,9 @@ test("[spotlight] co-signing twice, withdrawing what was never signed: refused, 
   await unchangedAfter(spotlight.id, () => rejectsWithAppError(() => cosignSpotlight(participant, { spotlightId: spotlight.id }), "ALREADY_COSIGNED"));
   // two tabs at once: one co-signature
   const other = await makeSpotlight(participant);
-  const results = await Promise.allSettled([cosignSpotlight(moderator, { spotlightId: other.id }), cosignSpotlight(moderator, { spotlightId: other.id })]);
+  const results = await Promise.allSettled([cosignSpotlight(participant2, { spotlightId: other.id }), cosignSpotlight(participant2, { spotlightId: other.id })]);
   assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
-  assert.equal(await db().spotlightCosignature.count({ where: { spotlightId: other.id, userId: moderator.id } }), 1);
+  assert.equal(await db().spotlightCosignature.count({ where: { spotlightId: other.id, userId: participant2.id } }), 1);
 
   await withdrawCosignature(participant2, { spotlightId: spotlight.id });
   await unchangedAfter(spotlight.id, () =>
@@ -98,11 +98,19 @@ test("[spotlight] co-signing and withdrawing end with the forwarding (and a decl
   });
   const closed = "Mitzeichnen und Zurückziehen sind nur möglich, bis das Spotlight weitergeleitet oder abgelehnt wurde.";
   await unchangedAfter(spotlight.id, () => rejectsWithAppError(() => withdrawCosignature(participant2, { spotlightId: spotlight.id }), "COSIGN_CLOSED", closed));
-  await unchangedAfter(spotlight.id, () => rejectsWithAppError(() => cosignSpotlight(moderator, { spotlightId: spotlight.id }), "COSIGN_CLOSED", closed));
+  const third = await createTestUser("PARTICIPANT");
+  await unchangedAfter(spotlight.id, () => rejectsWithAppError(() => cosignSpotlight(third, { spotlightId: spotlight.id }), "COSIGN_CLOSED", closed));
   for (const status of ["ANSWERED", "CLOSED", "DECLINED"] as const) {
     const later = await makeSpotlight(participant, { status });
     await unchangedAfter(later.id, () => rejectsWithAppError(() => cosignSpotlight(participant2, { spotlightId: later.id }), "COSIGN_CLOSED"));
     await unchangedAfter(later.id, () => rejectsWithAppError(() => withdrawCosignature(participant, { spotlightId: later.id }), "COSIGN_CLOSED"));
+  }
+});
+
+test("[spotlight] co-signing speaks for a municipality: moderation and administration are refused", async () => {
+  const spotlight = await makeSpotlight(participant, { status: "PROMOTED" });
+  for (const actor of [moderator, admin]) {
+    await unchangedAfter(spotlight.id, () => rejectsWithAppError(() => cosignSpotlight(actor, { spotlightId: spotlight.id }), "FORBIDDEN"));
   }
 });
 

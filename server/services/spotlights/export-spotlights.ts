@@ -17,6 +17,8 @@ export const spotlightExportHeaders = [
   "Vorgeschlagen von",
   "Kommune",
   "Vorgeschlagen am",
+  "Problem",
+  "Anliegen",
   "Mitzeichnende Kommunen (Anzahl)",
   "Mitzeichnende Kommunen",
   "Weitergeleitet an",
@@ -31,7 +33,14 @@ export const spotlightExportHeaders = [
 
 const day = (value: string | null) => (value ? formatGermanDay(value) : "");
 
-function exportRow(spotlight: SpotlightDto, answer: string, today: string): (string | number)[] {
+/** The Markdown sources as the proposer and the moderator wrote them: plain text a spreadsheet shows as typed. */
+interface Texts {
+  problem: string;
+  requestedAction: string;
+  answer: string;
+}
+
+function exportRow(spotlight: SpotlightDto, texts: Texts, today: string): (string | number)[] {
   return [
     spotlightReference(spotlight.number),
     spotlight.title,
@@ -41,6 +50,8 @@ function exportRow(spotlight: SpotlightDto, answer: string, today: string): (str
     spotlight.proposer?.name ?? "",
     spotlight.proposerOrganisation,
     formatGermanDay(berlinDay(new Date(spotlight.createdAt))),
+    texts.problem,
+    texts.requestedAction,
     spotlight.cosigningMunicipalities.length,
     spotlight.cosigningMunicipalities.join(", "),
     spotlight.forwardedTo ?? "",
@@ -49,7 +60,7 @@ function exportRow(spotlight: SpotlightDto, answer: string, today: string): (str
     day(spotlight.dueOn),
     isSpotlightOverdue(spotlight, today) ? "Ja" : "Nein",
     day(spotlight.answeredOn),
-    answer,
+    texts.answer,
     spotlight.declineReason ?? "",
   ];
 }
@@ -65,22 +76,21 @@ export async function exportSpotlights(actor: Actor | null, parsed: SpotlightBoa
   assertCan(actor, "spotlight.export");
   const { input } = await spotlightBoardState(actor, parsed, tx);
   const spotlights = await listSpotlights(actor, input, tx);
-  // the answer as the moderator recorded it (Markdown source), not its HTML
-  const answers = new Map(
-    (await tx.spotlight.findMany({ where: { id: { in: spotlights.map((s) => s.id) }, answer: { not: null } }, select: { id: true, answer: true } })).map(
-      (row) => [row.id, row.answer ?? ""],
-    ),
+  const texts = new Map(
+    (
+      await tx.spotlight.findMany({ where: { id: { in: spotlights.map((s) => s.id) } }, select: { id: true, problem: true, requestedAction: true, answer: true } })
+    ).map((row) => [row.id, { problem: row.problem, requestedAction: row.requestedAction, answer: row.answer ?? "" }]),
   );
   const today = berlinDay();
   const csv = stringify(
-    spotlights.map((spotlight) => exportRow(spotlight, answers.get(spotlight.id) ?? "", today)),
+    spotlights.map((spotlight) => exportRow(spotlight, texts.get(spotlight.id)!, today)),
     {
       bom: true,
       delimiter: ";",
       record_delimiter: "windows",
       header: true,
       columns: [...spotlightExportHeaders],
-      // a multi-line answer stays one cell: quoted, since rows end in CRLF but its lines in LF
+      // a multi-line text stays one cell: quoted, since rows end in CRLF but its lines in LF
       quote_record_delimiter: true,
       // a cell starting like a formula (=, +, -, @, tab, CR) gets a leading apostrophe, so a
       // spreadsheet shows it as text instead of running it (CSV injection)

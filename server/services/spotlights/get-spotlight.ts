@@ -11,3 +11,15 @@ export async function getSpotlight(actor: Actor | null, spotlightId: string, tx:
   if (!row || !actor) throw new AppError("NOT_FOUND", "Dieses Spotlight gibt es nicht.");
   return toSpotlightDto(row, spotlightViewOf(actor));
 }
+
+/** "S-7" and "7" as people write them in meetings and letters; anything else is no reference. */
+export function parseSpotlightReference(text: string): number | null {
+  const match = /^(?:s-?)?(\d{1,9})$/i.exec(text.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** The id of the spotlight with this number, if the actor may see it. */
+export async function spotlightIdByNumber(actor: Actor | null, number: number, tx: Tx = db()): Promise<string | null> {
+  const row = await tx.spotlight.findFirst({ where: { AND: [visibleSpotlights(actor), { number }] }, select: { id: true } });
+  return row?.id ?? null;
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { SpotlightDetail } from "@/app/_components/spotlights/spotlight-detail";
 import { berlinDay } from "@/server/schemas/calendar-day";
@@ -8,18 +8,25 @@ import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
 import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
-import { getSpotlight } from "@/server/services/spotlights/get-spotlight";
+import { getSpotlight, parseSpotlightReference, spotlightIdByNumber } from "@/server/services/spotlights/get-spotlight";
 
 type Props = { params: Promise<{ spotlightId: string }> };
 
 /**
  * The spotlight in the viewer's view. Whatever the viewer may not see (a reader and a proposal under
  * review), does not exist, or is not even an id, is the German 404: a URL tells nobody what exists.
+ * A reference ("S-7", "7") redirects to the spotlight it names.
  */
 const loadSpotlight = cache(async (spotlightId: string) => {
   const actor = await getActor();
   if (!actor) return null;
-  if (!idSchema.safeParse(spotlightId).success) notFound();
+  if (!idSchema.safeParse(spotlightId).success) {
+    // "/spotlights/S-7": the reference people write leads to the spotlight
+    const number = parseSpotlightReference(decodeURIComponent(spotlightId));
+    const id = number === null ? null : await spotlightIdByNumber(actor, number);
+    if (id) redirect(`/spotlights/${id}`);
+    notFound();
+  }
   const spotlight = await getSpotlight(actor, spotlightId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

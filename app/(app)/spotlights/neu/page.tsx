@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProposeForm, type SourceThread } from "@/app/_components/spotlights/propose-form";
+import { Alert } from "@/app/_components/ui/alert";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { firstParam } from "@/app/_lib/search-params";
 import { NoAccess } from "@/app/_lib/no-access";
@@ -11,6 +12,8 @@ import { idSchema } from "@/server/schemas/common";
 import { listGroups } from "@/server/services/groups/list-groups";
 import { listPosts } from "@/server/services/posts/list-posts";
 import { getThread } from "@/server/services/threads/get-thread";
+import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
+import { spotlightOfThread } from "@/server/services/spotlights/spotlight-of-thread";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: can(await getActor(), "spotlight.propose") ? "Spotlight vorschlagen" : "Kein Zugriff" };
@@ -22,9 +25,12 @@ type Props = { searchParams: Promise<{ thema?: string | string[] }> };
  * The thread a proposal comes from (`?thema=<id>`) with its first page of posts to quote. Anything
  * that names no thread the actor reads gives the form without a source, never an error page.
  */
-async function sourceThread(actor: Actor, param: string | undefined): Promise<SourceThread | null> {
+async function sourceThread(actor: Actor, param: string | undefined): Promise<SourceThread | { spotlight: { id: string; number: number } } | null> {
   const threadId = idSchema.safeParse(param);
   if (!threadId.success) return null;
+  // a spotlight's own discussion is no source for another one: it leads back to its spotlight
+  const spotlight = await spotlightOfThread(actor, threadId.data);
+  if (spotlight) return { spotlight };
   try {
     const [thread, { posts }] = await Promise.all([getThread(actor, threadId.data), listPosts(actor, { threadId: threadId.data, page: 1 })]);
     return {
@@ -46,7 +52,9 @@ async function sourceThread(actor: Actor, param: string | undefined): Promise<So
 export default async function ProposeSpotlightPage({ searchParams }: Props) {
   const actor = await getActor();
   if (!actor || !can(actor, "spotlight.propose")) return <NoAccess />;
-  const [groups, source] = await Promise.all([listGroups(actor), sourceThread(actor, firstParam((await searchParams).thema))]);
+  const [groups, found] = await Promise.all([listGroups(actor), sourceThread(actor, firstParam((await searchParams).thema))]);
+  const source = found && "spotlight" in found ? null : found;
+  const ownSpotlight = found && "spotlight" in found ? found.spotlight : null;
   return (
     <>
       <nav aria-label="Brotkrumen" className="mb-3 text-sm">
@@ -59,6 +67,17 @@ export default async function ProposeSpotlightPage({ searchParams }: Props) {
         title="Spotlight vorschlagen"
         lead="Ein Spotlight trägt ein Ergebnis oder einen Bedarf der Arbeitsgruppen an die zuständige Stelle des Landes. Die Moderation prüft den Vorschlag; andere Kommunen können ihn mitzeichnen."
       />
+      {ownSpotlight && (
+        <div className="mb-4 max-w-3xl">
+          <Alert tone="info">
+            Dieses Thema ist die Diskussion zu{" "}
+            <Link href={`/spotlights/${ownSpotlight.id}`} className="font-semibold underline">
+              Spotlight {spotlightReference(ownSpotlight.number)}
+            </Link>
+            . Ein neuer Vorschlag wird daher ohne Bezug zu diesem Thema angelegt.
+          </Alert>
+        </div>
+      )}
       <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <ProposeForm groups={groups.map((group) => ({ id: group.id, name: group.name }))} source={source} />
       </div>
