@@ -208,6 +208,8 @@ test("[spotlight] moderation declines a proposal: the reason is required first, 
 
   // the discussion goes on in its own thread, which leads back to the spotlight (and is no candidate for a new one)
   await asParticipant.getByRole("link", { name: "Zur Diskussion" }).click();
+  await expect(asParticipant).toHaveURL(/\/themen\//);
+  await expect(asParticipant.getByRole("link", { name: `Zum Spotlight S-${spotlight.number}` })).toBeVisible();
   await expect(asParticipant.getByRole("link", { name: "Als Spotlight vorschlagen" })).toHaveCount(0);
   const discussionId = new URL(asParticipant.url()).pathname.split("/").pop();
   await asParticipant.getByRole("link", { name: `Zum Spotlight S-${spotlight.number}` }).click();

@@ -27,8 +27,12 @@ export function useLiveSpotlightList(initial: SpotlightDto[], filter: ListSpotli
     return limit === undefined ? sorted : sorted.slice(0, limit);
   };
 
+  // what events said while a reload was on its way: newer than the reload's answer may be
+  const changedDuringReload = useRef<Map<string, SpotlightDto | null> | null>(null);
+
   useSpotlightsLive({
     onChanged(spotlight) {
+      changedDuringReload.current?.set(spotlight.id, spotlight);
       const before = current.current.find((s) => s.id === spotlight.id);
       if (!isNewerSpotlight(spotlight, before)) return;
       const matches = matchesSpotlightFilter(spotlight, filter, organisation);
@@ -38,12 +42,25 @@ export function useLiveSpotlightList(initial: SpotlightDto[], filter: ListSpotli
       setSpotlights((list) => arrange([...list.filter((s) => s.id !== spotlight.id), ...(matches ? [spotlight] : [])]));
     },
     onRemoved(spotlightId) {
+      changedDuringReload.current?.set(spotlightId, null);
       setSpotlights((list) => list.filter((s) => s.id !== spotlightId));
     },
     onJoined() {
+      const during = new Map<string, SpotlightDto | null>();
+      changedDuringReload.current = during;
       client.spotlight.list
         .query(filter)
-        .then((list) => setSpotlights(arrange(list)))
+        .then((list) => {
+          // the answer may have been read before a change whose event already arrived: the event wins
+          const reloaded = list.filter((s) => !during.has(s.id) || (during.get(s.id) && !isNewerSpotlight(during.get(s.id)!, s)));
+          const fromEvents = [...during.values()].filter(
+            (s): s is SpotlightDto => !!s && !reloaded.some((r) => r.id === s.id) && matchesSpotlightFilter(s, filter, organisation),
+          );
+          setSpotlights(arrange([...reloaded, ...fromEvents]));
+        })
+        .finally(() => {
+          if (changedDuringReload.current === during) changedDuringReload.current = null;
+        })
         // still offline or signed out: the connection banner says so, and the next reconnect tries again
         .catch(() => {});
     },
