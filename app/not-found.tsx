@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NotFoundContent } from "./_components/shell/not-found-content";
 
 export const metadata: Metadata = { title: "Seite nicht gefunden" };
 
+/** An address no route matches: outside the signed-in shell, so it brings its own main landmark. */
 export default function NotFound() {
   return (
-    <main id="inhalt" className="mx-auto max-w-2xl px-4 py-16">
-      <h1 className="text-2xl font-bold">Seite nicht gefunden</h1>
-      <p className="mt-2">Diese Seite gibt es nicht (mehr). Vielleicht wurde das Thema verschoben oder der Link ist unvollständig.</p>
-      <p className="mt-4">
-        <Link href="/" className="font-semibold text-brand-700 underline">
-          Zur Startseite
-        </Link>
-      </p>
+    <main id="inhalt" className="px-4 py-6">
+      <NotFoundContent />
     </main>
   );
 }

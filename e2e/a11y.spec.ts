@@ -206,7 +206,13 @@ test.describe("[a11y] axe on every page", () => {
   test("[a11y] not-found page", async ({ asParticipant: page }) => {
     await page.goto(`/arbeitsgruppen/technik/themen/${crypto.randomUUID()}`);
     await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();
+    // inside the signed-in shell (an unknown thread) and outside it (an unknown address): one main landmark each
+    await expect(page.getByRole("main")).toHaveCount(1);
     await check(page, "nicht-gefunden");
+    const response = await page.goto("/gibt-es-nicht");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();
+    await expect(page.getByRole("main")).toHaveCount(1);
   });
 });
 

@@ -22,6 +22,9 @@ test("[notifications] participant follows a thread, another browser posts, the b
   await expect(followerPage.getByRole("button", { name: "Nicht mehr folgen" })).toBeVisible();
   await expect(followerPage.getByText("Sie folgen diesem Thema")).toBeVisible();
 
+  // elsewhere on the platform when the post comes: with the thread open, the post is read at once
+  // and so is its notification
+  await followerPage.goto("/arbeitsgruppen");
   const bell = followerPage.getByRole("button", { name: /^Benachrichtigungen, / });
   await expect(bell).toHaveAccessibleName("Benachrichtigungen, keine ungelesen");
   await waitForLive(followerPage);
