@@ -11,7 +11,7 @@ import { berlinDay } from "@/server/schemas/calendar-day";
 import type { ListSpotlightsInput } from "@/server/schemas/spotlight";
 import { recentActivity } from "@/server/services/activity/recent-activity";
 import { listGroups } from "@/server/services/groups/list-groups";
-import { listSpotlights } from "@/server/services/spotlights/list-spotlights";
+import { latestSpotlights } from "@/server/services/spotlights/list-spotlights";
 import { unreadThreadsByGroup } from "@/server/services/reads/read-state";
 
 export const metadata: Metadata = { title: "Start" };
@@ -21,7 +21,7 @@ const recentSpotlightsFilter: ListSpotlightsInput = { sort: "changed", direction
 
 /** The spotlights whose status changed last, live; readers get the public ones (the service scopes them). */
 async function RecentSpotlights({ actor, heading, lead, limit }: { actor: Actor; heading: string; lead: string; limit: number }) {
-  const spotlights = (await listSpotlights(actor, recentSpotlightsFilter)).slice(0, limit);
+  const { spotlights } = await latestSpotlights(actor, { limit });
   return (
     <section aria-labelledby="spotlights-bewegung">
       <h2 id="spotlights-bewegung" className="mb-1 text-xl font-semibold">

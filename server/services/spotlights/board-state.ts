@@ -1,10 +1,9 @@
-import { can, type Actor } from "../../auth/policy";
+import { assertCan, can, type Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
 import type { ListSpotlightsInput } from "../../schemas/spotlight";
 import { publicSpotlightStatuses, spotlightBoardColumns, type SpotlightStatus } from "../../schemas/spotlight-lifecycle";
 import { spotlightListInput, type SpotlightBoardParams } from "../../schemas/spotlight-params";
 import { forwardedToOptions } from "./list-spotlights";
-import { visibleSpotlights } from "./visibility";
 
 export interface SpotlightBoardOptions {
   groups: { id: string; slug: string; name: string }[];
@@ -33,7 +32,7 @@ export const visibleSpotlightStatuses = (actor: Actor | null): readonly Spotligh
  * is offered, so an unknown group or Ressort falls back to the unfiltered board rather than an empty one.
  */
 export async function spotlightBoardState(actor: Actor | null, parsed: SpotlightBoardParams, tx: Tx = db()): Promise<SpotlightBoardState> {
-  visibleSpotlights(actor);
+  assertCan(actor, "spotlight.read");
   const [groups, ressorts] = await Promise.all([
     tx.workingGroup.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } }),
     forwardedToOptions(actor, tx),

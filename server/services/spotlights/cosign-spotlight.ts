@@ -6,8 +6,8 @@ import { spotlightIdSchema } from "../../schemas/spotlight";
 import { cosignableSpotlightStatuses } from "../../schemas/spotlight-lifecycle";
 import { followAutomatically } from "../notifications/thread-subscription";
 import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
-import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
-import { spotlightChangeEvents } from "./spotlight-events";
+import type { SpotlightDto } from "./dto";
+import { spotlightChange } from "./spotlight-events";
 
 /**
  * Locks the spotlight's row while it may still be co-signed, so that a co-signature and the forwarding
@@ -23,11 +23,6 @@ async function lockWhileCosignable(tx: Tx, actor: Actor, spotlightId: string): P
   assertCan(actor, "spotlight.cosign", { status: spotlight.status });
   if (count !== 1) throw new AppError("COSIGN_CLOSED");
   return spotlight;
-}
-
-async function withEvents(tx: Tx, spotlightId: string): Promise<WithEvents<SpotlightDto>> {
-  const row = await tx.spotlight.findUniqueOrThrow({ where: { id: spotlightId }, select: spotlightSelect });
-  return { result: toSpotlightDto(row, "internal"), events: await spotlightChangeEvents(tx, spotlightId) };
 }
 
 /**
@@ -47,7 +42,7 @@ export async function cosignSpotlight(actor: Actor | null, rawInput: unknown): P
       if (existing) throw new AppError("ALREADY_COSIGNED");
       await tx.spotlightCosignature.create({ data: { spotlightId, userId: actor.id, organisation: actor.organisation } });
       await followAutomatically(tx, actor.id, threadId);
-      return withEvents(tx, spotlightId);
+      return spotlightChange(tx, spotlightId);
     })
     .catch((error: unknown) => {
       // a second tab co-signing at the same moment
@@ -64,6 +59,6 @@ export async function withdrawCosignature(actor: Actor | null, rawInput: unknown
     await lockWhileCosignable(tx, actor, spotlightId);
     const { count } = await tx.spotlightCosignature.deleteMany({ where: { spotlightId, userId: actor.id } });
     if (count === 0) throw new AppError("NOT_COSIGNED");
-    return withEvents(tx, spotlightId);
+    return spotlightChange(tx, spotlightId);
   });
 }

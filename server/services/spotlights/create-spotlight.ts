@@ -11,7 +11,7 @@ import { getThread } from "../threads/get-thread";
 import { insertThread } from "../threads/create-thread";
 import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
 import { renderSpotlightTexts, spotlightOpeningPost } from "./render-spotlight";
-import { spotlightChangeEvents } from "./spotlight-events";
+import { spotlightChange } from "./spotlight-events";
 
 
 /** At most `max` UTF-16 units, never half an emoji: a lone surrogate cannot be stored. */
@@ -80,6 +80,6 @@ async function insertSpotlight(tx: Tx, actor: Actor, input: CreateSpotlight): Pr
       transitions: { create: { actorId: actor.id, fromStatus: null, toStatus: "PROPOSED" } },
     },
   });
-  const result = toSpotlightDto(await tx.spotlight.findUniqueOrThrow({ where: { id: input.id }, select: spotlightSelect }), "internal");
-  return { result, events: [...thread.events, ...(await spotlightChangeEvents(tx, input.id))] };
+  const changed = await spotlightChange(tx, input.id);
+  return { result: changed.result, events: [...thread.events, ...changed.events] };
 }

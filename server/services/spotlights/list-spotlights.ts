@@ -33,3 +33,21 @@ export async function forwardedToOptions(actor: Actor | null, tx: Tx = db()): Pr
   });
   return rows.map((row) => row.forwardedTo!).sort(collator.compare);
 }
+
+/**
+ * The spotlights that moved last (the home page, a group page) and how many there are in all: only
+ * the few shown are read, not the whole board.
+ */
+export async function latestSpotlights(
+  actor: Actor | null,
+  { groupId, limit }: { groupId?: string; limit: number },
+  tx: Tx = db(),
+): Promise<{ spotlights: SpotlightDto[]; total: number }> {
+  const where: Prisma.SpotlightWhereInput = { AND: [visibleSpotlights(actor), ...(groupId ? [{ groups: { some: { groupId } } }] : [])] };
+  const [rows, total] = await Promise.all([
+    tx.spotlight.findMany({ where, select: spotlightSelect, orderBy: { statusChangedAt: "desc" }, take: limit }),
+    tx.spotlight.count({ where }),
+  ]);
+  const view = spotlightViewOf(actor!);
+  return { spotlights: rows.map((row) => toSpotlightDto(row, view)), total };
+}

@@ -9,9 +9,9 @@ import { checkAttachable, linkAttachments } from "../attachments/link-attachment
 import { recordAudit } from "../audit/record-audit";
 import { notify } from "../notifications/notify";
 import { spotlightLink } from "./render-spotlight";
-import { spotlightSelect, toSpotlightDto, type SpotlightDto } from "./dto";
+import type { SpotlightDto } from "./dto";
 import { renderSpotlightAnswer } from "./render-spotlight";
-import { spotlightChangeEvents } from "./spotlight-events";
+import { spotlightChange } from "./spotlight-events";
 
 const day = dayToDate;
 
@@ -54,12 +54,9 @@ export async function transitionSpotlight(actor: Actor | null, rawInput: unknown
       ...(linked.length ? { attachments: linked.map((attachment) => attachment.name) } : {}),
     });
 
-    const result = toSpotlightDto(await tx.spotlight.findUniqueOrThrow({ where: { id: input.spotlightId }, select: spotlightSelect }), "internal");
-    const events = [
-      ...(await spotlightChangeEvents(tx, input.spotlightId, current.status)),
-      ...(await notifyStatusChange(tx, actor, { ...current, id: input.spotlightId }, input.to, comment)),
-    ];
-    return { result, events };
+    const changed = await spotlightChange(tx, input.spotlightId, current.status);
+    const notified = await notifyStatusChange(tx, actor, { ...current, id: input.spotlightId }, input.to, comment);
+    return { result: changed.result, events: [...changed.events, ...notified] };
   });
 }
 

@@ -16,7 +16,7 @@ import { parsePageParam } from "@/server/schemas/paging";
 import type { ListSpotlightsInput } from "@/server/schemas/spotlight";
 import { spotlightBoardHref } from "@/server/schemas/spotlight-params";
 import { getGroupBySlug } from "@/server/services/groups/list-groups";
-import { listSpotlights } from "@/server/services/spotlights/list-spotlights";
+import { latestSpotlights } from "@/server/services/spotlights/list-spotlights";
 import { listThreads } from "@/server/services/threads/list-threads";
 
 /** the latest few; the board shows them all */
@@ -41,7 +41,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const spotlightFilter: ListSpotlightsInput = { groupId: group.id, sort: "changed", direction: "desc" };
   const [threadPage, spotlights] = await Promise.all([
     listThreads(actor, { groupId: group.id, page: parsePageParam((await searchParams).seite) }),
-    listSpotlights(actor, spotlightFilter),
+    latestSpotlights(actor, { groupId: group.id, limit: GROUP_SPOTLIGHTS }),
   ]);
   return (
     <>
@@ -84,7 +84,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
               Spotlights dieser Arbeitsgruppe
             </h2>
             <SpotlightFeed
-              initialSpotlights={spotlights.slice(0, GROUP_SPOTLIGHTS)}
+              initialSpotlights={spotlights.spotlights}
               filter={spotlightFilter}
               organisation={actor.organisation}
               today={berlinDay()}
@@ -94,7 +94,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             />
             <p className="mt-3">
               <Link href={spotlightBoardHref({ gruppe: group.slug })} className="font-semibold text-brand-700 underline">
-                {spotlights.length > GROUP_SPOTLIGHTS ? `Alle ${spotlights.length} im Spotlight-Board` : "Im Spotlight-Board ansehen"}
+                {spotlights.total > GROUP_SPOTLIGHTS ? `Alle ${spotlights.total} im Spotlight-Board` : "Im Spotlight-Board ansehen"}
               </Link>
             </p>
           </section>
