@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { toBerlinLocal } from "../server/schemas/berlin-time";
 
 export const DEMO_PASSWORD = "gdst-demo";
 export const demo = {
@@ -31,6 +32,9 @@ export async function pageAs(browser: Browser, email: string, password = DEMO_PA
 }
 
 /** Calls a tRPC procedure over HTTP as the signed-in user of `request`; returns the raw response. */
+/** Berlin wall-clock time some hours from now, "YYYY-MM-DDTHH:mm", as the talk form sends it. */
+export const berlinLocal = (hoursFromNow: number) => toBerlinLocal(new Date(Date.now() + hoursFromNow * 3_600_000));
+
 export async function trpc(request: APIRequestContext, path: string, input: unknown, kind: "query" | "mutation" = "mutation") {
   const response =
     kind === "mutation"
@@ -149,6 +153,18 @@ export interface Maker {
   post(threadId: string, body: string, as?: Page): Promise<{ id: string; number: number }>;
   /** a spotlight proposed over tRPC (by the demo participant unless `as`) */
   spotlight(options?: { slug?: string; title?: string; problem?: string; requestedAction?: string; as?: Page }): Promise<{ id: string; number: number; title: string; url: string }>;
+  /**
+   * an impulse talk scheduled over tRPC by the demo moderator, starting `startsInHours` from now (default a
+   * week) for `durationHours` (default 1)
+   */
+  talk(options?: {
+    title?: string;
+    category?: "OTHER_STATES" | "LIGHTHOUSE" | "FUTURE";
+    slugs?: string[];
+    startsInHours?: number;
+    durationHours?: number;
+    abstract?: string;
+  }): Promise<{ id: string; title: string; url: string; updatedAt: string }>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -181,6 +197,8 @@ export const test = base.extend<Fixtures>({
     let counter = 0;
     let author: Page | undefined;
     const authorPage = async () => (author ??= await pageAs(browser, demo.participant));
+    let moderation: Page | undefined;
+    const moderatorPage = async () => (moderation ??= await pageAs(browser, demo.moderator));
     const groupIds = new Map<string, string>();
     const maker: Maker = {
       name: (prefix) => `${prefix} ${testTag(testInfo)}-${++counter}`,
@@ -222,9 +240,28 @@ export const test = base.extend<Fixtures>({
         expect(error).toBeUndefined();
         return { id: data.id, number: data.number, title: spotlightTitle, url: `/spotlights/${data.id}` };
       },
+      async talk({ title, category = "OTHER_STATES", slugs = ["technik"], startsInHours = 24 * 7, durationHours = 1, abstract = "Wie das Land die Leistung digitalisiert hat." } = {}) {
+        const talkTitle = title ?? maker.name("Testvortrag");
+        const { data, error } = await trpc((await moderatorPage()).request, "impulseTalk.create", {
+          id: crypto.randomUUID(),
+          title: talkTitle,
+          speakers: ["Dr. Anna Beispiel"],
+          organisation: "Digitalagentur Hamburg",
+          federalState: "Hamburg",
+          category,
+          startsAt: berlinLocal(startsInHours),
+          endsAt: berlinLocal(startsInHours + durationHours),
+          onlineUrl: "https://konferenz.example.org/impuls",
+          abstract,
+          groupIds: await Promise.all(slugs.map((slug) => maker.groupId(slug))),
+        });
+        expect(error).toBeUndefined();
+        return { id: data.id, title: talkTitle, url: `/impulse/${data.id}`, updatedAt: data.updatedAt };
+      },
     };
     await use(maker);
     await author?.context().close();
+    await moderation?.context().close();
   },
   users: async ({ browser }, use, testInfo) => {
     let admin: Page | undefined;

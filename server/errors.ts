@@ -35,6 +35,21 @@ export const appErrors = {
     trpc: "CONFLICT",
     message: "Mitzeichnen und Zurückziehen sind nur möglich, bis das Spotlight weitergeleitet oder abgelehnt wurde.",
   },
+  TALK_CANCELLED: { trpc: "CONFLICT", message: "Dieser Impulsvortrag wurde abgesagt." },
+  TALK_CHANGED: {
+    trpc: "CONFLICT",
+    message: "Dieser Impulsvortrag wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand; Ihre Eingaben bleiben im Formular.",
+  },
+  TALK_IN_PAST: { trpc: "BAD_REQUEST", message: "Der Beginn liegt in der Vergangenheit. Ein Impulsvortrag kann nur für die Zukunft angesetzt werden." },
+  QUESTIONS_CLOSED: { trpc: "CONFLICT", message: "Dieser Impulsvortrag ist vorbei: Fragen und Stimmen sind nicht mehr möglich." },
+  OWN_QUESTION: { trpc: "FORBIDDEN", message: "Für Ihre eigene Frage können Sie nicht stimmen." },
+  QUESTION_NOT_OPEN: { trpc: "CONFLICT", message: "Diese Frage ist nicht mehr offen: sie wurde beantwortet, ausgeblendet oder zusammengeführt." },
+  ALREADY_VOTED: { trpc: "CONFLICT", message: "Sie haben für diese Frage bereits gestimmt." },
+  NOT_VOTED: { trpc: "CONFLICT", message: "Sie haben für diese Frage nicht gestimmt." },
+  CALENDAR_TOKEN_INVALID: {
+    trpc: "UNAUTHORIZED",
+    message: "Diese Kalender-Adresse ist ungültig oder wurde erneuert. Die aktuelle Adresse finden Sie in Ihren Einstellungen.",
+  },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

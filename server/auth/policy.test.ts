@@ -45,6 +45,13 @@ const table = {
   "spotlight.cosign":  [out,        no,     ok,          no,        no],
   "spotlight.transition": [out,     no,     no,          ok,        ok],
   "spotlight.export":  [out,        no,     ok,          ok,        ok],
+  "impulse.read":      [out,        ok,     ok,          ok,        ok],
+  "impulse.manage":    [out,        no,     no,          ok,        ok],
+  "impulse.follow":    [out,        ok,     ok,          ok,        ok],
+  "impulse.ask":       [out,        no,     ok,          ok,        ok],
+  "impulse.vote":      [out,        no,     ok,          ok,        ok],
+  "impulse.moderate":  [out,        no,     no,          ok,        ok],
+  "calendar.subscribe": [out,       ok,     ok,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;
 
 function outcome(actor: Actor | null, action: Action): string {
@@ -192,5 +199,38 @@ describe("[policy] state rules", () => {
     assert.throws(() => assertCan(participant, "post.create", locked), {
       message: "Dieses Thema ist gesperrt: neue Beiträge sind nicht möglich.",
     });
+  });
+});
+
+describe("[policy] impulse talk state rules", () => {
+  const participant = actorWith("PARTICIPANT");
+  const moderator = actorWith("MODERATOR");
+  const hour = 3_600_000;
+  const upcoming = { endsAt: new Date(Date.now() + hour), cancelledAt: null };
+  const ended = { endsAt: new Date(Date.now() - hour), cancelledAt: null };
+  const cancelled = { endsAt: new Date(Date.now() + hour), cancelledAt: new Date() };
+
+  test("[policy] questions are asked before and during a talk, not after it or when it is cancelled", () => {
+    assert.equal(can(participant, "impulse.ask", upcoming), true);
+    assert.throws(() => assertCan(participant, "impulse.ask", ended), { code: "QUESTIONS_CLOSED" });
+    assert.throws(() => assertCan(participant, "impulse.ask", cancelled), { code: "TALK_CANCELLED" });
+    assert.throws(() => assertCan(actorWith("READER"), "impulse.ask", upcoming), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] one upvotes others' open questions while questions are open", () => {
+    const open = { authorId: "someone-else", status: "OPEN" as const, talk: upcoming };
+    assert.equal(can(participant, "impulse.vote", open), true);
+    assert.throws(() => assertCan(participant, "impulse.vote", { ...open, authorId: participant.id }), { code: "OWN_QUESTION" });
+    for (const status of ["ANSWERED", "HIDDEN", "MERGED"] as const) {
+      assert.throws(() => assertCan(participant, "impulse.vote", { ...open, status }), { code: "QUESTION_NOT_OPEN" });
+    }
+    assert.throws(() => assertCan(participant, "impulse.vote", { ...open, talk: ended }), { code: "QUESTIONS_CLOSED" });
+    assert.throws(() => assertCan(participant, "impulse.vote", { ...open, talk: cancelled }), { code: "TALK_CANCELLED" });
+  });
+
+  test("[policy] a cancelled talk is not edited any more", () => {
+    assert.equal(can(moderator, "impulse.manage", { cancelledAt: null }), true);
+    assert.throws(() => assertCan(moderator, "impulse.manage", { cancelledAt: new Date() }), { code: "TALK_CANCELLED" });
+    assert.throws(() => assertCan(participant, "impulse.manage", { cancelledAt: null }), { code: "FORBIDDEN" });
   });
 });

@@ -28,6 +28,19 @@ export interface UserSubject {
 export interface SpotlightSubject {
   status: SpotlightStatus;
 }
+/** a talk as far as asking and voting depend on it: questions are asked before and during the talk */
+export interface TalkQuestionWindow {
+  endsAt: Date;
+  cancelledAt: Date | null;
+}
+export interface ImpulseQuestionSubject {
+  authorId: string;
+  status: "OPEN" | "ANSWERED" | "HIDDEN" | "MERGED";
+  talk: TalkQuestionWindow;
+}
+export interface ImpulseTalkSubject {
+  cancelledAt: Date | null;
+}
 export interface SpotlightTransitionSubject {
   from: SpotlightStatus;
   to: SpotlightStatus;
@@ -64,6 +77,17 @@ const minimumRole = {
   "spotlight.transition": "MODERATOR",
   /** the CSV for the ministries' reporting */
   "spotlight.export": "PARTICIPANT",
+  /** every talk with its materials; which questions a reader sees (answered ones) is scoped in the query */
+  "impulse.read": "READER",
+  "impulse.manage": "MODERATOR",
+  /** be told when a talk is moved or cancelled: readers too, they attend */
+  "impulse.follow": "READER",
+  "impulse.ask": "PARTICIPANT",
+  "impulse.vote": "PARTICIPANT",
+  /** answer, merge, hide and restore questions */
+  "impulse.moderate": "MODERATOR",
+  /** one's own calendar subscription address for the talks */
+  "calendar.subscribe": "READER",
 } as const satisfies Record<string, RoleName>;
 
 export type Action = keyof typeof minimumRole;
@@ -86,9 +110,27 @@ interface Subjects {
   "user.manage": UserSubject;
   "spotlight.cosign": SpotlightSubject;
   "spotlight.transition": SpotlightTransitionSubject;
+  "impulse.manage": ImpulseTalkSubject;
+  "impulse.ask": TalkQuestionWindow;
+  "impulse.vote": ImpulseQuestionSubject;
 }
 
-type Denial = "FORBIDDEN" | "THREAD_LOCKED" | "UNAUTHORIZED" | "OWN_POST" | "INVALID_TRANSITION" | "COSIGN_CLOSED";
+type Denial =
+  | "FORBIDDEN"
+  | "THREAD_LOCKED"
+  | "UNAUTHORIZED"
+  | "OWN_POST"
+  | "INVALID_TRANSITION"
+  | "COSIGN_CLOSED"
+  | "TALK_CANCELLED"
+  | "QUESTIONS_CLOSED"
+  | "OWN_QUESTION"
+  | "QUESTION_NOT_OPEN";
+
+const questionWindow = (talk: TalkQuestionWindow): Denial | null => {
+  if (talk.cancelledAt) return "TALK_CANCELLED";
+  return talk.endsAt.getTime() <= Date.now() ? "QUESTIONS_CLOSED" : null;
+};
 
 const isModerator = (actor: Actor) => roleRank(actor.role) >= roleRank("MODERATOR");
 
@@ -111,6 +153,15 @@ const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) 
   "spotlight.cosign": (_actor, spotlight) => (isCosignableSpotlightStatus(spotlight.status) ? null : "COSIGN_CLOSED"),
   // the one state machine, server/schemas/spotlight-lifecycle.ts
   "spotlight.transition": (_actor, step) => (isLegalSpotlightTransition(step.from, step.to) ? null : "INVALID_TRANSITION"),
+  // a cancelled talk stays as it was announced, so the cancellation in people's calendars is the last word
+  "impulse.manage": (_actor, talk) => (talk.cancelledAt ? "TALK_CANCELLED" : null),
+  "impulse.ask": (_actor, talk) => questionWindow(talk),
+  // an upvote says "I want to know this too": one's own question already says it
+  "impulse.vote": (actor, question) => {
+    if (question.authorId === actor.id) return "OWN_QUESTION";
+    if (question.status !== "OPEN") return "QUESTION_NOT_OPEN";
+    return questionWindow(question.talk);
+  },
 };
 
 type SubjectOf<A extends Action> = A extends keyof Subjects ? Subjects[A] : undefined;

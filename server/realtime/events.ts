@@ -1,4 +1,5 @@
 import type { ActivityItem } from "../services/activity/dto";
+import type { ImpulseQuestionDto, ImpulseTalkDto, QuestionView } from "../services/impulse-talks/dto";
 import type { NotificationDto } from "../services/notifications/dto";
 import type { PostDto } from "../services/posts/dto";
 import type { ReportDto } from "../services/reports/dto";
@@ -21,6 +22,10 @@ export const rooms = {
   spotlights: "spotlights" as const,
   /** readers with a spotlight board or page open: the public view, promoted and later only */
   spotlightsPublic: "spotlights-public" as const,
+  /** everyone with a talk's page open: the talk as it is now (one view for all roles) */
+  impulseTalk: (talkId: string) => `impulse:${talkId}` as const,
+  /** the talk's Q&A, one room per view (server/services/impulse-talks/visibility.ts) */
+  impulseQuestions: (talkId: string, view: QuestionView) => `impulse-questions:${view}:${talkId}` as const,
 };
 
 /** Server → client events; each carries the new state, never "please refetch". */
@@ -49,6 +54,12 @@ export interface ServerEvents {
   "spotlight.changed": (payload: { spotlight: SpotlightDto }) => void;
   /** the spotlight left this audience's view (a reader's board when a promoted one is declined) */
   "spotlight.removed": (payload: { spotlightId: string }) => void;
+  /** a talk was edited, moved, cancelled or got its recording: the whole talk as it is now */
+  "impulse.talkChanged": (payload: { talk: ImpulseTalkDto }) => void;
+  /** a question was asked, voted on, answered, merged (the kept one) or shown again: as this view sees it */
+  "impulse.question": (payload: { question: ImpulseQuestionDto }) => void;
+  /** the question left this view (hidden, or merged into another) */
+  "impulse.questionRemoved": (payload: { talkId: string; questionId: string }) => void;
   /** someone is writing a reply; repeated while they type, ended by `stopped` */
   "thread.typing": (payload: { threadId: string; user: { id: string; name: string }; stopped: boolean }) => void;
 }
@@ -96,6 +107,9 @@ export interface ClientEvents {
   /** join the spotlight room of one's audience; a (re)connected page then reloads the state it shows */
   "spotlights.watch": (input: Record<string, never>, ack: Ack<null>) => void;
   "spotlights.unwatch": (input: Record<string, never>) => void;
+  /** join a talk's room and its Q&A room of one's view; answers both as they are now (also after a reconnect) */
+  "impulse.watch": (input: { talkId: string }, ack: Ack<{ talk: ImpulseTalkDto; questions: ImpulseQuestionDto[] }>) => void;
+  "impulse.unwatch": (input: { talkId: string }) => void;
 }
 
 /** Every client event at runtime: the authorisation matrix test calls each one as every role. */
@@ -110,6 +124,8 @@ export const clientEventNames = [
   "thread.typing",
   "spotlights.watch",
   "spotlights.unwatch",
+  "impulse.watch",
+  "impulse.unwatch",
 ] as const satisfies readonly (keyof ClientEvents)[];
 
 type NoneMissing<Missing extends never> = Missing;

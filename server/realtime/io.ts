@@ -12,6 +12,9 @@ import { postsSince } from "../services/posts/list-posts";
 import { getThread } from "../services/threads/get-thread";
 import { listThreads } from "../services/threads/list-threads";
 import { spotlightRoomOf } from "../services/spotlights/spotlight-events";
+import { getImpulseTalk } from "../services/impulse-talks/get-talk";
+import { listTalkQuestions } from "../services/impulse-talks/list-questions";
+import { questionViewOf } from "../services/impulse-talks/visibility";
 import { typingNotice } from "../services/threads/typing-notice";
 import { idSchema } from "../schemas/common";
 import { ZodError } from "zod";
@@ -151,6 +154,20 @@ function registerHandlers(socket: GdstSocket, io: IoServer) {
   );
   socket.on("spotlights.unwatch", () => {
     void socket.leave(spotlightRoomOf(actor));
+  });
+  socket.on("impulse.watch", (input, ack) =>
+    answer(socket, "impulse.watch", ack, async () => {
+      const talkId = parseId(input?.talkId);
+      const [talk, questions] = await Promise.all([getImpulseTalk(actor, talkId), listTalkQuestions(actor, talkId)]);
+      await socket.join([rooms.impulseTalk(talkId), rooms.impulseQuestions(talkId, questionViewOf(actor))]);
+      return { talk, questions };
+    }),
+  );
+  socket.on("impulse.unwatch", (input) => {
+    const talkId = idSchema.safeParse(input?.talkId);
+    if (!talkId.success) return;
+    void socket.leave(rooms.impulseTalk(talkId.data));
+    void socket.leave(rooms.impulseQuestions(talkId.data, questionViewOf(actor)));
   });
   socket.on("disconnecting", () => {
     openThreads = threadIdsOf(socket.rooms);

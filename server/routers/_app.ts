@@ -1,6 +1,7 @@
 import { router } from "../trpc";
 import { activityRouter } from "./activity";
 import { groupRouter } from "./group";
+import { impulseTalkRouter } from "./impulse-talk";
 import { invitationRouter } from "./invitation";
 import { notificationRouter } from "./notification";
 import { postRouter } from "./post";
@@ -13,6 +14,7 @@ import { userRouter } from "./user";
 export const appRouter = router({
   activity: activityRouter,
   group: groupRouter,
+  impulseTalk: impulseTalkRouter,
   invitation: invitationRouter,
   notification: notificationRouter,
   post: postRouter,

@@ -28,7 +28,7 @@ import {
   type Row,
   type SocketOutcome,
 } from "../test/authz-expectations";
-import { groupIdBySlug, makePost, makeSpotlight, makeThread } from "../test/factories";
+import { groupIdBySlug, makeImpulseTalk, makePost, makeSpotlight, makeThread } from "../test/factories";
 import { openTestDatabase } from "../test/test-db";
 import { createCallerFactory } from "../trpc";
 import { appRouter } from "./_app";
@@ -69,6 +69,7 @@ const fixtures: AuthzFixtures = {
     return { id: user.id, name: user.name, email: user.email, organisation: user.organisation, role: user.role };
   },
   freshSpotlight: (status) => makeSpotlight(actors.participant, { status }),
+  freshTalk: () => makeImpulseTalk(actors.moderator),
   freshNotification: async () => {
     const [created] = await notify(db(), [
       { kind: "REPORT_OUTCOME", recipientIds: [actors.participant.id], actorId: actors.moderator.id, title: "Meldung", excerpt: "Erledigt", link: "/", readAction: null },

@@ -10,7 +10,7 @@ import { db } from "../db";
 import { appErrors } from "../errors";
 import type { EventPayload } from "../realtime/events";
 import { notify } from "../services/notifications/notify";
-import { makePost, makeSpotlight, makeThread } from "../test/factories";
+import { berlinLocalIn, makeImpulseTalk, makePost, makeSpotlight, makeThread } from "../test/factories";
 import { createTestUser, openTestDatabase } from "../test/test-db";
 import { createContext } from "../trpc";
 import { appRouter } from "./_app";
@@ -72,6 +72,7 @@ const [notified] = await notify(db(), [
   { kind: "REPORT_OUTCOME", recipientIds: [participant.id], actorId: admin.id, title: "Meldung", excerpt: "Erledigt", link: "/", readAction: null },
 ]);
 const spotlight = await makeSpotlight(participant, { title: "Müll-Eingaben-Spotlight" });
+const talk = await makeImpulseTalk(admin, { title: "Müll-Eingaben-Vortrag" });
 const notificationId = (notified.payload as EventPayload<"notification.created">).notification.id;
 
 /**
@@ -135,6 +136,19 @@ const validField: Record<string, (path: string) => unknown> = {
   cosignedByMyMunicipality: () => true,
   sort: () => "title",
   direction: () => "asc",
+  talkId: () => talk.id,
+  period: () => "upcoming",
+  category: () => "FUTURE",
+  speakers: () => ["Dr. Anna Beispiel"],
+  federalState: () => "Bayern",
+  startsAt: () => berlinLocalIn(24 * 14),
+  endsAt: () => berlinLocalIn(24 * 14 + 2),
+  onlineUrl: () => "https://konferenz.example.org/raum",
+  place: () => "Magdeburg, Landtag",
+  abstract: () => "Eine Zusammenfassung",
+  links: () => [{ label: "Folien", url: "https://example.org/folien.pdf" }],
+  recordingUrl: () => null,
+  expectedUpdatedAt: () => talk.updatedAt,
 };
 
 type ProcedureDef = { type: "query" | "mutation"; inputs: ZodType[] };

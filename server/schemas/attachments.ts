@@ -94,12 +94,16 @@ export type PostAttachmentsInput = z.infer<typeof postAttachmentsSchema>;
 
 /**
  * Where an upload is meant to go, from the upload URL's query: `?thema=<id>` for a post in that thread,
- * `?spotlight=<id>` for the answer moderation records on that spotlight. Later owners (impulse talk
- * materials) add their own parameter here.
+ * `?spotlight=<id>` for the answer moderation records on that spotlight, `?impuls=<id>` for the materials
+ * of an impulse talk (the id the create form generated, when the talk is not saved yet).
  */
 export const uploadTargetSchema = z
-  .object({ thema: idSchema.optional(), spotlight: idSchema.optional() }, { message: "Es ist nicht angegeben, wohin die Datei gehört." })
-  .transform(({ thema, spotlight }, context) => {
+  .object(
+    { thema: idSchema.optional(), spotlight: idSchema.optional(), impuls: idSchema.optional() },
+    { message: "Es ist nicht angegeben, wohin die Datei gehört." },
+  )
+  .transform(({ thema, spotlight, impuls }, context) => {
+    if (impuls) return { kind: "impulseTalk" as const, talkId: impuls };
     if (spotlight) return { kind: "spotlight" as const, spotlightId: spotlight };
     if (thema) return { kind: "post" as const, threadId: thema };
     context.addIssue({ code: "custom", message: "Die Kennung ist ungültig.", path: ["thema"] });

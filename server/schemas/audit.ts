@@ -19,6 +19,14 @@ export const auditActionLabels = {
   "post.unhide": "Beitrag wieder eingeblendet",
   "report.close": "Meldung abgeschlossen",
   "spotlight.transition": "Spotlight-Status geändert",
+  "impulse.create": "Impulsvortrag angelegt",
+  "impulse.update": "Impulsvortrag geändert",
+  "impulse.move": "Impulsvortrag verschoben",
+  "impulse.cancel": "Impulsvortrag abgesagt",
+  "impulse.question.answer": "Frage zu einem Impulsvortrag beantwortet",
+  "impulse.question.merge": "Fragen zu einem Impulsvortrag zusammengeführt",
+  "impulse.question.hide": "Frage zu einem Impulsvortrag ausgeblendet",
+  "impulse.question.unhide": "Frage zu einem Impulsvortrag wieder eingeblendet",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

@@ -10,6 +10,8 @@ import { cosignSpotlight } from "../services/spotlights/cosign-spotlight";
 import type { ThreadDetail } from "../services/threads/dto";
 import type { SpotlightStatus } from "../schemas/spotlight-lifecycle";
 import type { SpotlightDto } from "../services/spotlights/dto";
+import type { ImpulseTalkDto } from "../services/impulse-talks/dto";
+import { toBerlinLocal } from "../schemas/berlin-time";
 
 /**
  * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
@@ -48,6 +50,8 @@ export interface AuthzFixtures {
   freshNotification(): Promise<{ id: string }>;
   /** a spotlight proposed by the participant, put into the given status (default PROPOSED) */
   freshSpotlight(status?: SpotlightStatus): Promise<SpotlightDto>;
+  /** an upcoming impulse talk scheduled by the moderator */
+  freshTalk(): Promise<ImpulseTalkDto>;
 }
 
 export type InputBuilder<Input> = (fixtures: AuthzFixtures, caller: CallerName) => Input | Promise<Input>;
@@ -100,6 +104,22 @@ async function hiddenPost(f: AuthzFixtures): Promise<PostDto> {
   await hidePost(f.actors.moderator, { postId: post.id, reason: "Zum Test ausgeblendet" });
   return post;
 }
+
+const inHours = (hours: number) => toBerlinLocal(new Date(Date.now() + hours * 3_600_000));
+/** a complete talk form, a week ahead */
+const talkFields = <Key extends object>(f: AuthzFixtures, key: Key) => ({
+  ...key,
+  title: "Ein Impulsvortrag",
+  speakers: ["Dr. Anna Beispiel"],
+  organisation: "Digitalagentur",
+  federalState: "Hamburg" as const,
+  category: "OTHER_STATES" as const,
+  startsAt: inHours(24 * 7),
+  endsAt: inHours(24 * 7 + 1),
+  onlineUrl: "https://konferenz.example.org/impuls",
+  abstract: "Worum es geht",
+  groupIds: [f.group.id],
+});
 
 const uniqueEmail = () => `authz-${randomUUID().slice(0, 8)}@test.example`;
 
@@ -194,6 +214,19 @@ export const procedureExpectations = {
   "report.openCount": { expect: moderation },
   "report.close": { expect: moderation, input: async (f) => ({ reportId: await f.freshReport(), outcome: "NO_VIOLATION" }) },
 
+  // talks and their answered questions are for readers too; only moderation schedules and edits them
+  "impulseTalk.list": { expect: signedIn, input: () => ({ period: "upcoming" }) },
+  "impulseTalk.byId": { expect: signedIn, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
+  "impulseTalk.questions": { expect: signedIn, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
+  "impulseTalk.create": { expect: moderation, input: (f) => talkFields(f, { id: randomUUID() }) },
+  "impulseTalk.update": {
+    expect: moderation,
+    input: async (f) => {
+      const talk = await f.freshTalk();
+      return talkFields(f, { talkId: talk.id, expectedUpdatedAt: talk.updatedAt });
+    },
+  },
+
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
   "user.setActive": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, isActive: false }) },
@@ -251,4 +284,7 @@ export const socketExpectations = {
   // readers join their own, public room
   "spotlights.watch": { expect: [handshake, ok, ok, ok, ok, ok], acknowledged: true, input: () => ({}), onNewPost: null },
   "spotlights.unwatch": { expect: fireAndForget, acknowledged: false, input: () => ({}), onNewPost: null },
+  // readers watch a talk too (its answered questions)
+  "impulse.watch": { expect: [handshake, ok, ok, ok, ok, ok], acknowledged: true, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
+  "impulse.unwatch": { expect: fireAndForget, acknowledged: false, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };

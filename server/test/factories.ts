@@ -1,4 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { toBerlinLocal } from "../schemas/berlin-time";
+import type { ImpulseTalkCategory } from "../schemas/impulse-talk";
+import { createImpulseTalk } from "../services/impulse-talks/create-talk";
+import type { ImpulseTalkDto } from "../services/impulse-talks/dto";
+import { getImpulseTalk } from "../services/impulse-talks/get-talk";
 import type { Actor } from "../auth/policy";
 import { db } from "../db";
 import { createPost } from "../services/posts/create-post";
@@ -64,4 +69,41 @@ export async function makeSpotlight(
     },
   });
   return getSpotlight(actor, result.id);
+}
+
+/** Berlin wall-clock "YYYY-MM-DDTHH:mm" some hours from now, as the talk form sends it. */
+export const berlinLocalIn = (hours: number) => toBerlinLocal(new Date(Date.now() + hours * 3_600_000));
+
+/**
+ * An impulse talk scheduled by `actor` (a moderator) through the service, starting in `startsInHours`
+ * (default a week ahead) for an hour. A talk in the past is set up directly (the service refuses it).
+ */
+export async function makeImpulseTalk(
+  actor: Actor,
+  options: { startsInHours?: number; title?: string; category?: ImpulseTalkCategory; groups?: string[]; cancelled?: boolean } = {},
+): Promise<ImpulseTalkDto> {
+  const startsInHours = options.startsInHours ?? 24 * 7;
+  const future = startsInHours > 0;
+  const { result } = await createImpulseTalk(actor, {
+    id: randomUUID(),
+    title: options.title ?? `Testvortrag ${randomUUID().slice(0, 8)}`,
+    speakers: ["Dr. Anna Beispiel"],
+    organisation: "Digitalagentur Beispielland",
+    federalState: "Hamburg",
+    category: options.category ?? "OTHER_STATES",
+    startsAt: berlinLocalIn(future ? startsInHours : 24),
+    endsAt: berlinLocalIn(future ? startsInHours + 1 : 25),
+    onlineUrl: "https://konferenz.example.org/impuls",
+    abstract: "Worum es geht",
+    groupIds: await Promise.all((options.groups ?? ["technik"]).map(groupIdBySlug)),
+  });
+  if (future && !options.cancelled) return result;
+  await db().impulseTalk.update({
+    where: { id: result.id },
+    data: {
+      ...(future ? {} : { startsAt: new Date(Date.now() + startsInHours * 3_600_000), endsAt: new Date(Date.now() + (startsInHours + 1) * 3_600_000) }),
+      ...(options.cancelled ? { cancelledAt: new Date(), cancelReason: "Testaufbau", sequence: { increment: 1 } } : {}),
+    },
+  });
+  return getImpulseTalk(actor, result.id);
 }

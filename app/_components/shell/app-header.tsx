@@ -17,6 +17,7 @@ export async function AppHeader({ actor, openReports }: { actor: Actor; openRepo
     { href: "/", label: "Start", show: true },
     { href: "/arbeitsgruppen", label: "Arbeitsgruppen", show: can(actor, "internal.read") },
     { href: "/spotlights", label: "Spotlights", show: can(actor, "spotlight.read") },
+    { href: "/impulse", label: "Impulse", show: can(actor, "impulse.read") },
     { href: "/verwaltung", label: "Verwaltung", show: can(actor, "user.manage") },
   ].filter((link) => link.show);
   return (

@@ -16,7 +16,7 @@ export async function checkAttachable(tx: Tx, actor: Actor, owner: OwnerRef, raw
   if (!items.length) return [];
   const rows = await tx.attachment.findMany({
     where: { id: { in: items.map((item) => item.id) } },
-    select: { ...attachmentSelect, uploaderId: true, attachedAt: true, postId: true, spotlightId: true },
+    select: { ...attachmentSelect, uploaderId: true, attachedAt: true, postId: true, spotlightId: true, impulseTalkId: true },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const link = ownerLink(owner);

@@ -11,7 +11,7 @@ import { getThread } from "../threads/get-thread";
  * answers, impulse talk materials, the results document) adds its column and a case in each of the
  * three below, and reuses upload, linking, serving and clean-up unchanged.
  */
-export type OwnerKind = "post" | "spotlight";
+export type OwnerKind = "post" | "spotlight" | "impulseTalk";
 export interface OwnerRef {
   kind: OwnerKind;
   id: string;
@@ -24,6 +24,8 @@ export function ownerLink(owner: OwnerRef): Prisma.AttachmentUncheckedUpdateMany
       return { postId: owner.id };
     case "spotlight":
       return { spotlightId: owner.id };
+    case "impulseTalk":
+      return { impulseTalkId: owner.id };
   }
 }
 
@@ -41,6 +43,13 @@ export async function assertMayUploadFor(actor: Actor | null, target: UploadTarg
       assertCan(actor, "spotlight.transition", { from: spotlight.status, to: "ANSWERED" });
       return actor;
     }
+    case "impulseTalk": {
+      assertCan(actor, "impulse.manage");
+      // the create form uploads before the talk exists (under the id it generated); an existing talk must still be editable
+      const talk = await tx.impulseTalk.findUnique({ where: { id: target.talkId }, select: { cancelledAt: true } });
+      if (talk) assertCan(actor, "impulse.manage", talk);
+      return actor;
+    }
   }
 }
 
@@ -52,5 +61,7 @@ export function readableLinkedAttachments(actor: Actor): Prisma.AttachmentWhereI
   else if (can(actor, "internal.read")) readable.push({ post: { is: { deletedAt: null, hiddenAt: null } } });
   // an answer's files go with the answer: to whoever sees the spotlight, readers too once it is public
   readable.push({ spotlight: { is: visibleSpotlights(actor) } });
+  // a talk's materials are for everyone who reads talks, readers included
+  if (can(actor, "impulse.read")) readable.push({ impulseTalk: { is: {} } });
   return readable;
 }

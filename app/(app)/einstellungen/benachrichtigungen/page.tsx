@@ -11,10 +11,10 @@ import { getNotificationSettings } from "@/server/services/notifications/setting
 export const metadata: Metadata = { title: "Einstellungen: Benachrichtigungen" };
 
 /**
- * Kinds about thread content, and about spotlights one proposed, co-signed or follows, only reach those
- * who may read threads: readers are not offered them.
+ * Kinds about thread content, about spotlights one proposed, co-signed or follows, and about one's
+ * questions to a talk only reach those who may read threads and ask: readers are not offered them.
  */
-const threadKinds = new Set(["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "SPOTLIGHT_STATUS"]);
+const threadKinds = new Set(["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "SPOTLIGHT_STATUS", "IMPULSE_QUESTION_ANSWERED"]);
 
 export default async function NotificationSettingsPage() {
   const actor = await getActor();

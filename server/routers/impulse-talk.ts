@@ -1,0 +1,15 @@
+import { createImpulseTalkSchema, impulseTalkIdSchema, listImpulseTalksSchema, updateImpulseTalkSchema } from "../schemas/impulse-talk";
+import { createImpulseTalk } from "../services/impulse-talks/create-talk";
+import { getImpulseTalk } from "../services/impulse-talks/get-talk";
+import { listTalkQuestions } from "../services/impulse-talks/list-questions";
+import { listImpulseTalks } from "../services/impulse-talks/list-talks";
+import { updateImpulseTalk } from "../services/impulse-talks/update-talk";
+import { authedProcedure, commitAndPublish, router } from "../trpc";
+
+export const impulseTalkRouter = router({
+  byId: authedProcedure.input(impulseTalkIdSchema).query(({ ctx, input }) => getImpulseTalk(ctx.actor, input.talkId)),
+  list: authedProcedure.input(listImpulseTalksSchema).query(({ ctx, input }) => listImpulseTalks(ctx.actor, input)),
+  create: authedProcedure.input(createImpulseTalkSchema).mutation(({ ctx, input }) => commitAndPublish(createImpulseTalk(ctx.actor, input))),
+  update: authedProcedure.input(updateImpulseTalkSchema).mutation(({ ctx, input }) => commitAndPublish(updateImpulseTalk(ctx.actor, input))),
+  questions: authedProcedure.input(impulseTalkIdSchema).query(({ ctx, input }) => listTalkQuestions(ctx.actor, input.talkId)),
+});

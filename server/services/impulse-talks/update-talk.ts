@@ -1,0 +1,102 @@
+import { assertCan, type Actor } from "../../auth/policy";
+import { db, type Tx } from "../../db";
+import { AppError } from "../../errors";
+import type { WithEvents } from "../../realtime/events";
+import { formatBerlinRange } from "../../schemas/berlin-time";
+import { updateImpulseTalkSchema, type UpdateImpulseTalk } from "../../schemas/impulse-talk";
+import { checkAttachable, linkAttachments } from "../attachments/link-attachments";
+import { recordAudit } from "../audit/record-audit";
+import { notify } from "../notifications/notify";
+import type { ImpulseTalkDto } from "./dto";
+import { TALK_NOT_FOUND } from "./get-talk";
+import { renderTalkAbstract, talkLink } from "./render-talk";
+import { talkChange } from "./talk-events";
+import { assertGroupsExist } from "./talk-groups";
+import { assertRecordingAfterStart } from "./recording";
+
+/**
+ * Edits a talk: its texts, materials and recording, or its time and place (moving it). Saving over a
+ * change someone else made since the editor loaded is refused (TALK_CHANGED). A change a subscribed
+ * calendar must follow (time, place, link, title) raises the iCalendar SEQUENCE; a move or a new place
+ * notifies the talk's followers.
+ */
+export async function updateImpulseTalk(actor: Actor | null, rawInput: unknown): Promise<WithEvents<ImpulseTalkDto>> {
+  assertCan(actor, "impulse.manage");
+  const input = updateImpulseTalkSchema.parse(rawInput);
+  return db().$transaction((tx) => applyUpdate(tx, actor, input));
+}
+
+async function applyUpdate(tx: Tx, actor: Actor, input: UpdateImpulseTalk): Promise<WithEvents<ImpulseTalkDto>> {
+  const current = await tx.impulseTalk.findUnique({
+    where: { id: input.talkId },
+    select: { title: true, startsAt: true, endsAt: true, place: true, onlineUrl: true, cancelledAt: true, updatedAt: true },
+  });
+  if (!current) throw new AppError("NOT_FOUND", TALK_NOT_FOUND);
+  assertCan(actor, "impulse.manage", current);
+  if (current.updatedAt.toISOString() !== input.expectedUpdatedAt) throw new AppError("TALK_CHANGED");
+
+  const moved = current.startsAt.getTime() !== input.startsAt.getTime() || current.endsAt.getTime() !== input.endsAt.getTime();
+  if (moved && input.startsAt.getTime() <= Date.now()) throw new AppError("TALK_IN_PAST");
+  assertRecordingAfterStart(input.startsAt, input.recordingUrl);
+  const relocated = current.place !== input.place || current.onlineUrl !== input.onlineUrl;
+  const calendarRelevant = moved || relocated || current.title !== input.title;
+  await assertGroupsExist(tx, input.groupIds);
+
+  const owner = { kind: "impulseTalk", id: input.talkId } as const;
+  const attachments = await checkAttachable(tx, actor, owner, input.attachments);
+  const keptIds = attachments.map((attachment) => attachment.id);
+  // removed materials become unlinked uploads, which the upload sweep deletes with their files
+  await tx.attachment.updateMany({ where: { impulseTalkId: input.talkId, id: { notIn: keptIds } }, data: { impulseTalkId: null, attachedAt: null } });
+  const alreadyLinked = new Set(
+    (await tx.attachment.findMany({ where: { impulseTalkId: input.talkId, attachedAt: { not: null } }, select: { id: true } })).map((row) => row.id),
+  );
+  await linkAttachments(tx, actor, owner, attachments.filter((attachment) => !alreadyLinked.has(attachment.id)));
+  for (const [position, attachment] of attachments.entries()) {
+    await tx.attachment.update({ where: { id: attachment.id }, data: { position, altText: attachment.altText } });
+  }
+
+  await tx.impulseTalk.update({
+    where: { id: input.talkId },
+    data: {
+      title: input.title,
+      speakers: input.speakers,
+      organisation: input.organisation,
+      federalState: input.federalState,
+      category: input.category,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      onlineUrl: input.onlineUrl,
+      place: input.place,
+      abstract: input.abstract,
+      ...renderTalkAbstract(input.talkId, input.abstract),
+      recordingUrl: input.recordingUrl,
+      ...(calendarRelevant ? { sequence: { increment: 1 } } : {}),
+      groups: { deleteMany: {}, create: input.groupIds.map((groupId) => ({ groupId })) },
+      links: { deleteMany: {}, create: input.links.map((link, position) => ({ ...link, position })) },
+    },
+  });
+  await recordAudit(tx, actor, moved ? "impulse.move" : "impulse.update", { type: "impulseTalk", id: input.talkId }, {
+    title: input.title,
+    ...(moved ? { from: current.startsAt.toISOString(), to: input.startsAt.toISOString() } : {}),
+  });
+
+  const changed = await talkChange(tx, input.talkId);
+  if (!moved && !relocated) return changed;
+  const followers = await tx.impulseTalkFollower.findMany({ where: { talkId: input.talkId }, select: { userId: true } });
+  const what = [
+    moved ? `Neuer Termin: ${formatBerlinRange(input.startsAt, input.endsAt)} (bisher ${formatBerlinRange(current.startsAt, current.endsAt)}).` : null,
+    relocated ? `Neuer Ort: ${[input.place, input.onlineUrl].filter(Boolean).join(", ")}.` : null,
+  ];
+  const notified = await notify(tx, [
+    {
+      kind: "IMPULSE_TALK_CHANGED",
+      recipientIds: followers.map((follower) => follower.userId),
+      actorId: actor.id,
+      title: input.title,
+      excerpt: what.filter(Boolean).join(" "),
+      link: talkLink(input.talkId),
+      readAction: "impulse.read",
+    },
+  ]);
+  return { result: changed.result, events: [...changed.events, ...notified] };
+}
