@@ -101,7 +101,8 @@ const DAY_MS = 86_400_000;
 const dayNumber = (at: Date) => Date.parse(`${toBerlinLocal(at).slice(0, 10)}T00:00:00Z`) / DAY_MS;
 
 /**
- * When something starts, in words as one would say it: "heute, 14:00 Uhr", "morgen, 10:00 Uhr",
+ * When something starts, in words as one would say it: "in 20 Minuten (10:00 Uhr)" within the hour,
+ * "heute, 14:00 Uhr", "morgen, 10:00 Uhr",
  * "übermorgen, 9:30 Uhr", "am Donnerstag, 10:00 Uhr" within the week, else "am 3. Dezember, 10:00 Uhr";
  * "läuft gerade" between start and end, "vorbei" after.
  */
@@ -111,7 +112,8 @@ export function describeStart(start: Date, end: Date, now: Date = new Date()): s
   const time = formatBerlinTime(start);
   const minutes = Math.round((start.getTime() - now.getTime()) / 60_000);
   const days = dayNumber(start) - dayNumber(now);
-  if (days === 0) return minutes <= 60 ? `in ${minutes} ${minutes === 1 ? "Minute" : "Minuten"} (${time})` : `heute, ${time}`;
+  if (minutes <= 60) return `in ${minutes} ${minutes === 1 ? "Minute" : "Minuten"} (${time})`;
+  if (days === 0) return `heute, ${time}`;
   if (days === 1) return `morgen, ${time}`;
   if (days === 2) return `übermorgen, ${time}`;
   const weekday = new Intl.DateTimeFormat("de-DE", { timeZone: BERLIN, weekday: "long" }).format(start);
