@@ -17,8 +17,8 @@ export interface ImpulseTalkEditDto {
   /** "YYYY-MM-DDTHH:mm" in Europe/Berlin, as `<input type="datetime-local">` takes it */
   startsAt: string;
   endsAt: string;
-  /** the instant, to tell whether a recording may be linked yet */
-  startsAtIso: string;
+  /** a recording may be linked once the talk has begun */
+  hasBegun: boolean;
   onlineUrl: string;
   place: string;
   abstract: string;
@@ -67,7 +67,7 @@ export async function getImpulseTalkForEditing(actor: Actor | null, talkId: stri
     category: row.category,
     startsAt: toBerlinLocal(row.startsAt),
     endsAt: toBerlinLocal(row.endsAt),
-    startsAtIso: row.startsAt.toISOString(),
+    hasBegun: row.startsAt.getTime() <= Date.now(),
     onlineUrl: row.onlineUrl ?? "",
     place: row.place ?? "",
     abstract: row.abstract,

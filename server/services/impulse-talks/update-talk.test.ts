@@ -5,7 +5,7 @@ import { db } from "../../db";
 import type { EventPayload } from "../../realtime/events";
 import { toBerlinLocal } from "../../schemas/berlin-time";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
-import { berlinLocalIn, groupIdBySlug, makeImpulseTalk } from "../../test/factories";
+import { berlinLocalIn, makeImpulseTalk } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
 import { samplePdf, samplePng } from "../../../seeds/sample-files";
 import { uploadTalkMaterial } from "../attachments/test-helpers";
