@@ -59,6 +59,8 @@ export function TalkForm({
   const rowKey = useRef(100);
   const [groupIds, setGroupIds] = useState<string[]>(talk?.groupIds ?? []);
   const [errors, setErrors] = useState<Errors>({});
+  /** the field of a row just added, to put the keyboard focus there */
+  const [focusName, setFocusName] = useState<{ name: string } | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const edited = useEditedFields();
   const uploads = useAttachmentUploads({ impulseTalkId: talkId }, undefined, talk?.materials ?? []);
@@ -82,6 +84,10 @@ export function TalkForm({
     return serverFieldErrors[field]?.[0];
   };
   const isFieldServerError = serverCode === "TALK_IN_PAST" || !!serverError?.data?.fieldErrors;
+
+  useEffect(() => {
+    if (focusName) formRef.current?.querySelector<HTMLElement>(`[name="${focusName.name}"]`)?.focus();
+  }, [focusName]);
 
   useEffect(() => {
     if (focusRequest) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"] input')?.focus();
@@ -182,7 +188,13 @@ export function TalkForm({
           ))}
         </ul>
         {speakers.length < TALK_SPEAKERS_MAX && (
-          <Button variant="secondary" onClick={() => setSpeakers((current) => [...current, { key: rowKey.current++, name: "" }])}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setSpeakers((current) => [...current, { key: rowKey.current++, name: "" }]);
+              setFocusName({ name: `speakers.${speakers.length}` });
+            }}
+          >
             Weitere Person hinzufügen
           </Button>
         )}
@@ -318,7 +330,13 @@ export function TalkForm({
           </ul>
         )}
         {links.length < TALK_LINKS_MAX && (
-          <Button variant="secondary" onClick={() => setLinks((current) => [...current, { key: rowKey.current++, label: "", url: "" }])}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setLinks((current) => [...current, { key: rowKey.current++, label: "", url: "" }]);
+              setFocusName({ name: `links.${links.length}.label` });
+            }}
+          >
             Link hinzufügen
           </Button>
         )}
