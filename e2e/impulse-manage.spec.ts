@@ -93,7 +93,7 @@ test.describe("[impulse] managing talks", () => {
     await expect(form.title).toHaveValue(title);
     await expect(form.field("Zusammenfassung")).toHaveValue("Wie **i-Kfz** in die Fläche kam.");
     await expect(form.field("Adresse 1")).toHaveValue("https://hamburg.example.org/ikfz");
-    await expect(page.getByText("Folien i-Kfz.pdf")).toBeVisible();
+    await expect(page.getByText("Folien i-Kfz.pdf", { exact: true })).toBeVisible();
     await expect(form.startsAt).toHaveValue(startsAt);
     await expectAccessible(page);
     await screens(page, "impulse-talk-edit");
@@ -101,7 +101,7 @@ test.describe("[impulse] managing talks", () => {
     await form.endsAt.fill(berlinLocal(98));
     await page.getByRole("button", { name: "Änderungen speichern" }).click();
     await expect(page).toHaveURL(`/impulse/${talkId}`);
-    await expect(page.getByText("Folien i-Kfz.pdf")).toBeVisible();
+    await expect(materials.getByText("Folien i-Kfz.pdf")).toBeVisible();
 
     // the follower is told
     await asParticipant.goto("/benachrichtigungen");
@@ -121,7 +121,6 @@ test.describe("[impulse] managing talks", () => {
     await expect(page.getByText("Bitte geben Sie einen Grund für die Absage ein.")).toBeVisible();
     await expect(reason).toBeFocused();
     await page.keyboard.type("Die Referentin ist erkrankt.");
-    await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: "Vortrag absagen" })).toBeFocused();
     await page.keyboard.press("Enter");

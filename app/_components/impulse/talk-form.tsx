@@ -115,9 +115,9 @@ export function TalkForm({
       recordingUrl: recordingAllowed ? text("recordingUrl") : "",
       attachments: [],
     };
-    const parsed = talk
-      ? updateImpulseTalkSchema.safeParse({ ...fields, talkId, expectedUpdatedAt: talk.updatedAt })
-      : createImpulseTalkSchema.safeParse({ ...fields, id: talkId });
+    const updateInput = talk ? { ...fields, talkId, expectedUpdatedAt: talk.updatedAt } : null;
+    const createInput = { ...fields, id: talkId };
+    const parsed = updateInput ? updateImpulseTalkSchema.safeParse(updateInput) : createImpulseTalkSchema.safeParse(createInput);
     const next: Errors = {};
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -133,9 +133,10 @@ export function TalkForm({
       return;
     }
     if (!attachments) return;
-    const input = { ...parsed.data, attachments };
-    if (talk) update.mutate(input as typeof parsed.data & { talkId: string; expectedUpdatedAt: string });
-    else create.mutate(input as typeof parsed.data & { id: string });
+    // the typed strings, not the parsed instants: the server reads times as Berlin wall-clock text
+    const checked = { federalState: parsed.data.federalState, category: parsed.data.category, attachments };
+    if (updateInput) update.mutate({ ...updateInput, ...checked });
+    else create.mutate({ ...createInput, ...checked });
   }
 
   function toggleGroup(groupId: string, checked: boolean) {
