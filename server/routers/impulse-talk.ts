@@ -1,5 +1,8 @@
-import { createImpulseTalkSchema, impulseTalkIdSchema, listImpulseTalksSchema, updateImpulseTalkSchema } from "../schemas/impulse-talk";
+import { cancelImpulseTalkSchema, createImpulseTalkSchema, impulseTalkIdSchema, listImpulseTalksSchema, updateImpulseTalkSchema } from "../schemas/impulse-talk";
+import { cancelImpulseTalk } from "../services/impulse-talks/cancel-talk";
 import { createImpulseTalk } from "../services/impulse-talks/create-talk";
+import { followImpulseTalk, unfollowImpulseTalk } from "../services/impulse-talks/follow-talk";
+import { getImpulseTalkForEditing } from "../services/impulse-talks/get-talk-for-editing";
 import { getImpulseTalk } from "../services/impulse-talks/get-talk";
 import { listTalkQuestions } from "../services/impulse-talks/list-questions";
 import { listImpulseTalks } from "../services/impulse-talks/list-talks";
@@ -11,5 +14,9 @@ export const impulseTalkRouter = router({
   list: authedProcedure.input(listImpulseTalksSchema).query(({ ctx, input }) => listImpulseTalks(ctx.actor, input)),
   create: authedProcedure.input(createImpulseTalkSchema).mutation(({ ctx, input }) => commitAndPublish(createImpulseTalk(ctx.actor, input))),
   update: authedProcedure.input(updateImpulseTalkSchema).mutation(({ ctx, input }) => commitAndPublish(updateImpulseTalk(ctx.actor, input))),
+  forEditing: authedProcedure.input(impulseTalkIdSchema).query(({ ctx, input }) => getImpulseTalkForEditing(ctx.actor, input.talkId)),
+  cancel: authedProcedure.input(cancelImpulseTalkSchema).mutation(({ ctx, input }) => commitAndPublish(cancelImpulseTalk(ctx.actor, input))),
+  follow: authedProcedure.input(impulseTalkIdSchema).mutation(({ ctx, input }) => followImpulseTalk(ctx.actor, input)),
+  unfollow: authedProcedure.input(impulseTalkIdSchema).mutation(({ ctx, input }) => unfollowImpulseTalk(ctx.actor, input)),
   questions: authedProcedure.input(impulseTalkIdSchema).query(({ ctx, input }) => listTalkQuestions(ctx.actor, input.talkId)),
 });

@@ -226,6 +226,11 @@ export const procedureExpectations = {
       return talkFields(f, { talkId: talk.id, expectedUpdatedAt: talk.updatedAt });
     },
   },
+  "impulseTalk.forEditing": { expect: moderation, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
+  "impulseTalk.cancel": { expect: moderation, input: async (f) => ({ talkId: (await f.freshTalk()).id, reason: "Die Referentin ist erkrankt." }) },
+  // following only asks to be told of changes: every reader may
+  "impulseTalk.follow": { expect: signedIn, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
+  "impulseTalk.unfollow": { expect: signedIn, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },

@@ -146,4 +146,16 @@ export const xssFields: readonly XssField[] = [
     toText: (value) => normaliseText(value, { singleLine: true }),
     shownIn: ["spotlight detail page forwarding box (app/_components/spotlights/spotlight-detail.tsx)", "moderation panel datalist"],
   },
+  {
+    field: "impulse talk cancellation reason",
+    kind: "text",
+    toText: (value) => normaliseText(value),
+    shownIn: ["talk page cancellation box (app/_components/impulse/talk-detail.tsx)", "notification excerpt (IMPULSE_TALK_CHANGED)", "audit log details"],
+  },
+  {
+    field: "impulse talk sources in the edit form (title, speakers, organisation, place, abstract, link labels)",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["input and textarea values (app/_components/impulse/talk-form.tsx)", "edit page breadcrumb"],
+  },
 ];

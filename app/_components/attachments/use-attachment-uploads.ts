@@ -26,11 +26,19 @@ const UPLOAD_FAILED = "Die Datei konnte nicht hochgeladen werden. Bitte prüfen 
 /** What the browser guesses from the name: only for the preview; the server judges the content. */
 const looksLikeImage = (file: File) => isAttachmentMimeType(file.type) && attachmentTypes[file.type].isImage;
 
-/** Where the files go: a thread id (a post there), or the spotlight whose answer moderation records. */
-export type UploadOwner = string | { spotlightId: string };
+/** Where the files go: a thread id (a post there), the spotlight whose answer moderation records, or a talk's materials. */
+export type UploadOwner = string | { spotlightId: string } | { impulseTalkId: string };
 
 const uploadQuery = (owner: UploadOwner) =>
-  typeof owner === "string" ? `thema=${encodeURIComponent(owner)}` : `spotlight=${encodeURIComponent(owner.spotlightId)}`;
+  typeof owner === "string"
+    ? `thema=${encodeURIComponent(owner)}`
+    : "spotlightId" in owner
+      ? `spotlight=${encodeURIComponent(owner.spotlightId)}`
+      : `impuls=${encodeURIComponent(owner.impulseTalkId)}`;
+
+/** Files already attached (an edit form), as items that are ready to send again. */
+const alreadyAttached = (attachments: AttachmentDto[]): PendingAttachment[] =>
+  attachments.map((attachment) => ({ key: `vorhanden-${attachment.id}`, name: attachment.name, size: attachment.size, status: "ready", attachment, alt: attachment.alt ?? "" }));
 
 async function upload(query: string, file: File): Promise<{ attachment: AttachmentDto } | { error: string }> {
   const form = new FormData();
@@ -49,9 +57,9 @@ async function upload(query: string, file: File): Promise<{ attachment: Attachme
  * The files chosen in a composer: each is uploaded as soon as it is chosen (so a refusal shows at once),
  * images get a description, and `forSend` hands the post what to link, or null after marking what is missing.
  */
-export function useAttachmentUploads(owner: UploadOwner, onChange?: () => void) {
+export function useAttachmentUploads(owner: UploadOwner, onChange?: () => void, initial: AttachmentDto[] = []) {
   const query = uploadQuery(owner);
-  const [items, setItems] = useState<PendingAttachment[]>([]);
+  const [items, setItems] = useState<PendingAttachment[]>(() => alreadyAttached(initial));
   /** why the last send was held back, and the item to look at */
   const [problem, setProblem] = useState<{ message: string; key: string; field: "alt" | "remove"; at: number } | null>(null);
   const itemsRef = useRef(items);

@@ -25,3 +25,8 @@ export function streamOfSize(size: number, head: Buffer = Buffer.alloc(0)): Read
   });
   return Object.assign(stream, { bytesProduced: () => produced });
 }
+
+/** Uploads `content` as the talk form would, as material of the (maybe not yet saved) talk `talkId`. */
+export function uploadTalkMaterial(actor: Actor | null, talkId: string, name: string, content: Buffer) {
+  return uploadAttachment(actor, { impuls: talkId }, async () => ({ name, content: Readable.from([content]) }));
+}

@@ -4,7 +4,8 @@ import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { formatBerlinRange } from "../../schemas/berlin-time";
 import { updateImpulseTalkSchema, type UpdateImpulseTalk } from "../../schemas/impulse-talk";
-import { checkAttachable, linkAttachments } from "../attachments/link-attachments";
+import { attachmentSelect, toAttachmentDto } from "../attachments/dto";
+import { checkAttachable, linkAttachments, type CheckedAttachment } from "../attachments/link-attachments";
 import { recordAudit } from "../audit/record-audit";
 import { notify } from "../notifications/notify";
 import type { ImpulseTalkDto } from "./dto";
@@ -35,15 +36,21 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateImpulseTalk): Prom
   assertCan(actor, "impulse.manage", current);
   if (current.updatedAt.toISOString() !== input.expectedUpdatedAt) throw new AppError("TALK_CHANGED");
 
-  const moved = current.startsAt.getTime() !== input.startsAt.getTime() || current.endsAt.getTime() !== input.endsAt.getTime();
-  if (moved && input.startsAt.getTime() <= Date.now()) throw new AppError("TALK_IN_PAST");
-  assertRecordingAfterStart(input.startsAt, input.recordingUrl);
+  // the form sends minutes: a stored time with seconds (seeds, imports) is unchanged if its minute is
+  const startMoved = !isSameMinute(current.startsAt, input.startsAt);
+  const endMoved = !isSameMinute(current.endsAt, input.endsAt);
+  const moved = startMoved || endMoved;
+  const startsAt = startMoved ? input.startsAt : current.startsAt;
+  const endsAt = endMoved ? input.endsAt : current.endsAt;
+  // correcting the end of a talk that already began is a fix of the record, not a new appointment
+  if (startMoved && input.startsAt.getTime() <= Date.now()) throw new AppError("TALK_IN_PAST");
+  assertRecordingAfterStart(startsAt, input.recordingUrl);
   const relocated = current.place !== input.place || current.onlineUrl !== input.onlineUrl;
   const calendarRelevant = moved || relocated || current.title !== input.title;
   await assertGroupsExist(tx, input.groupIds);
 
   const owner = { kind: "impulseTalk", id: input.talkId } as const;
-  const attachments = await checkAttachable(tx, actor, owner, input.attachments);
+  const attachments = await checkMaterials(tx, actor, input);
   const keptIds = attachments.map((attachment) => attachment.id);
   // removed materials become unlinked uploads, which the upload sweep deletes with their files
   await tx.attachment.updateMany({ where: { impulseTalkId: input.talkId, id: { notIn: keptIds } }, data: { impulseTalkId: null, attachedAt: null } });
@@ -63,8 +70,8 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateImpulseTalk): Prom
       organisation: input.organisation,
       federalState: input.federalState,
       category: input.category,
-      startsAt: input.startsAt,
-      endsAt: input.endsAt,
+      startsAt,
+      endsAt,
       onlineUrl: input.onlineUrl,
       place: input.place,
       abstract: input.abstract,
@@ -100,3 +107,28 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateImpulseTalk): Prom
   ]);
   return { result: changed.result, events: [...changed.events, ...notified] };
 }
+
+/**
+ * The materials as sent: those already linked to the talk stay whoever uploaded them (a second
+ * moderator edits the first one's talk); new ones must be the editor's own uploads.
+ */
+async function checkMaterials(tx: Tx, actor: Actor, input: UpdateImpulseTalk): Promise<CheckedAttachment[]> {
+  const linked = await tx.attachment.findMany({
+    where: { impulseTalkId: input.talkId, attachedAt: { not: null } },
+    select: { ...attachmentSelect, uploaderId: true },
+  });
+  const linkedById = new Map(linked.map((row) => [row.id, row]));
+  const owner = { kind: "impulseTalk", id: input.talkId } as const;
+  const added = await checkAttachable(tx, actor, owner, input.attachments.filter((item) => !linkedById.get(item.id) || linkedById.get(item.id)!.uploaderId === actor.id));
+  const addedById = new Map(added.map((item) => [item.id, item]));
+  return input.attachments.map((item) => {
+    const checked = addedById.get(item.id);
+    if (checked) return checked;
+    const row = linkedById.get(item.id)!;
+    const { isImage } = toAttachmentDto(row);
+    if (isImage && !item.alt) throw new AppError("BAD_INPUT", `Bitte beschreiben Sie das Bild „${row.originalName}“ (Alternativtext).`);
+    return { id: item.id, altText: isImage ? (item.alt ?? null) : null };
+  });
+}
+
+const isSameMinute = (a: Date, b: Date) => Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);

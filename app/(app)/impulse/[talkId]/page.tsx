@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { TalkActions } from "@/app/_components/impulse/talk-actions";
 import { TalkDetail } from "@/app/_components/impulse/talk-detail";
 import { getActor } from "@/server/auth/get-actor";
+import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
+import { isFollowingImpulseTalk } from "@/server/services/impulse-talks/follow-talk";
 import { getImpulseTalk } from "@/server/services/impulse-talks/get-talk";
 
 type Props = { params: Promise<{ talkId: string }> };
@@ -31,5 +34,13 @@ export default async function TalkPage({ params }: Props) {
   // signed out: the layout sends them to the sign-in page
   if (!loaded) return null;
   const { talk } = loaded;
-  return <TalkDetail talk={talk} now={new Date()} />;
+  const actions = (
+    <TalkActions
+      talkId={talk.id}
+      canManage={can(loaded.actor, "impulse.manage")}
+      isCancelled={!!talk.cancelledAt}
+      initialFollowing={await isFollowingImpulseTalk(loaded.actor, talk.id)}
+    />
+  );
+  return <TalkDetail talk={talk} now={new Date()} actions={actions} />;
 }
