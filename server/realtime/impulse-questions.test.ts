@@ -56,11 +56,11 @@ test("[impulse/socket] each view gets what it may see: readers only answered que
   // answered: now the reader gets it; hidden again: the reader loses it, still without the reason
   await talkCalls(moderator).answer({ questionId: asked.id, answer: "Ja." });
   await settle();
-  assert.deepEqual(read.received.map((r) => r.name === "impulse.question" && [r.question.id, r.question.status, r.question.answer]), [[asked.id, "ANSWERED", "Ja."]]);
+  assert.deepEqual((read.received as Received[]).map((r) => r.name === "impulse.question" && [r.question.id, r.question.status, r.question.answer]), [[asked.id, "ANSWERED", "Ja."]]);
   await talkCalls(moderator).hide({ questionId: asked.id, reason: "Noch ein Grund" });
   await settle();
-  assert.deepEqual(read.received.slice(1), [{ name: "impulse.questionRemoved", questionId: asked.id }]);
-  assert.ok(!JSON.stringify([...read.received, ...part.received]).includes("Noch ein Grund"));
+  assert.deepEqual((read.received as Received[]).slice(1), [{ name: "impulse.questionRemoved", questionId: asked.id }]);
+  assert.ok(!JSON.stringify([...(read.received as Received[]), ...part.received]).includes("Noch ein Grund"));
   assert.equal(part.received.at(-1)?.name, "impulse.questionRemoved");
 
   // merging: the duplicate leaves the participants' list, the kept one arrives with its votes

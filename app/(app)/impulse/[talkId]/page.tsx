@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TalkDetail } from "@/app/_components/impulse/talk-detail";
+import { TalkQuestions } from "@/app/_components/impulse/talk-questions";
+import { can } from "@/server/auth/policy";
+import { listTalkQuestions, myQuestionVotes } from "@/server/services/impulse-talks/list-questions";
+import { questionViewOf } from "@/server/services/impulse-talks/visibility";
 import { getActor } from "@/server/auth/get-actor";
 import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
@@ -30,6 +34,21 @@ export default async function TalkPage({ params }: Props) {
   const loaded = await loadTalk((await params).talkId);
   // signed out: the layout sends them to the sign-in page
   if (!loaded) return null;
-  const { talk } = loaded;
-  return <TalkDetail talk={talk} now={new Date()} />;
+  const { talk, actor } = loaded;
+  const [questions, myVotes] = await Promise.all([listTalkQuestions(actor, talk.id), myQuestionVotes(actor, talk.id)]);
+  const mayAsk = can(actor, "impulse.ask");
+  const questionWindow = { endsAt: new Date(talk.endsAt), cancelledAt: talk.cancelledAt ? new Date(talk.cancelledAt) : null };
+  const closedReason = !mayAsk || can(actor, "impulse.ask", questionWindow) ? null : talk.cancelledAt ? "Der Vortrag wurde abgesagt: Fragen und Stimmen sind nicht möglich." : "Der Vortrag ist vorbei: Fragen und Stimmen sind nicht mehr möglich.";
+  const questionsSlot = (
+    <TalkQuestions
+      talk={talk}
+      initialQuestions={questions}
+      initialVotes={myVotes}
+      view={questionViewOf(actor)}
+      viewerId={actor.id}
+      mayAsk={mayAsk}
+      closedReason={closedReason}
+    />
+  );
+  return <TalkDetail talk={talk} now={new Date()} questions={questionsSlot} />;
 }
