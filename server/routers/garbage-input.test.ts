@@ -9,6 +9,7 @@ import type { Actor } from "../auth/policy";
 import { db } from "../db";
 import { appErrors } from "../errors";
 import type { EventPayload } from "../realtime/events";
+import { askQuestion } from "../services/impulse-talks/ask-question";
 import { notify } from "../services/notifications/notify";
 import { berlinLocalIn, makeImpulseTalk, makePost, makeSpotlight, makeThread } from "../test/factories";
 import { createTestUser, openTestDatabase } from "../test/test-db";
@@ -73,6 +74,9 @@ const [notified] = await notify(db(), [
 ]);
 const spotlight = await makeSpotlight(participant, { title: "Müll-Eingaben-Spotlight" });
 const talk = await makeImpulseTalk(admin, { title: "Müll-Eingaben-Vortrag" });
+const askedQuestion = (body: string) => askQuestion(participant, { id: randomUUID(), talkId: talk.id, body }).then(({ result }) => result.id);
+const questionId = await askedQuestion("Müll-Eingaben-Frage?");
+const intoQuestionId = await askedQuestion("Müll-Eingaben-Frage, behalten?");
 const notificationId = (notified.payload as EventPayload<"notification.created">).notification.id;
 
 /**
@@ -149,6 +153,9 @@ const validField: Record<string, (path: string) => unknown> = {
   links: () => [{ label: "Folien", url: "https://example.org/folien.pdf" }],
   recordingUrl: () => null,
   expectedUpdatedAt: () => talk.updatedAt,
+  questionId: () => questionId,
+  intoQuestionId: () => intoQuestionId,
+  answer: () => "Eine Antwort",
 };
 
 type ProcedureDef = { type: "query" | "mutation"; inputs: ZodType[] };

@@ -12,6 +12,9 @@ import type { SpotlightStatus } from "../schemas/spotlight-lifecycle";
 import type { SpotlightDto } from "../services/spotlights/dto";
 import type { ImpulseTalkDto } from "../services/impulse-talks/dto";
 import { toBerlinLocal } from "../schemas/berlin-time";
+import { askQuestion } from "../services/impulse-talks/ask-question";
+import { hideQuestion } from "../services/impulse-talks/hide-question";
+import { voteQuestion } from "../services/impulse-talks/vote-question";
 
 /**
  * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
@@ -103,6 +106,12 @@ async function hiddenPost(f: AuthzFixtures): Promise<PostDto> {
   const post = await f.freshPost();
   await hidePost(f.actors.moderator, { postId: post.id, reason: "Zum Test ausgeblendet" });
   return post;
+}
+
+/** an open question of the participant about a fresh talk (or the given one) */
+async function freshQuestion(f: AuthzFixtures, talkId?: string): Promise<string> {
+  const { result } = await askQuestion(f.actors.participant, { id: randomUUID(), talkId: talkId ?? (await f.freshTalk()).id, body: "Eine Frage zum Test?" });
+  return result.id;
 }
 
 const inHours = (hours: number) => toBerlinLocal(new Date(Date.now() + hours * 3_600_000));
@@ -231,6 +240,37 @@ export const procedureExpectations = {
   // following only asks to be told of changes: every reader may
   "impulseTalk.follow": { expect: signedIn, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
   "impulseTalk.unfollow": { expect: signedIn, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
+
+  // participants ask and vote (not for their own question: the fixture question is the participant's);
+  // readers ask nothing; only moderation answers, hides and merges
+  "impulseTalk.myVotes": { expect: signedIn, input: async (f) => ({ talkId: (await f.freshTalk()).id }) },
+  "impulseTalk.ask": { expect: [U, F, ok, ok, ok, ok], input: async (f) => ({ id: randomUUID(), talkId: (await f.freshTalk()).id, body: "Eine Frage?" }) },
+  "impulseTalk.vote": { expect: [U, F, "FORBIDDEN (OWN_QUESTION)", ok, ok, ok], input: async (f) => ({ questionId: await freshQuestion(f) }) },
+  "impulseTalk.unvote": {
+    expect: [U, F, "FORBIDDEN (OWN_QUESTION)", ok, ok, ok],
+    input: async (f, caller) => {
+      const questionId = await freshQuestion(f);
+      if (caller === "otherParticipant" || caller === "moderator" || caller === "admin") await voteQuestion(f.actors[caller], { questionId });
+      return { questionId };
+    },
+  },
+  "impulseTalk.answer": { expect: moderation, input: async (f) => ({ questionId: await freshQuestion(f), answer: "Eine Antwort" }) },
+  "impulseTalk.hide": { expect: moderation, input: async (f) => ({ questionId: await freshQuestion(f), reason: "Zum Test ausgeblendet" }) },
+  "impulseTalk.unhide": {
+    expect: moderation,
+    input: async (f) => {
+      const questionId = await freshQuestion(f);
+      await hideQuestion(f.actors.moderator, { questionId, reason: "Zum Test ausgeblendet" });
+      return { questionId };
+    },
+  },
+  "impulseTalk.merge": {
+    expect: moderation,
+    input: async (f) => {
+      const talk = await f.freshTalk();
+      return { questionId: await freshQuestion(f, talk.id), intoQuestionId: await freshQuestion(f, talk.id) };
+    },
+  },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },

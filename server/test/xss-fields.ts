@@ -158,4 +158,22 @@ export const xssFields: readonly XssField[] = [
     toText: asTyped,
     shownIn: ["input and textarea values (app/_components/impulse/talk-form.tsx)", "edit page breadcrumb"],
   },
+  {
+    field: "impulse question body",
+    kind: "text",
+    toText: (value) => normaliseText(value),
+    shownIn: ["talk page question list (app/_components/impulse/talk-questions.tsx)", "notification excerpt (IMPULSE_QUESTION_ANSWERED)", "audit log details"],
+  },
+  {
+    field: "impulse question answer",
+    kind: "text",
+    toText: (value) => normaliseText(value),
+    shownIn: ["talk page question list (app/_components/impulse/talk-questions.tsx)", "notification excerpt (IMPULSE_QUESTION_ANSWERED)", "audit log details"],
+  },
+  {
+    field: "reason for hiding an impulse question",
+    kind: "text",
+    toText: (value) => normaliseText(value),
+    shownIn: ["moderation view of a hidden question (app/_components/impulse/talk-questions.tsx)", "audit log details"],
+  },
 ];

@@ -3,8 +3,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TalkActions } from "@/app/_components/impulse/talk-actions";
 import { TalkDetail } from "@/app/_components/impulse/talk-detail";
-import { getActor } from "@/server/auth/get-actor";
+import { TalkQuestions } from "@/app/_components/impulse/talk-questions";
 import { can } from "@/server/auth/policy";
+import { listTalkQuestions, myQuestionVotes } from "@/server/services/impulse-talks/list-questions";
+import { questionViewOf } from "@/server/services/impulse-talks/visibility";
+import { getActor } from "@/server/auth/get-actor";
 import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
 import { isFollowingImpulseTalk } from "@/server/services/impulse-talks/follow-talk";
@@ -33,14 +36,26 @@ export default async function TalkPage({ params }: Props) {
   const loaded = await loadTalk((await params).talkId);
   // signed out: the layout sends them to the sign-in page
   if (!loaded) return null;
-  const { talk } = loaded;
-  const actions = (
-    <TalkActions
-      talkId={talk.id}
-      canManage={can(loaded.actor, "impulse.manage")}
-      isCancelled={!!talk.cancelledAt}
-      initialFollowing={await isFollowingImpulseTalk(loaded.actor, talk.id)}
+  const { talk, actor } = loaded;
+  const [questions, myVotes, isFollowing] = await Promise.all([
+    listTalkQuestions(actor, talk.id),
+    myQuestionVotes(actor, talk.id),
+    isFollowingImpulseTalk(actor, talk.id),
+  ]);
+  const actions = <TalkActions talkId={talk.id} canManage={can(actor, "impulse.manage")} isCancelled={!!talk.cancelledAt} initialFollowing={isFollowing} />;
+  const mayAsk = can(actor, "impulse.ask");
+  const questionWindow = { endsAt: new Date(talk.endsAt), cancelledAt: talk.cancelledAt ? new Date(talk.cancelledAt) : null };
+  const closedReason = !mayAsk || can(actor, "impulse.ask", questionWindow) ? null : talk.cancelledAt ? "Der Vortrag wurde abgesagt: Fragen und Stimmen sind nicht möglich." : "Der Vortrag ist vorbei: Fragen und Stimmen sind nicht mehr möglich.";
+  const questionsSlot = (
+    <TalkQuestions
+      talk={talk}
+      initialQuestions={questions}
+      initialVotes={myVotes}
+      view={questionViewOf(actor)}
+      viewerId={actor.id}
+      mayAsk={mayAsk}
+      closedReason={closedReason}
     />
   );
-  return <TalkDetail talk={talk} now={new Date()} actions={actions} />;
+  return <TalkDetail talk={talk} now={new Date()} actions={actions} questions={questionsSlot} />;
 }
