@@ -89,12 +89,19 @@ function eventOf(talk: ImpulseTalkDto): ICalEventData {
   };
 }
 
+/** Without its VTIMEZONE a TZID means nothing to Outlook: a file without it must not go out. */
+function vtimezone(zone: string): string {
+  const component = getVtimezoneComponent(zone);
+  if (!component) throw new Error(`no VTIMEZONE for ${zone}`);
+  return component;
+}
+
 function calendarOf(talks: ImpulseTalkDto[], method: ICalCalendarMethod | null): string {
   const calendar = ical({
     name: CALENDAR_NAME,
     description: "Impulsvorträge der Plattform Gemeinsam Digital für Sachsen-Anhalt",
     prodId: { company: "GDST", product: "Impulsvortraege", language: "DE" },
-    timezone: { name: CALENDAR_TIMEZONE, generator: getVtimezoneComponent },
+    timezone: { name: CALENDAR_TIMEZONE, generator: vtimezone },
     ttl: REFRESH_SECONDS,
     url: `${env.publicUrl}/impulse`,
     method,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AddToCalendar } from "@/app/_components/impulse/add-to-calendar";
 import { TalkDetail } from "@/app/_components/impulse/talk-detail";
 import { getActor } from "@/server/auth/get-actor";
 import { AppError } from "@/server/errors";
@@ -31,5 +32,15 @@ export default async function TalkPage({ params }: Props) {
   // signed out: the layout sends them to the sign-in page
   if (!loaded) return null;
   const { talk } = loaded;
-  return <TalkDetail talk={talk} now={new Date()} />;
+  return (
+    <TalkDetail
+      talk={talk}
+      now={new Date()}
+      actions={
+        <>
+          <AddToCalendar talk={talk} />
+        </>
+      }
+    />
+  );
 }
