@@ -10,7 +10,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // server.ts and Next's server bundle must share one PGlite instance and one Prisma runtime
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg"],
+  // @touch4it/ical-timezones reads its zone files next to itself (__dirname), which bundling would move
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "@touch4it/ical-timezones"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,5 +1,6 @@
 import { router } from "../trpc";
 import { activityRouter } from "./activity";
+import { calendarRouter } from "./calendar";
 import { groupRouter } from "./group";
 import { impulseTalkRouter } from "./impulse-talk";
 import { invitationRouter } from "./invitation";
@@ -13,6 +14,7 @@ import { userRouter } from "./user";
 
 export const appRouter = router({
   activity: activityRouter,
+  calendar: calendarRouter,
   group: groupRouter,
   impulseTalk: impulseTalkRouter,
   invitation: invitationRouter,

@@ -272,6 +272,10 @@ export const procedureExpectations = {
     },
   },
 
+  // one's own subscription address: every signed-in role follows the talks in a calendar
+  "calendar.feedAddress": { expect: signedIn },
+  "calendar.renew": { expect: signedIn },
+
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
   "user.setActive": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, isActive: false }) },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AddToCalendar } from "@/app/_components/impulse/add-to-calendar";
 import { TalkActions } from "@/app/_components/impulse/talk-actions";
 import { TalkDetail } from "@/app/_components/impulse/talk-detail";
 import { TalkQuestions } from "@/app/_components/impulse/talk-questions";
@@ -42,7 +43,12 @@ export default async function TalkPage({ params }: Props) {
     myQuestionVotes(actor, talk.id),
     isFollowingImpulseTalk(actor, talk.id),
   ]);
-  const actions = <TalkActions talkId={talk.id} canManage={can(actor, "impulse.manage")} isCancelled={!!talk.cancelledAt} initialFollowing={isFollowing} />;
+  const actions = (
+    <>
+      <AddToCalendar talk={talk} />
+      <TalkActions talkId={talk.id} canManage={can(actor, "impulse.manage")} isCancelled={!!talk.cancelledAt} initialFollowing={isFollowing} />
+    </>
+  );
   const mayAsk = can(actor, "impulse.ask");
   const questionWindow = { endsAt: new Date(talk.endsAt), cancelledAt: talk.cancelledAt ? new Date(talk.cancelledAt) : null };
   const closedReason = !mayAsk || can(actor, "impulse.ask", questionWindow) ? null : talk.cancelledAt ? "Der Vortrag wurde abgesagt: Fragen und Stimmen sind nicht möglich." : "Der Vortrag ist vorbei: Fragen und Stimmen sind nicht mehr möglich.";
