@@ -2,8 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PostAttachments } from "@/app/_components/attachments/post-attachments";
 import { formatBerlinRange } from "@/server/schemas/berlin-time";
+import { talkListHref } from "@/server/schemas/impulse-params";
 import { impulseTalkCategoryLabels } from "@/server/schemas/impulse-talk";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
+import { CancelledBadge, RecordingBadge, SeriesBadge } from "./talk-badges";
+import { TalkCountdown } from "./talk-countdown";
 
 /**
  * Everything about one talk. Once it is over, what people come back for (materials and recording)
@@ -17,11 +20,22 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
   return (
     <article aria-labelledby="talk-title" className="space-y-6">
       <header className="space-y-3">
-        <p className="text-sm font-semibold text-brand-700">
-          <Link href={`/impulse?reihe=${talk.category}`} className="underline hover:no-underline">
+        <nav aria-label="Brotkrumen" className="text-sm">
+          <Link href="/impulse" className="font-semibold text-brand-700 underline hover:no-underline">
+            Impulsvorträge
+          </Link>
+          <span aria-hidden="true" className="px-1.5 text-slate-500">
+            /
+          </span>
+          <Link href={talkListHref({ zeit: isOver ? "vergangen" : "bevorstehend", reihe: talk.category })} className="text-brand-700 underline hover:no-underline">
             {impulseTalkCategoryLabels[talk.category]}
           </Link>
-        </p>
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <SeriesBadge category={talk.category} />
+          {talk.cancelledAt && <CancelledBadge />}
+          {isOver && talk.recordingUrl && !talk.cancelledAt && <RecordingBadge />}
+        </div>
         <h1 id="talk-title" className="text-2xl font-bold [overflow-wrap:anywhere] text-slate-900 sm:text-3xl">
           {talk.title}
         </h1>
@@ -32,8 +46,18 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
         )}
         <dl className="grid gap-x-6 gap-y-2 text-slate-800 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">Wann</dt>
-          <dd className={talk.cancelledAt ? "line-through" : undefined}>
-            <time dateTime={talk.startsAt}>{formatBerlinRange(startsAt, endsAt)}</time>
+          <dd>
+            <time dateTime={talk.startsAt} className={talk.cancelledAt ? "line-through" : undefined}>
+              {formatBerlinRange(startsAt, endsAt)}
+            </time>
+            {!isOver && !talk.cancelledAt && (
+              <>
+                {" "}
+                <span className="font-semibold text-brand-800" data-testid="talk-countdown">
+                  (<TalkCountdown startsAt={talk.startsAt} endsAt={talk.endsAt} />)
+                </span>
+              </>
+            )}
           </dd>
           <dt className="font-semibold">Vortragende</dt>
           <dd className="[overflow-wrap:anywhere]">
