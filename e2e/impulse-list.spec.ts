@@ -30,7 +30,7 @@ test.describe("[impulse] talk list and home page", () => {
     await expect(page.getByRole("link", { name: "Bevorstehend" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("heading", { level: 2, name: "Bevorstehende Vorträge" })).toBeVisible();
     await expect(card(page, seeded.upcomingFuture)).toContainText("Blick in die Zukunft");
-    await expect(card(page, seeded.upcomingFuture)).toContainText(/\(am .+, 10:00 Uhr \(in \d+ Tagen\)\)/);
+    await expect(card(page, seeded.upcomingFuture)).toContainText(/\(in \d+ Tagen\)/);
     await expect(card(page, seeded.cancelled)).toContainText("Abgesagt");
     await expect(card(page, seeded.pastWithRecording)).toHaveCount(0);
     // participants do not schedule talks

@@ -8,7 +8,7 @@ import { TalkCountdown } from "./talk-countdown";
 /** The home page's pointer to the next talk, with a countdown in words; a quiet line when none is ahead. */
 export function NextTalk({ talk }: { talk: ImpulseTalkDto | null }) {
   return (
-    <section aria-labelledby="naechster-impuls" className="min-w-0 rounded-lg border border-brand-100 bg-brand-50 p-4" data-testid="next-talk">
+    <section aria-labelledby="naechster-impuls" className="min-w-0 rounded-lg border border-l-4 border-slate-200 border-l-brand-600 bg-white p-4" data-testid="next-talk">
       <h2 id="naechster-impuls" className="text-xl font-semibold">
         Nächster Impulsvortrag
       </h2>

@@ -1,6 +1,6 @@
 import { impulseTalkCategoryLabels, type ImpulseTalkCategory } from "@/server/schemas/impulse-talk";
 
-const badge = "inline-block rounded-full border px-2.5 py-0.5 text-sm font-semibold";
+const badge = "inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold sm:text-sm";
 
 /** One colour per series; light background, dark text (contrast above 7:1). */
 const seriesTones: Record<ImpulseTalkCategory, string> = {

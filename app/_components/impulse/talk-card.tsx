@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { describeStart, formatBerlinRange } from "@/server/schemas/berlin-time";
+import { formatBerlinRange } from "@/server/schemas/berlin-time";
+import { describeDistance } from "@/server/schemas/talk-countdown";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
 import { talkLink } from "@/server/services/impulse-talks/render-talk";
 import { CancelledBadge, RecordingBadge, SeriesBadge } from "./talk-badges";
@@ -29,7 +30,7 @@ export function TalkCard({ talk, now }: { talk: ImpulseTalkDto; now: Date }) {
         {!isOver && !talk.cancelledAt && (
           <>
             {" "}
-            <span className="font-semibold text-brand-800">({describeStart(startsAt, endsAt, now)})</span>
+            <span className="font-semibold text-brand-800">({describeDistance(startsAt, endsAt, now)})</span>
           </>
         )}
       </p>

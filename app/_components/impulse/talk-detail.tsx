@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PostAttachments } from "@/app/_components/attachments/post-attachments";
+import { buttonClass } from "@/app/_components/ui/button";
 import { formatBerlinRange } from "@/server/schemas/berlin-time";
 import { talkListHref } from "@/server/schemas/impulse-params";
 import { impulseTalkCategoryLabels } from "@/server/schemas/impulse-talk";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
-import { CancelledBadge, RecordingBadge, SeriesBadge } from "./talk-badges";
+import { CancelledBadge, RecordingBadge } from "./talk-badges";
 import { TalkCountdown } from "./talk-countdown";
 
 /**
@@ -31,8 +32,7 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
             {impulseTalkCategoryLabels[talk.category]}
           </Link>
         </nav>
-        <div className="flex flex-wrap items-center gap-2">
-          <SeriesBadge category={talk.category} />
+        <div className="flex flex-wrap items-center gap-2 empty:hidden">
           {talk.cancelledAt && <CancelledBadge />}
           {isOver && talk.recordingUrl && !talk.cancelledAt && <RecordingBadge />}
         </div>
@@ -54,7 +54,7 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
               <>
                 {" "}
                 <span className="font-semibold text-brand-800" data-testid="talk-countdown">
-                  (<TalkCountdown startsAt={talk.startsAt} endsAt={talk.endsAt} />)
+                  (<TalkCountdown startsAt={talk.startsAt} endsAt={talk.endsAt} short />)
                 </span>
               </>
             )}
@@ -104,13 +104,13 @@ function TalkMaterials({ talk, isOver }: { talk: ImpulseTalkDto; isOver: boolean
   const hasMaterials = talk.links.length > 0 || talk.materials.length > 0;
   if (!hasMaterials && !(isOver && talk.recordingUrl)) return null;
   return (
-    <section aria-labelledby="talk-materials" className="rounded border border-slate-200 bg-white p-4">
+    <section aria-labelledby="talk-materials" className={`rounded-lg border bg-white p-4 ${isOver ? "border-brand-100 shadow-sm" : "border-slate-200"}`}>
       <h2 id="talk-materials" className="text-xl font-semibold text-slate-900">
         {isOver ? "Aufzeichnung und Materialien" : "Materialien"}
       </h2>
       {isOver && talk.recordingUrl && (
-        <p className="mt-2">
-          <a href={talk.recordingUrl} rel="noopener noreferrer" target="_blank" className="font-semibold text-brand-700 underline">
+        <p className="mt-3">
+          <a href={talk.recordingUrl} rel="noopener noreferrer" target="_blank" className={buttonClass("primary")}>
             Aufzeichnung ansehen<span className="sr-only"> (öffnet in neuem Tab)</span>
           </a>
         </p>
