@@ -6,7 +6,6 @@ import { formatBerlinRange } from "@/server/schemas/berlin-time";
 import { talkListHref } from "@/server/schemas/impulse-params";
 import { impulseTalkCategoryLabels } from "@/server/schemas/impulse-talk";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
-import { CancelledBadge, RecordingBadge } from "./talk-badges";
 import { TalkCountdown } from "./talk-countdown";
 
 /**
@@ -32,10 +31,6 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
             {impulseTalkCategoryLabels[talk.category]}
           </Link>
         </nav>
-        <div className="flex flex-wrap items-center gap-2 empty:hidden">
-          {talk.cancelledAt && <CancelledBadge />}
-          {isOver && talk.recordingUrl && !talk.cancelledAt && <RecordingBadge />}
-        </div>
         <h1 id="talk-title" className="text-2xl font-bold [overflow-wrap:anywhere] text-slate-900 sm:text-3xl">
           {talk.title}
         </h1>
@@ -69,12 +64,12 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
               <dd className="[overflow-wrap:anywhere]">
                 {talk.place}
                 {talk.place && talk.onlineUrl && <br />}
-                {talk.onlineUrl && !isOver && (
+                {talk.onlineUrl && !isOver && !talk.cancelledAt && (
                   <a href={talk.onlineUrl} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
                     Online teilnehmen<span className="sr-only"> (öffnet in neuem Tab)</span>
                   </a>
                 )}
-                {talk.onlineUrl && isOver && <span>online</span>}
+                {talk.onlineUrl && (isOver || talk.cancelledAt) && <span>online</span>}
               </dd>
             </>
           )}
