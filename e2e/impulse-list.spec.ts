@@ -13,13 +13,14 @@ const seeded = {
 const card = (page: Page, title: string) => page.getByRole("article", { name: title });
 
 /**
- * Hours from now to 00:05 tomorrow, Berlin time: the earliest start that reads "morgen", so the talk is
- * the next one on the home page. Tomorrow is the Berlin day of now + 24 h (right across both clock
- * changes); a few seconds are added because the form's minute is truncated.
+ * Hours from now to 01:30 tomorrow, Berlin time: early, so the talk is the next one on the home page,
+ * yet always more than an hour ahead (within the hour the countdown says minutes, even at 23:50), and
+ * an hour the clock changes never skip. Tomorrow is the Berlin day of now + 24 h (right across both
+ * clock changes); a few seconds are added because the form's minute is truncated.
  */
 function tomorrowEarly() {
   const tomorrow = toBerlinLocal(new Date(Date.now() + 24 * 3_600_000)).slice(0, 10);
-  const start = berlinLocalToDate(`${tomorrow}T00:05`)!;
+  const start = berlinLocalToDate(`${tomorrow}T01:30`)!;
   return { start, startsInHours: (start.getTime() - Date.now() + 20_000) / 3_600_000 };
 }
 
@@ -92,7 +93,7 @@ test.describe("[impulse] talk list and home page", () => {
     const talk = await make.talk({ title: make.name("Morgen früh"), startsInHours });
     const end = new Date(start.getTime() + 3_600_000);
     const before = describeStart(start, end);
-    expect(before).toBe("morgen, 00:05 Uhr");
+    expect(before).toBe("morgen, 01:30 Uhr");
     await page.goto("/");
     // loaded across midnight it is "heute" already: both are right at their moment
     const after = describeStart(start, end);
