@@ -11,7 +11,7 @@ import { attachSocketServer } from "./server/realtime/io";
 import { withRequestLog } from "./server/request-log";
 import { startDigestScheduler } from "./server/services/notifications/digest-scheduler";
 import { startUploadSweeper } from "./server/services/attachments/sweep-uploads";
-import { rerenderStalePosts, rerenderStaleSpotlights } from "./server/services/posts/rerender-posts";
+import { renderedKindLabels, renderedKinds, rerenderStale } from "./server/services/posts/rerender-posts";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dir = import.meta.dirname;
@@ -40,10 +40,10 @@ if (database.demoSeeded) {
   log().info(`Demo-Zugänge angelegt, Passwort „${DEMO_PASSWORD}“: ${demoAccounts.map((account) => account.email).join(", ")} (Rollen im README)`);
 }
 // before serving: a sanitiser fix must reach every stored post before anyone reads one
-const rerendered = await rerenderStalePosts();
-if (rerendered) log().info(`${rerendered} Beiträge mit der aktuellen Markdown-Darstellung neu erzeugt.`);
-const rerenderedSpotlights = await rerenderStaleSpotlights();
-if (rerenderedSpotlights) log().info(`${rerenderedSpotlights} Spotlights mit der aktuellen Markdown-Darstellung neu erzeugt.`);
+for (const kind of renderedKinds) {
+  const rerendered = await rerenderStale(kind);
+  if (rerendered) log().info(`${rerendered} ${renderedKindLabels[kind]} mit der aktuellen Markdown-Darstellung neu erzeugt.`);
+}
 // uploads never sent with a post are removed after a day: now, then hourly
 const uploadSweeper = startUploadSweeper();
 

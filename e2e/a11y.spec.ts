@@ -203,6 +203,23 @@ test.describe("[a11y] axe on every page", () => {
     await check(asReader, "spotlights-lesend");
   });
 
+  test("[a11y] impulse talks: list with filters, an empty list, past and upcoming talk pages, as participant and as reader", async ({ asParticipant: page, asReader, make }) => {
+    const talk = await make.talk({ title: make.name("Barrierefreier Impuls"), category: "FUTURE" });
+    await page.goto("/impulse?reihe=FUTURE");
+    await expect(page.getByRole("article", { name: talk.title })).toBeVisible();
+    await check(page, "impulse-liste-filter");
+    await page.goto("/impulse?zeit=vergangen&reihe=LIGHTHOUSE&gruppe=technik");
+    await expect(page.getByText("Zu diesen Filtern gibt es keine vergangenen Impulsvorträge.")).toBeVisible();
+    await check(page, "impulse-liste-leer-filter");
+    await page.goto(talk.url);
+    await expect(page.getByRole("heading", { level: 1, name: talk.title })).toBeVisible();
+    await check(page, "impulse-vortrag");
+    await asReader.goto("/impulse?zeit=vergangen");
+    await asReader.getByRole("link", { name: "Digitale Baugenehmigung in Hamburg: vom Antrag bis zum Bescheid" }).click();
+    await expect(asReader.getByRole("heading", { name: "Aufzeichnung und Materialien" })).toBeVisible();
+    await check(asReader, "impulse-vortrag-lesend");
+  });
+
   test("[a11y] not-found page", async ({ asParticipant: page }) => {
     await page.goto(`/arbeitsgruppen/technik/themen/${crypto.randomUUID()}`);
     await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();

@@ -146,6 +146,36 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     }
   });
 
+  test("[bad-params] impulse talks: garbage in the list's parameters gives the nearest list, bad ids the German 404", async ({ asParticipant, asReader, make }) => {
+    test.slow(); // about 60 page loads
+    const talk = await make.talk({ title: make.name("Parameter") });
+    const failures: string[] = [];
+    const garbage = ["%00", "%E0%A4%A", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "W".repeat(3000), "'%20OR%201=1--", "%E2%80%8B", ""];
+    const cases = [
+      ...garbage.flatMap((value) => ["zeit", "reihe", "gruppe"].map((param) => `${param}=${value}`)),
+      "zeit=vergangen&zeit=bevorstehend&reihe=FUTURE&reihe=LIGHTHOUSE",
+      "reihe=future&gruppe=TECHNIK&zeit=VERGANGEN",
+      "gruppe=gibt-es-nicht&reihe=GIBT_ES_NICHT",
+      `gruppe=${crypto.randomUUID()}`,
+    ];
+    for (const query of cases) {
+      const url = `/impulse?${query}`;
+      const response = await asParticipant.goto(url);
+      if (response?.status() !== 200) failures.push(`${url.slice(0, 100)}: ${response?.status()}`);
+      else if (!(await asParticipant.getByRole("heading", { level: 2, name: /(Bevorstehende|Vergangene) Vorträge/ }).isVisible())) failures.push(`${url.slice(0, 100)}: no list`);
+    }
+    expect(failures).toEqual([]);
+    for (const segment of [...badSegments, crypto.randomUUID(), `${talk.id}x`, "999999999"]) {
+      await expectNotFound(asParticipant, `/impulse/${segment}`);
+      await expectNotFound(asReader, `/impulse/${segment}`);
+    }
+    for (const query of ["?seite=123456789012", "?x=%00", "?zeit=%E0%A4%A"]) {
+      const response = await asReader.goto(`${talk.url}${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(asReader.getByRole("heading", { level: 1 })).toContainText(talk.title);
+    }
+  });
+
   test("[bad-params] invitation and sign-in pages shrug off garbage", async ({ page }) => {
     const failures: string[] = [];
     for (const segment of badSegments) {

@@ -89,6 +89,21 @@ test.describe("[hostile-text] long words and invisible characters", () => {
     await expectNoSidewaysScroll(page, "lange-woerter-spotlight-start");
   });
 
+  test("[hostile-text] a talk titled with one 200-character word and invisible characters widens neither the list nor the talk page", async ({
+    asParticipant: page,
+    make,
+  }) => {
+    // the title keeps a visible word: one of invisible characters only is refused (a zero-width space splits nothing)
+    const word = longWord("Impuls").slice(0, 190);
+    const talk = await make.talk({ title: `${word}${invisible}`, slugs: ["organisation"], abstract: `${longWord("Zusammenfassung")}\n\n${longUrl}` });
+    await page.goto("/impulse?gruppe=organisation");
+    await expect(page.getByRole("article", { name: word })).toBeVisible();
+    await expectNoSidewaysScroll(page, "lange-woerter-impulse-liste");
+    await page.goto(talk.url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, "lange-woerter-impulse-vortrag");
+  });
+
   test("[hostile-text] a post or title of invisible characters only is refused as empty, in the form and by the server", async ({ asParticipant: page, make }) => {
     const thread = await make.thread({ slug: "strategie" });
     const view = new ThreadPage(page);

@@ -6,6 +6,7 @@ import { mentionMarkdown, type ReactionKind } from "../server/schemas/post";
 import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
 import { seedModerationDemo } from "./demo-moderation";
+import { seedDemoImpulseTalks } from "./demo-impulse";
 import { seedDemoSpotlights } from "./demo-spotlights";
 import { newStorageKey, storagePath, uploadDir } from "../server/services/attachments/storage";
 import { samplePdf } from "./sample-files";
@@ -169,6 +170,7 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
     await tx.threadRead.create({ data: { userId: users.get(email)!, threadId, lastReadNumber } });
   }
   await seedDemoSpotlights(tx, users, DEMO_PASSWORD);
+  await seedDemoImpulseTalks(tx);
   return true;
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { NextTalk } from "@/app/_components/impulse/next-talk";
 import { ActivityFeed } from "@/app/_components/groups/activity-feed";
 import { GroupCard } from "@/app/_components/groups/group-card";
 import { SpotlightFeed } from "@/app/_components/spotlights/spotlight-feed";
@@ -11,6 +12,7 @@ import { berlinDay } from "@/server/schemas/calendar-day";
 import type { ListSpotlightsInput } from "@/server/schemas/spotlight";
 import { recentActivity } from "@/server/services/activity/recent-activity";
 import { listGroups } from "@/server/services/groups/list-groups";
+import { nextImpulseTalk } from "@/server/services/impulse-talks/list-talks";
 import { latestSpotlights } from "@/server/services/spotlights/list-spotlights";
 import { unreadThreadsByGroup } from "@/server/services/reads/read-state";
 
@@ -49,10 +51,14 @@ async function RecentSpotlights({ actor, heading, lead, limit }: { actor: Actor;
 export default async function HomePage() {
   const actor = await getActor();
   if (!actor) redirect("/anmelden");
+  const nextTalk = await nextImpulseTalk(actor);
   if (!can(actor, "internal.read")) {
     return (
       <>
         <PageHeader title={`Willkommen, ${actor.name}`} />
+        <div className="mb-8 max-w-3xl">
+          <NextTalk talk={nextTalk} />
+        </div>
         <section aria-labelledby="lesende" className="max-w-3xl space-y-3 rounded-lg border border-slate-200 bg-white p-6">
           <h2 id="lesende" className="text-lg font-semibold">
             Ihr Zugang als Lesende
@@ -81,6 +87,7 @@ export default async function HomePage() {
       <PageHeader title={`Willkommen, ${actor.name}`} lead="Was gibt es Neues in den Arbeitsgruppen von Gemeinsam Digital für Sachsen-Anhalt?" />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
         <div className="space-y-8">
+          <NextTalk talk={nextTalk} />
           <section aria-labelledby="meine-gruppen">
             <h2 id="meine-gruppen" className="mb-3 text-xl font-semibold">
               Meine Arbeitsgruppen

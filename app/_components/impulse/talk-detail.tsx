@@ -1,9 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PostAttachments } from "@/app/_components/attachments/post-attachments";
+import { buttonClass } from "@/app/_components/ui/button";
 import { formatBerlinRange } from "@/server/schemas/berlin-time";
+import { talkListHref } from "@/server/schemas/impulse-params";
 import { impulseTalkCategoryLabels } from "@/server/schemas/impulse-talk";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
+import { TalkCountdown } from "./talk-countdown";
 
 /**
  * Everything about one talk. Once it is over, what people come back for (materials and recording)
@@ -17,11 +20,17 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
   return (
     <article aria-labelledby="talk-title" className="space-y-6">
       <header className="space-y-3">
-        <p className="text-sm font-semibold text-brand-700">
-          <Link href={`/impulse?reihe=${talk.category}`} className="underline hover:no-underline">
+        <nav aria-label="Brotkrumen" className="text-sm">
+          <Link href="/impulse" className="font-semibold text-brand-700 underline hover:no-underline">
+            Impulsvorträge
+          </Link>
+          <span aria-hidden="true" className="px-1.5 text-slate-500">
+            /
+          </span>
+          <Link href={talkListHref({ zeit: isOver ? "vergangen" : "bevorstehend", reihe: talk.category })} className="text-brand-700 underline hover:no-underline">
             {impulseTalkCategoryLabels[talk.category]}
           </Link>
-        </p>
+        </nav>
         <h1 id="talk-title" className="text-2xl font-bold [overflow-wrap:anywhere] text-slate-900 sm:text-3xl">
           {talk.title}
         </h1>
@@ -32,8 +41,18 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
         )}
         <dl className="grid gap-x-6 gap-y-2 text-slate-800 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">Wann</dt>
-          <dd className={talk.cancelledAt ? "line-through" : undefined}>
-            <time dateTime={talk.startsAt}>{formatBerlinRange(startsAt, endsAt)}</time>
+          <dd>
+            <time dateTime={talk.startsAt} className={talk.cancelledAt ? "line-through" : undefined}>
+              {formatBerlinRange(startsAt, endsAt)}
+            </time>
+            {!isOver && !talk.cancelledAt && (
+              <>
+                {" "}
+                <span className="font-semibold text-brand-800" data-testid="talk-countdown">
+                  (<TalkCountdown startsAt={talk.startsAt} endsAt={talk.endsAt} short />)
+                </span>
+              </>
+            )}
           </dd>
           <dt className="font-semibold">Vortragende</dt>
           <dd className="[overflow-wrap:anywhere]">
@@ -45,12 +64,12 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
               <dd className="[overflow-wrap:anywhere]">
                 {talk.place}
                 {talk.place && talk.onlineUrl && <br />}
-                {talk.onlineUrl && !isOver && (
+                {talk.onlineUrl && !isOver && !talk.cancelledAt && (
                   <a href={talk.onlineUrl} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
                     Online teilnehmen<span className="sr-only"> (öffnet in neuem Tab)</span>
                   </a>
                 )}
-                {talk.onlineUrl && isOver && <span>online</span>}
+                {talk.onlineUrl && (isOver || talk.cancelledAt) && <span>online</span>}
               </dd>
             </>
           )}
@@ -80,13 +99,13 @@ function TalkMaterials({ talk, isOver }: { talk: ImpulseTalkDto; isOver: boolean
   const hasMaterials = talk.links.length > 0 || talk.materials.length > 0;
   if (!hasMaterials && !(isOver && talk.recordingUrl)) return null;
   return (
-    <section aria-labelledby="talk-materials" className="rounded border border-slate-200 bg-white p-4">
+    <section aria-labelledby="talk-materials" className={`rounded-lg border bg-white p-4 ${isOver ? "border-brand-100 shadow-sm" : "border-slate-200"}`}>
       <h2 id="talk-materials" className="text-xl font-semibold text-slate-900">
         {isOver ? "Aufzeichnung und Materialien" : "Materialien"}
       </h2>
       {isOver && talk.recordingUrl && (
-        <p className="mt-2">
-          <a href={talk.recordingUrl} rel="noopener noreferrer" target="_blank" className="font-semibold text-brand-700 underline">
+        <p className="mt-3">
+          <a href={talk.recordingUrl} rel="noopener noreferrer" target="_blank" className={buttonClass("primary")}>
             Aufzeichnung ansehen<span className="sr-only"> (öffnet in neuem Tab)</span>
           </a>
         </p>

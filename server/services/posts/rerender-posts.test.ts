@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "../../db";
-import { makePost, makeSpotlight, makeThread } from "../../test/factories";
+import { makeImpulseTalk, makePost, makeSpotlight, makeThread } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
 import { editPost } from "./edit-post";
 import { listPosts } from "./list-posts";
 import { MARKDOWN_RENDERER_VERSION } from "./markdown";
-import { rerenderStalePosts, rerenderStaleSpotlights } from "./rerender-posts";
+import { rerenderAllStale, rerenderStale } from "./rerender-posts";
 
 const { actors } = await openTestDatabase();
-const { participant } = actors;
+const { participant, moderator } = actors;
 
 const stored = (id: string) => db().post.findUniqueOrThrow({ where: { id }, select: { body: true, html: true, renderVersion: true } });
 
@@ -34,7 +34,7 @@ test("[post] an edit stores the new HTML with the current renderer version", asy
 });
 
 test("[post] posts of another renderer version are rendered again in batches; current ones are left alone", async () => {
-  await rerenderStalePosts();
+  await rerenderStale("posts");
   const thread = await makeThread(participant, { body: "Eins" });
   const posts = [];
   for (const body of ["Zwei", "*Drei*", "[vier](https://example.org)", "<b>fünf</b>"]) posts.push(await makePost(participant, thread.id, body));
@@ -43,28 +43,39 @@ test("[post] posts of another renderer version are rendered again in batches; cu
   const stale = posts.slice(1).map((p) => p.id);
   await db().post.updateMany({ where: { id: { in: stale } }, data: { html: "<p>veraltet</p>", renderVersion: MARKDOWN_RENDERER_VERSION - 1 } });
 
-  assert.equal(await rerenderStalePosts(2), 3, "three stale posts, rendered in batches of two");
+  assert.equal(await rerenderStale("posts", 2), 3, "three stale posts, rendered in batches of two");
   assert.deepEqual(
     await Promise.all(stale.map(async (id) => (await stored(id)).html)),
     ["<p><em>Drei</em></p>", '<p><a href="https://example.org">vier</a></p>', "<p>&#x3C;b>fünf&#x3C;/b></p>"],
   );
   assert.equal((await stored(current.id)).html, "<p>aktuell gespeichert</p>", "a post of the current version is not touched");
   assert.equal(await db().post.count({ where: { renderVersion: { not: MARKDOWN_RENDERER_VERSION } } }), 0);
-  assert.equal(await rerenderStalePosts(), 0);
+  assert.equal(await rerenderStale("posts"), 0);
 });
 
 test("[spotlight] a spotlight's texts of another renderer version are rendered again, its answer too", async () => {
-  await rerenderStaleSpotlights();
+  await rerenderStale("spotlights");
   const spotlight = await makeSpotlight(participant, { status: "ANSWERED" });
   await db().spotlight.update({
     where: { id: spotlight.id },
     data: { problem: "*Problem*", requestedAction: "**Anliegen**", answer: "<b>Antwort</b>", problemHtml: "alt", renderVersion: MARKDOWN_RENDERER_VERSION - 1 },
   });
-  assert.equal(await rerenderStaleSpotlights(), 1);
+  assert.equal(await rerenderStale("spotlights"), 1);
   const row = await db().spotlight.findUniqueOrThrow({ where: { id: spotlight.id } });
   assert.equal(row.problemHtml, "<p><em>Problem</em></p>");
   assert.equal(row.requestedActionHtml, "<p><strong>Anliegen</strong></p>");
   assert.equal(row.answerHtml, "<p>&#x3C;b>Antwort&#x3C;/b></p>");
   assert.equal(row.renderVersion, MARKDOWN_RENDERER_VERSION);
-  assert.equal(await rerenderStaleSpotlights(), 0);
+  assert.equal(await rerenderStale("spotlights"), 0);
+});
+
+test("[impulse] a talk's abstract of another renderer version is rendered again; all kinds in one call", async () => {
+  await rerenderAllStale();
+  const talk = await makeImpulseTalk(moderator);
+  await db().impulseTalk.update({ where: { id: talk.id }, data: { abstract: "Ein *Impuls*", abstractHtml: "alt", renderVersion: MARKDOWN_RENDERER_VERSION - 1 } });
+  assert.deepEqual(await rerenderAllStale(), { posts: 0, spotlights: 0, impulseTalks: 1 });
+  const row = await db().impulseTalk.findUniqueOrThrow({ where: { id: talk.id } });
+  assert.equal(row.abstractHtml, "<p>Ein <em>Impuls</em></p>");
+  assert.equal(row.renderVersion, MARKDOWN_RENDERER_VERSION);
+  assert.equal(await rerenderStale("impulseTalks"), 0);
 });

@@ -1,55 +1,69 @@
-import { db } from "../../db";
+import { db, type Prisma } from "../../db";
+import { renderTalkAbstract } from "../impulse-talks/render-talk";
 import { renderSpotlightTexts } from "../spotlights/render-spotlight";
 import { MARKDOWN_RENDERER_VERSION, renderForStorage } from "./markdown";
 
 const BATCH_SIZE = 200;
 
+const stale = { renderVersion: { not: MARKDOWN_RENDERER_VERSION } };
+
+interface Renderer<Row> {
+  label: string;
+  findStale(take: number): Promise<Row[]>;
+  rerender(row: Row): Prisma.PrismaPromise<unknown>;
+}
+
+const renderer = <Row>(definition: Renderer<Row>) => definition;
+
 /**
- * Renders every post whose stored HTML came from another renderer version, in batches so a large
- * database never holds more than one batch in memory. A post edited meanwhile already carries the
- * current version and is left alone. Returns how many posts were rendered.
+ * Everything that stores Markdown rendered to HTML: how to find the rows rendered by another renderer
+ * version (oldest id first, a batch at a time) and how to render one again. The update repeats the
+ * version condition, so a row edited meanwhile (already current) is left alone.
  */
-export async function rerenderStalePosts(batchSize = BATCH_SIZE): Promise<number> {
+const renderers = {
+  posts: renderer({
+    label: "Beiträge",
+    findStale: (take: number) => db().post.findMany({ where: stale, select: { id: true, body: true }, orderBy: { id: "asc" }, take }),
+    rerender: (post: { id: string; body: string }) => db().post.updateMany({ where: { id: post.id, ...stale }, data: renderForStorage(post.body, post.id) }),
+  }),
+  spotlights: renderer({
+    label: "Spotlights",
+    findStale: (take: number) =>
+      db().spotlight.findMany({ where: stale, select: { id: true, problem: true, requestedAction: true, answer: true }, orderBy: { id: "asc" }, take }),
+    rerender: (spotlight: { id: string; problem: string; requestedAction: string; answer: string | null }) =>
+      db().spotlight.updateMany({ where: { id: spotlight.id, ...stale }, data: renderSpotlightTexts(spotlight.id, spotlight) }),
+  }),
+  impulseTalks: renderer({
+    label: "Impulsvorträge",
+    findStale: (take: number) => db().impulseTalk.findMany({ where: stale, select: { id: true, abstract: true }, orderBy: { id: "asc" }, take }),
+    rerender: (talk: { id: string; abstract: string }) =>
+      db().impulseTalk.updateMany({ where: { id: talk.id, ...stale }, data: renderTalkAbstract(talk.id, talk.abstract) }),
+  }),
+};
+
+
+export type RenderedKind = keyof typeof renderers;
+export const renderedKinds = Object.keys(renderers) as RenderedKind[];
+export const renderedKindLabels = Object.fromEntries(renderedKinds.map((kind) => [kind, renderers[kind].label])) as Record<RenderedKind, string>;
+
+/**
+ * Renders every row of one kind whose stored HTML came from another renderer version, in batches so a
+ * large database never holds more than one batch in memory. Returns how many were rendered.
+ */
+export async function rerenderStale(kind: RenderedKind, batchSize = BATCH_SIZE): Promise<number> {
+  const renderer = renderers[kind] as unknown as Renderer<unknown>;
   let rendered = 0;
   for (;;) {
-    const stale = await db().post.findMany({
-      where: { renderVersion: { not: MARKDOWN_RENDERER_VERSION } },
-      select: { id: true, body: true },
-      orderBy: { id: "asc" },
-      take: batchSize,
-    });
-    if (!stale.length) return rendered;
-    await db().$transaction(
-      stale.map((post) =>
-        db().post.updateMany({
-          where: { id: post.id, renderVersion: { not: MARKDOWN_RENDERER_VERSION } },
-          data: renderForStorage(post.body, post.id),
-        }),
-      ),
-    );
-    rendered += stale.length;
+    const rows = await renderer.findStale(batchSize);
+    if (!rows.length) return rendered;
+    await db().$transaction(rows.map((row) => renderer.rerender(row)));
+    rendered += rows.length;
   }
 }
 
-/** The same for spotlights' problem, requested action and answer. Returns how many were rendered. */
-export async function rerenderStaleSpotlights(batchSize = BATCH_SIZE): Promise<number> {
-  let rendered = 0;
-  for (;;) {
-    const stale = await db().spotlight.findMany({
-      where: { renderVersion: { not: MARKDOWN_RENDERER_VERSION } },
-      select: { id: true, problem: true, requestedAction: true, answer: true },
-      orderBy: { id: "asc" },
-      take: batchSize,
-    });
-    if (!stale.length) return rendered;
-    await db().$transaction(
-      stale.map((spotlight) =>
-        db().spotlight.updateMany({
-          where: { id: spotlight.id, renderVersion: { not: MARKDOWN_RENDERER_VERSION } },
-          data: renderSpotlightTexts(spotlight.id, spotlight),
-        }),
-      ),
-    );
-    rendered += stale.length;
-  }
+/** Every kind in turn (posts first: they are read most); how many of each were rendered. */
+export async function rerenderAllStale(batchSize = BATCH_SIZE): Promise<Record<RenderedKind, number>> {
+  const counts = {} as Record<RenderedKind, number>;
+  for (const kind of renderedKinds) counts[kind] = await rerenderStale(kind, batchSize);
+  return counts;
 }

@@ -7,10 +7,11 @@ import { HighlightedText } from "../../../app/_components/search/highlighted-tex
 import { db, Prisma } from "../../db";
 import { SEARCH_RESULTS_PER_PAGE } from "../../schemas/search";
 import { rejectsWithAppError } from "../../test/assertions";
-import { groupIdBySlug, makePost, makeSpotlight, makeThread } from "../../test/factories";
+import { groupIdBySlug, makeImpulseTalk, makePost, makeSpotlight, makeThread } from "../../test/factories";
 import { startTags, textOf } from "../../test/html-safety";
 import { openTestDatabase } from "../../test/test-db";
 import { xssCorpus } from "../../test/xss-corpus";
+import { renderTalkAbstract } from "../impulse-talks/render-talk";
 import { renderMarkdown } from "../posts/markdown";
 import { createSpotlight } from "../spotlights/create-spotlight";
 import { searchFilterOptions } from "./filter-options";
@@ -277,4 +278,35 @@ test("[search] a spotlight title's markup stays text", async () => {
     const html = renderToStaticMarkup(createElement("p", null, createElement(HighlightedText, { segments })));
     assert.ok(startTags(html).every((tag) => tag.name === "p" || tag.name === "mark"), html);
   }
+});
+
+test("[search] impulse talks are found by title, speakers, organisation and abstract, German stemming, in their groups", async () => {
+  const word = uniqueWord();
+  const talk = await makeImpulseTalk(moderator, { title: `Digitale Baugenehmigung in Hamburg ${word}`, groups: ["organisation", "umsetzung"] });
+  const abstract = `Die **Bauanträge** kommen digital. <b>${word}</b>`;
+  await db().impulseTalk.update({
+    where: { id: talk.id },
+    data: { speakers: ["Dr. Katharina Brandtmeier"], organisation: `Behörde für Stadtentwicklung ${word}`, abstract, ...renderTalkAbstract(talk.id, abstract) },
+  });
+  const talkHits = async (query: string, filters: Record<string, unknown> = {}) =>
+    (await search(participant, { query, ...filters })).hits.filter((hit) => hit.kind === "impulseTalk");
+
+  const [byTitle] = await talkHits(`Baugenehmigungen ${word}`);
+  assert.ok(byTitle);
+  assert.equal(byTitle.href, `/impulse/${talk.id}`);
+  assert.equal(plain(byTitle.title), `Digitale Baugenehmigung in Hamburg ${word}`);
+  assert.equal(byTitle.author.id, moderator.id, "the moderator who scheduled it");
+  assert.equal(byTitle.group?.slug, "organisation", "its first group");
+  assert.equal(byTitle.createdAt, talk.startsAt, "dated by its start");
+  for (const query of [`Brandtmeier ${word}`, `Stadtentwicklung ${word}`, `Bauantrag ${word}`]) {
+    assert.deepEqual((await talkHits(query)).map((hit) => hit.id), [talk.id], query);
+  }
+  const [bySpeaker] = await talkHits(`Brandtmeier ${word}`);
+  assert.ok(plain(bySpeaker!.snippet).startsWith(`Dr. Katharina Brandtmeier · Behörde für Stadtentwicklung ${word}`), plain(bySpeaker!.snippet));
+  assert.ok(!plain(bySpeaker!.snippet).includes("**"), "Markdown syntax never shows");
+  assert.equal((await talkHits(`Bauantrag ${word}`, { groupId: await groupIdBySlug("umsetzung") }))[0]?.group?.slug, "umsetzung");
+  assert.deepEqual(await talkHits(`Bauantrag ${word}`, { groupId: await groupIdBySlug("technik") }), []);
+  assert.deepEqual(await talkHits(`Bauantrag ${word}`, { authorId: participant.id }), []);
+  // the seeded programme is searchable too
+  assert.ok((await talkHits("BayernPortal")).some((hit) => plain(hit.title).startsWith("BayernPortal und Bürgerkonto")));
 });

@@ -116,4 +116,33 @@ export const spotlightSource: SearchSource = {
   href: (hit) => `/spotlights/${hit.id}`,
 };
 
-export const searchSources: readonly SearchSource[] = [threadTitleSource, postSource, spotlightSource];
+/** The first of a talk's working groups, the one its hit is shown with. */
+const firstTalkGroup = Prisma.sql`(
+  SELECT tg."groupId" FROM "ImpulseTalkGroup" tg JOIN "WorkingGroup" g ON g."id" = tg."groupId"
+  WHERE tg."talkId" = it."id" ORDER BY g."position" LIMIT 1)`;
+
+const talkPeople = Prisma.sql`array_to_string(it."speakers", ', ') || ' · ' || it."organisation"`;
+
+/**
+ * Impulse talks by title, speakers, organisation and abstract (readers see every talk, so no scoping
+ * beyond the filters). No index: the programme has a talk or two a month, a scan of a few hundred rows
+ * costs less than an index to keep. The hit shows the talk's start as its date, names the moderator who
+ * scheduled it, and the snippet starts with the speakers, so a hit on a name shows it.
+ */
+export const impulseTalkSource: SearchSource = {
+  kind: "impulseTalk",
+  select: (scope) => Prisma.sql`
+    SELECT 'impulseTalk' AS kind, it."id", NULL::text AS "threadId",
+      ${scope.groupId ? Prisma.sql`${scope.groupId}::text` : firstTalkGroup} AS "groupId",
+      it."createdById" AS "authorId", it."startsAt" AS "createdAt",
+      ts_rank(setweight(to_tsvector('german', it."title"), 'A') || setweight(to_tsvector('german', ${talkPeople}), 'B') || to_tsvector('german', it."abstract"), ${scope.tsquery}) AS rank,
+      ${escapeHtml(Prisma.sql`it."title"`)} AS "titleHtml",
+      '<p>' || ${escapeHtml(talkPeople)} || '</p>' || it."abstractHtml" AS "bodyHtml"
+    FROM "ImpulseTalk" it
+    WHERE to_tsvector('german', it."title" || ' ' || ${talkPeople} || ' ' || it."abstract") @@ ${scope.tsquery}
+      ${scope.groupId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ImpulseTalkGroup" tg WHERE tg."talkId" = it."id" AND tg."groupId" = ${scope.groupId})` : Prisma.empty}
+      ${scopeConditions({ ...scope, groupId: undefined }, { groupId: null, authorId: Prisma.sql`it."createdById"`, createdAt: Prisma.sql`it."startsAt"` })}`,
+  href: (hit) => `/impulse/${hit.id}`,
+};
+
+export const searchSources: readonly SearchSource[] = [threadTitleSource, postSource, spotlightSource, impulseTalkSource];

@@ -1,0 +1,18 @@
+"use client";
+import { useEffect, useState } from "react";
+import { describeStart } from "@/server/schemas/berlin-time";
+import { describeDistance } from "@/server/schemas/talk-countdown";
+
+/**
+ * "morgen, 10:00 Uhr" (or only "morgen" beside a line showing the time), kept current: re-described
+ * every minute, so "in 5 Minuten" becomes "läuft gerade".
+ */
+export function TalkCountdown({ startsAt, endsAt, short = false }: { startsAt: string; endsAt: string; short?: boolean }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  // the server's minute and the browser's may differ by one: the browser's wins without a warning
+  return <span suppressHydrationWarning>{(short ? describeDistance : describeStart)(new Date(startsAt), new Date(endsAt), new Date(now))}</span>;
+}
