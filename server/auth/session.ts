@@ -40,6 +40,9 @@ export const actorSelect = {
   sessionVersion: true,
 } as const;
 
+/** The Actor of a user row read with (at least) these fields. */
+export const toActor = (user: Pick<Actor, keyof Actor>): Actor => ({ id: user.id, name: user.name, email: user.email, organisation: user.organisation, role: user.role });
+
 /**
  * The actor behind a request, re-read from the database on every call: a deactivated user or one
  * whose role changed (sessionVersion bumped) is no longer honoured, whatever the cookie says.
@@ -56,5 +59,5 @@ export async function actorFromCookieHeader(cookieHeader: string | undefined | n
   if (!payload?.sub) return null;
   const user = await db().user.findUnique({ where: { id: payload.sub }, select: actorSelect });
   if (!user || user.deactivatedAt || user.sessionVersion !== payload.sv) return null;
-  return { id: user.id, name: user.name, email: user.email, organisation: user.organisation, role: user.role };
+  return toActor(user);
 }

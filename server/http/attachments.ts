@@ -1,13 +1,12 @@
 import { open } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import Busboy from "busboy";
 import { ZodError } from "zod";
 import type { Actor } from "../auth/policy";
-import { AppError, appErrors, toAppError } from "../errors";
+import { AppError, appErrors } from "../errors";
 import { log } from "../log";
+import { refusalOf } from "./refusal";
 import { ATTACHMENT_MAX_BYTES } from "../schemas/attachments";
 import { readAttachment } from "../services/attachments/read-attachment";
 import { uploadAttachment, type IncomingFile } from "../services/attachments/upload-attachment";
@@ -19,9 +18,7 @@ function refusal(error: unknown): { status: number; code: string; message: strin
   if (error instanceof ZodError) {
     return { status: 400, code: "BAD_INPUT", message: error.issues[0]?.message ?? appErrors.BAD_INPUT.message };
   }
-  const appError = toAppError(error);
-  const status = getHTTPStatusCodeFromError(new TRPCError({ code: appErrors[appError.code].trpc }));
-  if (status < 500) log().info({ code: appError.code }, "attachment request refused");
+  const { status, error: appError } = refusalOf(error, "attachment request");
   return { status, code: appError.code, message: appError.message };
 }
 

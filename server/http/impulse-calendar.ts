@@ -1,26 +1,14 @@
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { assertCan, type Actor } from "../auth/policy";
-import { AppError, appErrors, toAppError } from "../errors";
-import { log } from "../log";
+import { AppError, type AppErrorCode } from "../errors";
+import { textRefusal } from "./refusal";
 import { idSchema } from "../schemas/common";
 import { TALK_NOT_FOUND } from "../services/impulse-talks/get-talk";
 import { talkCalendar, talksFeed } from "../services/impulse-talks/calendar";
 import { actorFromCalendarToken } from "../services/impulse-talks/calendar-token";
 
-const messages: Partial<Record<keyof typeof appErrors, string>> = {
+const messages: Partial<Record<AppErrorCode, string>> = {
   UNAUTHORIZED: "Bitte melden Sie sich an, um den Impulsvortrag in Ihren Kalender zu übernehmen.",
 };
-
-function refusal(error: unknown, what: string): Response {
-  const appError = toAppError(error);
-  const status = getHTTPStatusCodeFromError(new TRPCError({ code: appErrors[appError.code].trpc }));
-  if (status < 500) log().info({ code: appError.code }, `${what} refused`);
-  return new Response(messages[appError.code] ?? appError.message, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
-}
 
 const calendarHeaders = { "Content-Type": "text/calendar; charset=utf-8", "X-Content-Type-Options": "nosniff" };
 
@@ -34,7 +22,7 @@ export async function talkCalendarResponse(actor: Actor | null, talkId: string):
       headers: { ...calendarHeaders, "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" },
     });
   } catch (error) {
-    return refusal(error, "talk calendar");
+    return textRefusal(error, "talk calendar", messages);
   }
 }
 
@@ -53,6 +41,6 @@ export async function talksFeedResponse(request: Request): Promise<Response> {
       headers: { ...calendarHeaders, "Content-Disposition": 'inline; filename="impulsvortraege.ics"', "Cache-Control": "private, no-store" },
     });
   } catch (error) {
-    return refusal(error, "calendar feed");
+    return textRefusal(error, "calendar feed");
   }
 }

@@ -1,12 +1,10 @@
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { Actor } from "../auth/policy";
-import { appErrors, toAppError } from "../errors";
-import { log } from "../log";
+import type { AppErrorCode } from "../errors";
 import { parseSpotlightParams } from "../schemas/spotlight-params";
 import { exportSpotlights } from "../services/spotlights/export-spotlights";
+import { textRefusal } from "./refusal";
 
-const messages: Partial<Record<keyof typeof appErrors, string>> = {
+const messages: Partial<Record<AppErrorCode, string>> = {
   UNAUTHORIZED: "Bitte melden Sie sich an, um Spotlights zu exportieren.",
   FORBIDDEN: "Der Export der Spotlights steht Teilnehmenden und der Moderation offen.",
 };
@@ -30,12 +28,6 @@ export async function spotlightExportResponse(actor: Actor | null, request: Requ
       },
     });
   } catch (error) {
-    const appError = toAppError(error);
-    const status = getHTTPStatusCodeFromError(new TRPCError({ code: appErrors[appError.code].trpc }));
-    if (status < 500) log().info({ code: appError.code }, "spotlight export refused");
-    return new Response(messages[appError.code] ?? appError.message, {
-      status,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    return textRefusal(error, "spotlight export", messages);
   }
 }

@@ -158,9 +158,10 @@ function registerHandlers(socket: GdstSocket, io: IoServer) {
   socket.on("impulse.watch", (input, ack) =>
     answer(socket, "impulse.watch", ack, async () => {
       const talkId = parseId(input?.talkId);
-      const [talk, questions] = await Promise.all([getImpulseTalk(actor, talkId), listTalkQuestions(actor, talkId)]);
+      const talk = await getImpulseTalk(actor, talkId);
+      // join before reading the questions: a vote committed in between arrives as an event, not lost
       await socket.join([rooms.impulseTalk(talkId), rooms.impulseQuestions(talkId, questionViewOf(actor))]);
-      return { talk, questions };
+      return { talk, questions: await listTalkQuestions(actor, talkId) };
     }),
   );
   socket.on("impulse.unwatch", (input) => {

@@ -1,6 +1,16 @@
-import { cancelImpulseTalkSchema, createImpulseTalkSchema, impulseTalkIdSchema, listImpulseTalksSchema, updateImpulseTalkSchema } from "../schemas/impulse-talk";
+import {
+  answerQuestionSchema,
+  askQuestionSchema,
+  cancelImpulseTalkSchema,
+  createImpulseTalkSchema,
+  hideQuestionSchema,
+  impulseTalkIdSchema,
+  listImpulseTalksSchema,
+  mergeQuestionSchema,
+  questionIdSchema,
+  updateImpulseTalkSchema,
+} from "../schemas/impulse-talk";
 import { cancelImpulseTalk } from "../services/impulse-talks/cancel-talk";
-import { answerQuestionSchema, askQuestionSchema, hideQuestionSchema, mergeQuestionSchema, questionIdSchema } from "../schemas/impulse-talk";
 import { answerQuestion } from "../services/impulse-talks/answer-question";
 import { askQuestion } from "../services/impulse-talks/ask-question";
 import { hideQuestion, unhideQuestion } from "../services/impulse-talks/hide-question";

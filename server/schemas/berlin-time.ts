@@ -100,24 +100,66 @@ export function formatBerlinRange(start: Date, end: Date): string {
 const DAY_MS = 86_400_000;
 const dayNumber = (at: Date) => Date.parse(`${toBerlinLocal(at).slice(0, 10)}T00:00:00Z`) / DAY_MS;
 
+/** How far off a start is: the one computation both wordings below are made from. */
+export type StartDistance =
+  | { kind: "over" }
+  | { kind: "running" }
+  | { kind: "minutes"; minutes: number }
+  /** 0 = later today, 1 = tomorrow, … in Berlin calendar days */
+  | { kind: "days"; days: number };
+
+export function startDistance(start: Date, end: Date, now: Date = new Date()): StartDistance {
+  if (now >= end) return { kind: "over" };
+  if (now >= start) return { kind: "running" };
+  const minutes = Math.round((start.getTime() - now.getTime()) / 60_000);
+  if (minutes <= 60) return { kind: "minutes", minutes };
+  return { kind: "days", days: dayNumber(start) - dayNumber(now) };
+}
+
+const minutesWords = (minutes: number) => `in ${minutes} ${minutes === 1 ? "Minute" : "Minuten"}`;
+const dayWords: Record<number, string> = { 0: "heute", 1: "morgen", 2: "übermorgen" };
+
 /**
  * When something starts, in words as one would say it: "in 20 Minuten (10:00 Uhr)" within the hour,
- * "heute, 14:00 Uhr", "morgen, 10:00 Uhr",
- * "übermorgen, 9:30 Uhr", "am Donnerstag, 10:00 Uhr" within the week, else "am 3. Dezember, 10:00 Uhr";
- * "läuft gerade" between start and end, "vorbei" after.
+ * "heute, 14:00 Uhr", "morgen, 10:00 Uhr", "übermorgen, 9:30 Uhr", "am Donnerstag, 10:00 Uhr" within the
+ * week, else "am Donnerstag, 3. Dezember, 10:00 Uhr (in 14 Tagen)"; "läuft gerade" between start and
+ * end, "vorbei" after.
  */
 export function describeStart(start: Date, end: Date, now: Date = new Date()): string {
-  if (now >= end) return "vorbei";
-  if (now >= start) return "läuft gerade";
+  const distance = startDistance(start, end, now);
   const time = formatBerlinTime(start);
-  const minutes = Math.round((start.getTime() - now.getTime()) / 60_000);
-  const days = dayNumber(start) - dayNumber(now);
-  if (minutes <= 60) return `in ${minutes} ${minutes === 1 ? "Minute" : "Minuten"} (${time})`;
-  if (days === 0) return `heute, ${time}`;
-  if (days === 1) return `morgen, ${time}`;
-  if (days === 2) return `übermorgen, ${time}`;
-  const weekday = new Intl.DateTimeFormat("de-DE", { timeZone: BERLIN, weekday: "long" }).format(start);
-  if (days < 7) return `am ${weekday}, ${time}`;
-  const date = new Intl.DateTimeFormat("de-DE", { timeZone: BERLIN, day: "numeric", month: "long", ...(days > 300 ? { year: "numeric" } : {}) }).format(start);
-  return `am ${weekday}, ${date}, ${time} (in ${days} Tagen)`;
+  switch (distance.kind) {
+    case "over":
+      return "vorbei";
+    case "running":
+      return "läuft gerade";
+    case "minutes":
+      return `${minutesWords(distance.minutes)} (${time})`;
+    case "days": {
+      const { days } = distance;
+      if (dayWords[days]) return `${dayWords[days]}, ${time}`;
+      const weekday = new Intl.DateTimeFormat("de-DE", { timeZone: BERLIN, weekday: "long" }).format(start);
+      if (days < 7) return `am ${weekday}, ${time}`;
+      const date = new Intl.DateTimeFormat("de-DE", { timeZone: BERLIN, day: "numeric", month: "long", ...(days > 300 ? { year: "numeric" } : {}) }).format(start);
+      return `am ${weekday}, ${date}, ${time} (in ${days} Tagen)`;
+    }
+  }
+}
+
+/**
+ * How far off a start is, without its date and time, for beside a line that already shows them:
+ * "heute", "morgen", "übermorgen", "in 5 Tagen", "in 20 Minuten", "läuft gerade", "vorbei".
+ */
+export function describeDistance(start: Date, end: Date, now: Date = new Date()): string {
+  const distance = startDistance(start, end, now);
+  switch (distance.kind) {
+    case "over":
+      return "vorbei";
+    case "running":
+      return "läuft gerade";
+    case "minutes":
+      return minutesWords(distance.minutes);
+    case "days":
+      return dayWords[distance.days] ?? `in ${distance.days} Tagen`;
+  }
 }

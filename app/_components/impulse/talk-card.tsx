@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatBerlinRange } from "@/server/schemas/berlin-time";
-import { describeDistance } from "@/server/schemas/talk-countdown";
+import { describeDistance } from "@/server/schemas/berlin-time";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
 import { talkLink } from "@/server/services/impulse-talks/render-talk";
 import { CancelledBadge, RecordingBadge, SeriesBadge } from "./talk-badges";

@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { describeStart } from "@/server/schemas/berlin-time";
-import { describeDistance } from "@/server/schemas/talk-countdown";
+import { describeDistance, describeStart } from "@/server/schemas/berlin-time";
 
 /**
  * "morgen, 10:00 Uhr" (or only "morgen" beside a line showing the time), kept current: re-described

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 import { useTRPC, useTRPCClient } from "@/app/_lib/trpc";
 import { askQuestionSchema, QUESTION_MAX } from "@/server/schemas/impulse-talk";
@@ -19,13 +20,15 @@ export interface TalkQuestionsProps {
   viewerId: string;
   /** the viewer's role may ask and vote (readers may not) */
   mayAsk: boolean;
-  /** why no question can be asked now (talk over or cancelled); null while questions are open */
-  closedReason: string | null;
 }
 
 const CANCELLED = "Der Vortrag wurde abgesagt: Fragen und Stimmen sind nicht möglich.";
 const OVER = "Der Vortrag ist vorbei: Fragen und Stimmen sind nicht mehr möglich.";
+/** why no question can be asked now (talk over or cancelled); null while questions are open */
 const closedReasonOf = (talk: ImpulseTalkDto) => (talk.cancelledAt ? CANCELLED : new Date(talk.endsAt).getTime() <= Date.now() ? OVER : null);
+
+/** setTimeout's limit (about 24.8 days); a talk further ahead is reloaded long before it ends */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 const votesLabel = (count: number) => (count === 1 ? "1 Stimme" : `${count.toLocaleString("de-DE")} Stimmen`);
 const excerpt = (text: string, max = 80) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
@@ -118,11 +121,20 @@ const siblingIndex = (item: HTMLElement) => (item.parentElement ? [...item.paren
 export function TalkQuestions(props: TalkQuestionsProps) {
   const { talk, view, viewerId, mayAsk } = props;
   const client = useTRPCClient();
+  const router = useRouter();
   const rootRef = useRef<HTMLElement>(null);
   const capture = useStablePosition(rootRef);
   const [questions, setQuestions] = useState(() => new Map(props.initialQuestions.map((question) => [question.id, question])));
   const [votes, setVotes] = useState(() => new Set(props.initialVotes));
-  const [closedReason, setClosedReason] = useState(props.closedReason);
+  const [closedReason, setClosedReason] = useState(() => (mayAsk ? closedReasonOf(talk) : null));
+  const [endsAt, setEndsAt] = useState(talk.endsAt);
+  // the form closes when the talk ends while the page is open (a moved talk moves the moment)
+  useEffect(() => {
+    const left = new Date(endsAt).getTime() - Date.now();
+    if (!mayAsk || left <= 0 || left > MAX_TIMEOUT_MS) return;
+    const timer = setTimeout(() => setClosedReason((reason) => reason ?? OVER), left);
+    return () => clearTimeout(timer);
+  }, [endsAt, mayAsk]);
   const focusRequest = useRef<string | null>(null);
 
   const shown = useRef(questions);
@@ -132,8 +144,10 @@ export function TalkQuestions(props: TalkQuestionsProps) {
 
   const apply = useCallback(
     (question: ImpulseQuestionDto) => {
-      capture();
       const before = shown.current.get(question.id);
+      // one's own answer and the room's event race: whichever is older than what is shown changes nothing
+      if (before && before.updatedAt > question.updatedAt) return;
+      capture();
       if (question.author.id === viewerId && before?.status === "OPEN" && question.status === "ANSWERED") announce("Ihre Frage wurde beantwortet.");
       setQuestions((previous) => new Map(previous).set(question.id, question));
       // a merge makes the duplicate's asker and voters voters of the question kept
@@ -161,7 +175,12 @@ export function TalkQuestions(props: TalkQuestionsProps) {
   useTalkLive(talk.id, {
     onQuestion: apply,
     onQuestionRemoved: remove,
-    onTalkChanged: (changed) => setClosedReason(mayAsk ? closedReasonOf(changed) : null),
+    onTalkChanged: (changed) => {
+      // the talk's own part of the page (time, place, "Abgesagt") is rendered on the server
+      router.refresh();
+      setEndsAt(changed.endsAt);
+      setClosedReason(mayAsk ? closedReasonOf(changed) : null);
+    },
     onJoined: (current, loaded) => {
       capture();
       setQuestions(new Map(loaded.map((question) => [question.id, question])));

@@ -6,6 +6,7 @@ import { askQuestionSchema } from "../../schemas/impulse-talk";
 import { assertWithinRateLimit, rateLimits } from "../rate-limit/rate-limit";
 import { impulseQuestionSelect, toImpulseQuestionDto, type ImpulseQuestionDto } from "./dto";
 import { TALK_NOT_FOUND } from "./get-talk";
+import { followTalkIn } from "./follow-talk";
 import { questionChange } from "./question-events";
 import { questionViewOf } from "./visibility";
 
@@ -25,11 +26,7 @@ export async function askQuestion(actor: Actor | null, rawInput: unknown): Promi
     .$transaction(async (tx) => {
       await assertQuestionsOpen(tx, actor, input.talkId);
       await tx.impulseQuestion.create({ data: { id: input.id, talkId: input.talkId, authorId: actor.id, body: input.body } });
-      await tx.impulseTalkFollower.upsert({
-        where: { talkId_userId: { talkId: input.talkId, userId: actor.id } },
-        create: { talkId: input.talkId, userId: actor.id },
-        update: {},
-      });
+      await followTalkIn(tx, input.talkId, actor.id);
       return questionChange(tx, input.id, null, questionViewOf(actor));
     })
     .catch(async (error: unknown) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "../../auth/policy";
-import { actorSelect } from "../../auth/session";
-import { db, type Tx } from "../../db";
+import { actorSelect, toActor } from "../../auth/session";
+import { db, type Prisma, type Tx } from "../../db";
 import { env } from "../../env";
 import { AppError, isUniqueViolation } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
@@ -19,7 +19,9 @@ export interface CalendarFeedAddress {
   createdAt: string;
 }
 
-const addressOf = (row: { token: string; createdAt: Date }): CalendarFeedAddress => ({
+const feedTokenSelect = { token: true, createdAt: true } satisfies Prisma.CalendarFeedTokenSelect;
+
+const addressOf = (row: Prisma.CalendarFeedTokenGetPayload<{ select: typeof feedTokenSelect }>): CalendarFeedAddress => ({
   url: `${env.publicUrl}${CALENDAR_FEED_PATH}?token=${row.token}`,
   createdAt: row.createdAt.toISOString(),
 });
@@ -27,14 +29,14 @@ const addressOf = (row: { token: string; createdAt: Date }): CalendarFeedAddress
 /** The actor's subscription address, made on first use: calendar clients cannot sign in, the secret in the address is their key. */
 export async function getCalendarFeedAddress(actor: Actor | null, tx: Tx = db()): Promise<CalendarFeedAddress> {
   assertCan(actor, "calendar.subscribe");
-  const existing = await tx.calendarFeedToken.findUnique({ where: { userId: actor.id }, select: { token: true, createdAt: true } });
+  const existing = await tx.calendarFeedToken.findUnique({ where: { userId: actor.id }, select: feedTokenSelect });
   if (existing) return addressOf(existing);
   try {
-    return addressOf(await tx.calendarFeedToken.create({ data: { userId: actor.id, token: newToken() }, select: { token: true, createdAt: true } }));
+    return addressOf(await tx.calendarFeedToken.create({ data: { userId: actor.id, token: newToken() }, select: feedTokenSelect }));
   } catch (error) {
     // two tabs opened the settings at once: the other one's token stands
     if (!isUniqueViolation(error)) throw error;
-    return addressOf(await tx.calendarFeedToken.findUniqueOrThrow({ where: { userId: actor.id }, select: { token: true, createdAt: true } }));
+    return addressOf(await tx.calendarFeedToken.findUniqueOrThrow({ where: { userId: actor.id }, select: feedTokenSelect }));
   }
 }
 
@@ -47,7 +49,7 @@ export async function renewCalendarFeedAddress(actor: Actor | null): Promise<Wit
       where: { userId: actor.id },
       create: { userId: actor.id, token },
       update: { token, createdAt: new Date() },
-      select: { token: true, createdAt: true },
+      select: feedTokenSelect,
     });
     return { result: addressOf(row), events: [] };
   });
@@ -63,5 +65,5 @@ export async function actorFromCalendarToken(token: string | null | undefined, t
   const row = await tx.calendarFeedToken.findUnique({ where: { token }, select: { user: { select: actorSelect } } });
   const user = row?.user;
   if (!user || user.deactivatedAt) throw new AppError("CALENDAR_TOKEN_INVALID");
-  return { id: user.id, name: user.name, email: user.email, organisation: user.organisation, role: user.role };
+  return toActor(user);
 }

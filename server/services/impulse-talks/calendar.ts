@@ -3,6 +3,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus, type ICalEventData } from "i
 import { DateTime } from "luxon";
 import { assertCan, type Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
+import { decodeEntities } from "../activity/dto";
 import { env } from "../../env";
 import { formatBerlinRange } from "../../schemas/berlin-time";
 import { impulseTalkCategoryLabels } from "../../schemas/impulse-talk";
@@ -23,11 +24,9 @@ export const talkUid = (talkId: string) => `${talkId}@${new URL(env.publicUrl).h
 export const talkFileName = (talk: Pick<ImpulseTalkDto, "startsAt">) =>
   `impulsvortrag-${DateTime.fromISO(talk.startsAt, { zone: CALENDAR_TIMEZONE }).toFormat("yyyy-LL-dd")}.ics`;
 
-const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
 /** The abstract's sanitised HTML as text for DESCRIPTION: calendar clients show HTML unreliably or not at all. */
 export function htmlToText(html: string): string {
-  return html
+  const withoutTags = html
     // the renderer's line breaks between block elements are not the text's
     .replace(/>\n+</g, "><")
     .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, (_match, href: string, text: string) => (text === href ? text : `${text} (${href})`))
@@ -35,14 +34,8 @@ export function htmlToText(html: string): string {
     .replace(/<li[^>]*>/gi, "- ")
     .replace(/<\/(li|tr)>/gi, "\n")
     .replace(/<\/(p|div|h[1-6]|ul|ol|blockquote|pre|table)>/gi, "\n\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match, name: string) => {
-      if (name[0] === "#") {
-        const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-      }
-      return entities[name.toLowerCase()] ?? match;
-    })
+    .replace(/<[^>]*>/g, "");
+  return decodeEntities(withoutTags)
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

@@ -89,6 +89,7 @@ export const impulseQuestionSelect = {
   status: true,
   voteCount: true,
   createdAt: true,
+  updatedAt: true,
   answer: true,
   answeredAt: true,
   hiddenReason: true,
@@ -117,6 +118,8 @@ export interface ImpulseQuestionDto {
   status: ImpulseQuestionStatus;
   voteCount: number;
   createdAt: string;
+  /** bumped by every change (votes too): a page keeps the newest state it has seen */
+  updatedAt: string;
   answer: string | null;
   answeredAt: string | null;
   answeredBy: AuthorDto | null;
@@ -140,6 +143,7 @@ export function toImpulseQuestionDto(row: ImpulseQuestionRow, view: QuestionView
     status: row.status,
     voteCount: row.voteCount,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     answer: row.answer,
     answeredAt: row.answeredAt?.toISOString() ?? null,
     answeredBy: row.answeredBy,

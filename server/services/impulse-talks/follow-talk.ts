@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "../../auth/policy";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { impulseTalkIdSchema } from "../../schemas/impulse-talk";
 import { TALK_NOT_FOUND } from "./get-talk";
@@ -18,12 +18,13 @@ export async function followImpulseTalk(actor: Actor | null, rawInput: unknown):
   assertCan(actor, "impulse.follow");
   const { talkId } = impulseTalkIdSchema.parse(rawInput);
   await assertTalkExists(talkId);
-  await db().impulseTalkFollower.upsert({
-    where: { talkId_userId: { talkId, userId: actor.id } },
-    create: { talkId, userId: actor.id },
-    update: {},
-  });
+  await followTalkIn(db(), talkId, actor.id);
   return { talkId, isFollowing: true };
+}
+
+/** Makes the user a follower, inside the caller's transaction; already following (also by a concurrent call) is fine. */
+export async function followTalkIn(tx: Tx, talkId: string, userId: string): Promise<void> {
+  await tx.impulseTalkFollower.createMany({ data: [{ talkId, userId }], skipDuplicates: true });
 }
 
 /** Stops following; not following is fine. */

@@ -35,6 +35,12 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateImpulseTalk): Prom
   if (!current) throw new AppError("NOT_FOUND", TALK_NOT_FOUND);
   assertCan(actor, "impulse.manage", current);
   if (current.updatedAt.toISOString() !== input.expectedUpdatedAt) throw new AppError("TALK_CHANGED");
+  // claim the version the editor saw: of two saves (or a save and a cancellation) at once, only the first passes
+  const claimed = await tx.impulseTalk.updateMany({
+    where: { id: input.talkId, updatedAt: current.updatedAt, cancelledAt: null },
+    data: { updatedAt: new Date() },
+  });
+  if (claimed.count !== 1) throw new AppError("TALK_CHANGED");
 
   // the form sends minutes: a stored time with seconds (seeds, imports) is unchanged if its minute is
   const startMoved = !isSameMinute(current.startsAt, input.startsAt);
@@ -84,14 +90,14 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateImpulseTalk): Prom
   });
   await recordAudit(tx, actor, moved ? "impulse.move" : "impulse.update", { type: "impulseTalk", id: input.talkId }, {
     title: input.title,
-    ...(moved ? { from: current.startsAt.toISOString(), to: input.startsAt.toISOString() } : {}),
+    ...(moved ? { from: current.startsAt.toISOString(), to: startsAt.toISOString() } : {}),
   });
 
   const changed = await talkChange(tx, input.talkId);
   if (!moved && !relocated) return changed;
   const followers = await tx.impulseTalkFollower.findMany({ where: { talkId: input.talkId }, select: { userId: true } });
   const what = [
-    moved ? `Neuer Termin: ${formatBerlinRange(input.startsAt, input.endsAt)} (bisher ${formatBerlinRange(current.startsAt, current.endsAt)}).` : null,
+    moved ? `Neuer Termin: ${formatBerlinRange(startsAt, endsAt)} (bisher ${formatBerlinRange(current.startsAt, current.endsAt)}).` : null,
     relocated ? `Neuer Ort: ${[input.place, input.onlineUrl].filter(Boolean).join(", ")}.` : null,
   ];
   const notified = await notify(tx, [

@@ -13,7 +13,7 @@ import { isQuestionVisibleIn, questionViewOf } from "./visibility";
  * merge or answer of moderation happen one after the other. Refused as the policy says otherwise.
  */
 async function countWhileOpen(tx: Tx, actor: Actor, questionId: string, by: 1 | -1): Promise<void> {
-  const { count } = await tx.impulseQuestion.updateMany({ where: { id: questionId, status: "OPEN" }, data: { voteCount: { increment: by } } });
+  const { count } = await tx.impulseQuestion.updateMany({ where: { id: questionId, status: "OPEN" }, data: { voteCount: { increment: by }, updatedAt: new Date() } });
   const question = await tx.impulseQuestion.findUnique({
     where: { id: questionId },
     select: { authorId: true, status: true, talk: { select: { cancelledAt: true, endsAt: true } } },

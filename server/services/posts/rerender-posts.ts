@@ -41,7 +41,6 @@ const renderers = {
   }),
 };
 
-
 export type RenderedKind = keyof typeof renderers;
 export const renderedKinds = Object.keys(renderers) as RenderedKind[];
 export const renderedKindLabels = Object.fromEntries(renderedKinds.map((kind) => [kind, renderers[kind].label])) as Record<RenderedKind, string>;

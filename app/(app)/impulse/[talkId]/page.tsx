@@ -49,9 +49,6 @@ export default async function TalkPage({ params }: Props) {
       <TalkActions talkId={talk.id} canManage={can(actor, "impulse.manage")} isCancelled={!!talk.cancelledAt} initialFollowing={isFollowing} />
     </>
   );
-  const mayAsk = can(actor, "impulse.ask");
-  const questionWindow = { endsAt: new Date(talk.endsAt), cancelledAt: talk.cancelledAt ? new Date(talk.cancelledAt) : null };
-  const closedReason = !mayAsk || can(actor, "impulse.ask", questionWindow) ? null : talk.cancelledAt ? "Der Vortrag wurde abgesagt: Fragen und Stimmen sind nicht möglich." : "Der Vortrag ist vorbei: Fragen und Stimmen sind nicht mehr möglich.";
   const questionsSlot = (
     <TalkQuestions
       talk={talk}
@@ -59,8 +56,7 @@ export default async function TalkPage({ params }: Props) {
       initialVotes={myVotes}
       view={questionViewOf(actor)}
       viewerId={actor.id}
-      mayAsk={mayAsk}
-      closedReason={closedReason}
+      mayAsk={can(actor, "impulse.ask")}
     />
   );
   return <TalkDetail talk={talk} now={new Date()} actions={actions} questions={questionsSlot} />;

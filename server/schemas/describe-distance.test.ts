@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { berlinLocalToDate } from "./berlin-time";
-import { describeDistance } from "./talk-countdown";
+import { berlinLocalToDate, describeDistance } from "./berlin-time";
 
 const at = (local: string) => berlinLocalToDate(local)!;
 const hourLater = (start: Date) => new Date(start.getTime() + 3_600_000);
