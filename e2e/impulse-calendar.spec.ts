@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import type { APIRequestContext } from "@playwright/test";
 import ICAL from "ical.js";
 import { berlinLocal, expect, expectAccessible, horizontalOverflow, screens, test, trpc } from "./fixtures";
+import { talkEditInput } from "../server/test/talk-edit-input";
+import type { ImpulseTalkDto } from "../server/services/impulse-talks/dto";
 
 const INVALID = "Diese Kalender-Adresse ist ungültig oder wurde erneuert. Die aktuelle Adresse finden Sie in Ihren Einstellungen.";
 
@@ -33,7 +35,7 @@ test.describe("[impulse-calendar] calendar file and subscription", () => {
   test("[impulse-calendar] a participant adds a talk, subscribes, sees it moved in the feed, renews the address", async ({ asParticipant, asModerator, make }) => {
     const startsAt = berlinLocal(24 * 9);
     const created = await make.talk({ startsInHours: 24 * 9 });
-    const { data: talk } = await trpc(asModerator.request, "impulseTalk.byId", { talkId: created.id }, "query");
+    const { data: talk }: { data: ImpulseTalkDto } = await trpc(asModerator.request, "impulseTalk.byId", { talkId: created.id }, "query");
 
     // the download from the talk page
     await asParticipant.goto(created.url);
@@ -60,24 +62,11 @@ test.describe("[impulse-calendar] calendar file and subscription", () => {
 
     // moderation moves the talk by a day and two hours
     const movedStart = berlinLocal(24 * 10 + 2);
-    const { error } = await trpc(asModerator.request, "impulseTalk.update", {
-      talkId: talk.id,
-      expectedUpdatedAt: talk.updatedAt,
-      title: talk.title,
-      speakers: talk.speakers,
-      organisation: talk.organisation,
-      federalState: talk.federalState,
-      category: talk.category,
-      startsAt: movedStart,
-      endsAt: berlinLocal(24 * 10 + 3),
-      onlineUrl: talk.onlineUrl,
-      place: talk.place,
-      abstract: "Wie das Land die Leistung digitalisiert hat.",
-      groupIds: talk.groups.map((group: { id: string }) => group.id),
-      links: [],
-      attachments: [],
-      recordingUrl: null,
-    });
+    const { error } = await trpc(
+      asModerator.request,
+      "impulseTalk.update",
+      talkEditInput(talk, { startsAt: movedStart, endsAt: berlinLocal(24 * 10 + 3), abstract: "Wie das Land die Leistung digitalisiert hat." }),
+    );
     expect(error).toBeUndefined();
     const after = await feedEvent(asParticipant.request, address, created.id);
     expect(after.uid).toBe(before.uid);

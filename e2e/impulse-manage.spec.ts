@@ -124,7 +124,7 @@ test.describe("[impulse] managing talks", () => {
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: "Vortrag absagen" })).toBeFocused();
     await page.keyboard.press("Enter");
-    await expect(page.getByText("Abgesagt.")).toBeVisible();
+    await expect(page.getByText("Abgesagt.", { exact: true })).toBeVisible();
     await expect(page.getByText("Die Referentin ist erkrankt.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Bearbeiten" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Absagen" })).toHaveCount(0);
@@ -133,7 +133,7 @@ test.describe("[impulse] managing talks", () => {
     await asParticipant.goto("/benachrichtigungen");
     await expect(list.getByRole("link").filter({ hasText: title }).filter({ hasText: "Die Referentin ist erkrankt." })).toHaveCount(1);
     await asParticipant.goto(`/impulse/${talkId}`);
-    await expect(asParticipant.getByText("Abgesagt.")).toBeVisible();
+    await expect(asParticipant.getByText("Abgesagt.", { exact: true })).toBeVisible();
   });
 
   test("[impulse] the form refuses an empty title, an end before the start and a start in the past, in German, and creates nothing", async ({

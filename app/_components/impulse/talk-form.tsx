@@ -24,6 +24,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SelectField, TextArea, TextField } from "../ui/field";
 import { useEditedFields } from "../ui/use-edited-fields";
+import { GroupCheckboxes } from "../groups/group-checkboxes";
 
 type Errors = Record<string, string>;
 interface LinkRow {
@@ -137,10 +138,6 @@ export function TalkForm({
     const checked = { federalState: parsed.data.federalState, category: parsed.data.category, attachments };
     if (updateInput) update.mutate({ ...updateInput, ...checked });
     else create.mutate({ ...createInput, ...checked });
-  }
-
-  function toggleGroup(groupId: string, checked: boolean) {
-    setGroupIds((current) => (checked ? [...current.filter((g) => g !== groupId), groupId] : current.filter((g) => g !== groupId)));
   }
 
   const speakersError = errorOf("speakers");
@@ -263,32 +260,7 @@ export function TalkForm({
         error={errorOf("abstract")}
       />
 
-      <fieldset className="min-w-0" data-invalid={groupError ? "true" : undefined} aria-describedby={`${id}-gruppen-hinweis${groupError ? ` ${id}-gruppen-fehler` : ""}`}>
-        <legend className="mb-1 font-medium">Arbeitsgruppen (freiwillig)</legend>
-        <p id={`${id}-gruppen-hinweis`} className="text-sm text-slate-600">
-          Für welche Arbeitsgruppen ist der Vortrag besonders interessant?
-        </p>
-        <div className="mt-2 grid gap-1 sm:grid-cols-2">
-          {groups.map((group) => (
-            <label key={group.id} className="inline-flex min-h-10 cursor-pointer items-center gap-2">
-              <input
-                type="checkbox"
-                name="groupIds"
-                value={group.id}
-                className="size-4"
-                checked={groupIds.includes(group.id)}
-                onChange={(event) => toggleGroup(group.id, event.target.checked)}
-              />
-              {group.name}
-            </label>
-          ))}
-        </div>
-        {groupError && (
-          <p id={`${id}-gruppen-fehler`} className="mt-1 text-sm font-medium text-red-700">
-            {groupError}
-          </p>
-        )}
-      </fieldset>
+      <GroupCheckboxes legend="Arbeitsgruppen (freiwillig)" hint="Für welche Arbeitsgruppen ist der Vortrag besonders interessant?" groups={groups} selected={groupIds} onChange={setGroupIds} error={groupError} />
 
       <fieldset className="min-w-0 space-y-2" data-invalid={linksError ? "true" : undefined}>
         <legend className="mb-1 font-medium">Materialien: Links (freiwillig)</legend>

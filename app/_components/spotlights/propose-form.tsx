@@ -14,6 +14,7 @@ import { Button } from "../ui/button";
 import { TextArea, TextField } from "../ui/field";
 import { SimilarSuggestions } from "./similar-suggestions";
 import { useEditedFields } from "../ui/use-edited-fields";
+import { GroupCheckboxes } from "../groups/group-checkboxes";
 
 export interface SourcePost {
   id: string;
@@ -95,10 +96,6 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
       });
       announce(`Das Zitat aus Beitrag #${post.number} wurde entfernt.`);
     }
-  }
-
-  function toggleGroup(groupId: string, checked: boolean) {
-    setGroupIds((current) => (checked ? [...current.filter((g) => g !== groupId), groupId] : current.filter((g) => g !== groupId)));
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -216,36 +213,7 @@ export function ProposeForm({ groups, source }: { groups: { id: string; name: st
         error={errorOf("requestedAction")}
       />
 
-      <fieldset
-        aria-describedby={`${id}-gruppen-hinweis${groupError ? ` ${id}-gruppen-fehler` : ""}`}
-        data-invalid={groupError ? "true" : undefined}
-        className="min-w-0"
-      >
-        <legend className="mb-1 font-medium">Arbeitsgruppen</legend>
-        <p id={`${id}-gruppen-hinweis`} className="text-sm text-slate-600">
-          Mindestens eine. Die Diskussion zum Spotlight wird in der zuerst gewählten Arbeitsgruppe eröffnet.
-        </p>
-        <div className="mt-2 grid gap-1 sm:grid-cols-2">
-          {groups.map((group) => (
-            <label key={group.id} className="inline-flex min-h-10 cursor-pointer items-center gap-2">
-              <input
-                type="checkbox"
-                name="groupIds"
-                value={group.id}
-                className="size-4"
-                checked={groupIds.includes(group.id)}
-                onChange={(event) => toggleGroup(group.id, event.target.checked)}
-              />
-              {group.name}
-            </label>
-          ))}
-        </div>
-        {groupError && (
-          <p id={`${id}-gruppen-fehler`} className="mt-1 text-sm font-medium text-red-700">
-            {groupError}
-          </p>
-        )}
-      </fieldset>
+      <GroupCheckboxes legend="Arbeitsgruppen" hint="Mindestens eine. Die Diskussion zum Spotlight wird in der zuerst gewählten Arbeitsgruppe eröffnet." groups={groups} selected={groupIds} onChange={setGroupIds} error={groupError} />
 
       <TextArea
         label="Betroffene Kommunen (freiwillig)"

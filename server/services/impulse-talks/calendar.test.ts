@@ -10,6 +10,7 @@ import { htmlToText, talkCalendar, talksFeed, talkUid } from "./calendar";
 import { actorFromCalendarToken, getCalendarFeedAddress, renewCalendarFeedAddress } from "./calendar-token";
 import type { ImpulseTalkDto } from "./dto";
 import { updateImpulseTalk } from "./update-talk";
+import { talkEditInput } from "../../test/talk-edit-input";
 
 const { actors } = await openTestDatabase();
 const { participant, moderator, reader } = actors;
@@ -31,24 +32,8 @@ const eventFor = (ics: string, talkId: string) => {
 
 /** Moves a talk through the service, with every field as it is. */
 async function moveTalk(talk: ImpulseTalkDto, startsAt: string, endsAt: string): Promise<ImpulseTalkDto> {
-  const { result } = await updateImpulseTalk(moderator, {
-    talkId: talk.id,
-    expectedUpdatedAt: talk.updatedAt,
-    title: talk.title,
-    speakers: talk.speakers,
-    organisation: talk.organisation,
-    federalState: talk.federalState,
-    category: talk.category,
-    startsAt,
-    endsAt,
-    onlineUrl: talk.onlineUrl,
-    place: talk.place,
-    abstract: "Worum es **wirklich** geht & warum",
-    groupIds: talk.groups.map((group) => group.id),
-    links: talk.links.map(({ label, url }) => ({ label, url })),
-    attachments: [],
-    recordingUrl: talk.recordingUrl,
-  });
+  const { result } = await updateImpulseTalk(moderator, talkEditInput(talk, { startsAt, endsAt, abstract: "Worum es **wirklich** geht & warum", attachments: [] }));
+
   return result;
 }
 

@@ -9,33 +9,15 @@ import { berlinLocalIn, makeImpulseTalk } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
 import { samplePdf, samplePng } from "../../../seeds/sample-files";
 import { uploadTalkMaterial } from "../attachments/test-helpers";
-import type { ImpulseTalkDto } from "./dto";
 import { followImpulseTalk } from "./follow-talk";
 import { getImpulseTalk } from "./get-talk";
 import { updateImpulseTalk } from "./update-talk";
+import { talkEditInput } from "../../test/talk-edit-input";
 
 const { actors } = await openTestDatabase();
 const { participant, participant2, moderator, admin, reader } = actors;
 
-/** The edit form as loaded for `talk`, with `overrides` typed in. */
-const edit = (talk: ImpulseTalkDto, overrides: Record<string, unknown> = {}) => ({
-  talkId: talk.id,
-  expectedUpdatedAt: talk.updatedAt,
-  title: talk.title,
-  speakers: talk.speakers,
-  organisation: talk.organisation,
-  federalState: talk.federalState,
-  category: talk.category,
-  startsAt: toBerlinLocal(new Date(talk.startsAt)),
-  endsAt: toBerlinLocal(new Date(talk.endsAt)),
-  onlineUrl: talk.onlineUrl ?? "",
-  place: talk.place ?? "",
-  abstract: "Worum es geht",
-  groupIds: talk.groups.map((group) => group.id),
-  links: talk.links.map(({ label, url }) => ({ label, url })),
-  attachments: talk.materials.map((material) => ({ id: material.id, alt: material.alt ?? undefined })),
-  ...overrides,
-});
+const edit = talkEditInput;
 
 const notificationsOf = (userId: string, talkId: string) =>
   db().notification.findMany({ where: { recipientId: userId, kind: "IMPULSE_TALK_CHANGED", link: `/impulse/${talkId}` }, orderBy: { createdAt: "asc" } });
