@@ -31,7 +31,7 @@ class TalkFormPage {
     return { startsAt };
   }
   get submit() {
-    return this.page.getByRole("button", { name: "Impulsvortrag anlegen" });
+    return this.page.getByRole("button", { name: "Impulsvortrag ansetzen" });
   }
 }
 
@@ -48,7 +48,7 @@ test.describe("[impulse] managing talks", () => {
   }) => {
     const title = make.name("Digitale Kfz-Zulassung");
     await page.goto("/impulse/neu");
-    await expect(page.getByRole("heading", { level: 1, name: "Impulsvortrag anlegen" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Impulsvortrag ansetzen" })).toBeVisible();
     await expect(page.getByText("Zeiten in deutscher Zeit (Europe/Berlin)")).toBeVisible();
     const form = new TalkFormPage(page);
     const { startsAt } = await form.fillRequired(title);
@@ -73,7 +73,7 @@ test.describe("[impulse] managing talks", () => {
     await form.submit.click();
     const talkId = await talkIdOf(page);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-    await expect(page.getByText("Dr. Anna Beispiel, Jan Muster (Senatskanzlei Hamburg, Hamburg)")).toBeVisible();
+    await expect(page.getByText("Dr. Anna Beispiel, Jan Muster · Senatskanzlei Hamburg, Hamburg")).toBeVisible();
     const materials = page.getByRole("region", { name: "Materialien" });
     await expect(materials.getByRole("link", { name: /Projektseite/ })).toHaveAttribute("href", "https://hamburg.example.org/ikfz");
     await expect(materials.getByText("Folien i-Kfz.pdf")).toBeVisible();
@@ -131,7 +131,9 @@ test.describe("[impulse] managing talks", () => {
     await expectAccessible(page);
 
     await asParticipant.goto("/benachrichtigungen");
-    await expect(list.getByRole("link").filter({ hasText: title }).filter({ hasText: "Die Referentin ist erkrankt." })).toHaveCount(1);
+    const cancelled = list.getByRole("link").filter({ hasText: title }).filter({ hasText: "Die Referentin ist erkrankt." });
+    await expect(cancelled).toHaveCount(1);
+    await expect(cancelled).toContainText("hat den Vortrag abgesagt");
     await asParticipant.goto(`/impulse/${talkId}`);
     await expect(asParticipant.getByText("Abgesagt.", { exact: true })).toBeVisible();
   });
@@ -229,5 +231,19 @@ test.describe("[impulse] managing talks", () => {
 
     await page.goto("/impulse/00000000-0000-4000-8000-000000000000/bearbeiten");
     await expect(page.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeVisible();
+  });
+
+  test("[impulse] a talk that took place is edited (for its recording) but not cancelled or followed, and the server refuses the cancellation", async ({ asModerator: page }) => {
+    const { data: past } = await trpc(page.request, "impulseTalk.list", { period: "past" }, "query");
+    const talk = (past as { id: string; cancelledAt: string | null }[]).find((candidate) => !candidate.cancelledAt)!;
+    await page.goto(`/impulse/${talk.id}`);
+    await expect(page.getByRole("link", { name: "Bearbeiten" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Absagen" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Folgen", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /Zum Kalender hinzufügen/ })).toHaveCount(0);
+    const { error } = await trpc(page.request, "impulseTalk.cancel", { talkId: talk.id, reason: "Nachträglich" });
+    expect(error?.message).toBe("Dieser Vortrag hat bereits begonnen oder stattgefunden und kann nicht mehr abgesagt werden.");
+    await page.reload();
+    await expect(page.getByText("Abgesagt.", { exact: true })).toHaveCount(0);
   });
 });

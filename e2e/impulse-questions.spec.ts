@@ -72,7 +72,7 @@ test("[impulse] a participant asks, a second upvotes it live, moderation answers
 
   // moderation marks it answered, with a text
   const moderation = questionsOf(asModerator);
-  await moderation.item(question).getByRole("button", { name: "Beantwortet markieren" }).click();
+  await moderation.item(question).getByRole("button", { name: "Als beantwortet markieren" }).click();
   const answer = make.name("Ja: Die Schnittstelle ist offen dokumentiert.");
   await moderation.item(question).getByRole("textbox", { name: "Antwort (optional)" }).fill(answer);
   await moderation.item(question).getByRole("button", { name: "Als beantwortet speichern" }).click();

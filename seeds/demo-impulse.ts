@@ -225,10 +225,15 @@ const talks: DemoTalk[] = [
   },
 ];
 
-/** A Berlin wall-clock time some days from the seeding day (DST-aware). */
+/**
+ * A Berlin wall-clock time some days from the seeding day (DST-aware), on a working day: a talk that
+ * would fall on a Saturday is held on the Friday before, one on a Sunday on the Monday after.
+ */
 function berlinAt(inDays: number, time: string): Date {
-  const day = toBerlinLocal(new Date(Date.now() + inDays * DAY)).slice(0, 10);
-  return berlinLocalToDate(`${day}T${time}`) ?? new Date(Date.now() + inDays * DAY);
+  const weekday = new Date(`${toBerlinLocal(new Date(Date.now() + inDays * DAY)).slice(0, 10)}T12:00:00Z`).getUTCDay();
+  const workingDays = inDays + (weekday === 6 ? -1 : weekday === 0 ? 1 : 0);
+  const day = toBerlinLocal(new Date(Date.now() + workingDays * DAY)).slice(0, 10);
+  return berlinLocalToDate(`${day}T${time}`) ?? new Date(Date.now() + workingDays * DAY);
 }
 
 /**

@@ -40,6 +40,7 @@ export const appErrors = {
     trpc: "CONFLICT",
     message: "Dieser Impulsvortrag wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand; Ihre Eingaben bleiben im Formular.",
   },
+  TALK_STARTED: { trpc: "CONFLICT", message: "Dieser Vortrag hat bereits begonnen oder stattgefunden und kann nicht mehr abgesagt werden." },
   TALK_IN_PAST: { trpc: "BAD_REQUEST", message: "Der Beginn liegt in der Vergangenheit. Ein Impulsvortrag kann nur für die Zukunft angesetzt werden." },
   QUESTIONS_CLOSED: { trpc: "CONFLICT", message: "Dieser Impulsvortrag ist vorbei: Fragen und Stimmen sind nicht mehr möglich." },
   OWN_QUESTION: { trpc: "FORBIDDEN", message: "Für Ihre eigene Frage können Sie nicht stimmen." },

@@ -4,6 +4,7 @@ import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
 import { talkLink } from "@/server/services/impulse-talks/render-talk";
 import { SeriesBadge } from "./talk-badges";
 import { TalkCountdown } from "./talk-countdown";
+import { talkByline } from "./talk-byline";
 
 /** The home page's pointer to the next talk, with a countdown in words; a quiet line when none is ahead. */
 export function NextTalk({ talk }: { talk: ImpulseTalkDto | null }) {
@@ -15,7 +16,7 @@ export function NextTalk({ talk }: { talk: ImpulseTalkDto | null }) {
       {talk ? (
         <>
           <p className="mt-2 text-2xl font-bold text-brand-800">
-            <TalkCountdown startsAt={talk.startsAt} endsAt={talk.endsAt} />
+            <TalkCountdown startsAt={talk.startsAt} endsAt={talk.endsAt} refreshWhenOver />
           </p>
           <p className="mt-1 text-lg font-semibold [overflow-wrap:anywhere]">
             <Link href={talkLink(talk.id)} className="text-brand-700 underline hover:no-underline">
@@ -26,7 +27,7 @@ export function NextTalk({ talk }: { talk: ImpulseTalkDto | null }) {
             <time dateTime={talk.startsAt}>{formatBerlinRange(new Date(talk.startsAt), new Date(talk.endsAt))}</time>
           </p>
           <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">
-            {talk.speakers.join(", ")} · {talk.organisation}, {talk.federalState}
+            {talkByline(talk)}
           </p>
           <p className="mt-2">
             <SeriesBadge category={talk.category} />

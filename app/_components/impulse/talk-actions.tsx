@@ -17,11 +17,17 @@ export function TalkActions({
   talkId,
   canManage,
   isCancelled,
+  hasBegun,
+  isOver,
   initialFollowing,
 }: {
   talkId: string;
   canManage: boolean;
   isCancelled: boolean;
+  /** a talk that has begun is not cancelled any more; it can still be edited (the recording) */
+  hasBegun: boolean;
+  /** after the talk there is nothing to follow */
+  isOver: boolean;
   initialFollowing: boolean;
 }) {
   const trpc = useTRPC();
@@ -78,7 +84,7 @@ export function TalkActions({
   return (
     <div className="w-full space-y-3">
       <div className="flex flex-wrap gap-2">
-        {isFollowing ? (
+        {isOver ? null : isFollowing ? (
           <Button variant="secondary" onClick={() => unfollow.mutate({ talkId })} disabled={unfollow.isPending}>
             Nicht mehr folgen
           </Button>
@@ -92,20 +98,22 @@ export function TalkActions({
             <Link href={`/impulse/${talkId}/bearbeiten`} className={buttonClass("secondary")}>
               Bearbeiten
             </Link>
-            <button
-              type="button"
-              ref={cancelButton}
-              className={buttonClass("danger")}
-              aria-expanded={isCancelling}
-              aria-controls="talk-cancel"
-              onClick={() => setIsCancelling((open) => !open)}
-            >
-              Absagen
-            </button>
+            {!hasBegun && (
+              <button
+                type="button"
+                ref={cancelButton}
+                className={buttonClass("danger")}
+                aria-expanded={isCancelling}
+                aria-controls="talk-cancel"
+                onClick={() => setIsCancelling((open) => !open)}
+              >
+                Absagen
+              </button>
+            )}
           </>
         )}
       </div>
-      {isFollowing && <p className="text-sm text-slate-600">Sie folgen diesem Vortrag: Verschiebungen und Absagen erscheinen in Ihren Benachrichtigungen.</p>}
+      {isFollowing && !isOver && <p className="text-sm text-slate-600">Sie folgen diesem Vortrag: Verschiebungen und Absagen erscheinen in Ihren Benachrichtigungen.</p>}
       {followError && (
         <p role="alert" className="text-sm font-medium text-red-700">
           {followError.message}

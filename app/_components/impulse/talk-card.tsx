@@ -4,6 +4,7 @@ import { describeDistance } from "@/server/schemas/berlin-time";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
 import { talkLink } from "@/server/services/impulse-talks/render-talk";
 import { CancelledBadge, RecordingBadge, SeriesBadge } from "./talk-badges";
+import { talkByline } from "./talk-byline";
 
 /** A talk in the list: when, what, who; marked when cancelled, or when its recording is online. */
 export function TalkCard({ talk, now }: { talk: ImpulseTalkDto; now: Date }) {
@@ -36,7 +37,7 @@ export function TalkCard({ talk, now }: { talk: ImpulseTalkDto; now: Date }) {
       </p>
       <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">
         <span className="sr-only">Vortragende: </span>
-        {talk.speakers.join(", ")} · {talk.organisation}, {talk.federalState}
+        {talkByline(talk)}
       </p>
       {talk.groups.length > 0 && (
         <p className="mt-1 text-sm text-slate-600">

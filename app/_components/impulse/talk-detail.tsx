@@ -7,6 +7,7 @@ import { talkListHref } from "@/server/schemas/impulse-params";
 import { impulseTalkCategoryLabels } from "@/server/schemas/impulse-talk";
 import type { ImpulseTalkDto } from "@/server/services/impulse-talks/dto";
 import { TalkCountdown } from "./talk-countdown";
+import { talkByline } from "./talk-byline";
 
 /**
  * Everything about one talk. Once it is over, what people come back for (materials and recording)
@@ -25,7 +26,7 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
             Impulsvorträge
           </Link>
           <span aria-hidden="true" className="px-1.5 text-slate-500">
-            /
+            ›
           </span>
           <Link href={talkListHref({ zeit: isOver ? "vergangen" : "bevorstehend", reihe: talk.category })} className="text-brand-700 underline hover:no-underline">
             {impulseTalkCategoryLabels[talk.category]}
@@ -56,7 +57,7 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
           </dd>
           <dt className="font-semibold">Vortragende</dt>
           <dd className="[overflow-wrap:anywhere]">
-            {talk.speakers.join(", ")} ({talk.organisation}, {talk.federalState})
+            {talkByline(talk)}
           </dd>
           {(talk.place || talk.onlineUrl) && (
             <>
@@ -69,7 +70,7 @@ export function TalkDetail({ talk, now, actions, questions }: { talk: ImpulseTal
                     Online teilnehmen<span className="sr-only"> (öffnet in neuem Tab)</span>
                   </a>
                 )}
-                {talk.onlineUrl && (isOver || talk.cancelledAt) && <span>online</span>}
+                {talk.onlineUrl && (isOver || talk.cancelledAt) && <span>Online-Veranstaltung</span>}
               </dd>
             </>
           )}

@@ -229,7 +229,8 @@ export function TalkForm({
         <p id={`${id}-zeit`} className="mb-2 text-sm text-slate-600">
           Zeiten in deutscher Zeit (Europe/Berlin), auch für Gäste aus anderen Zeitzonen.
         </p>
-        <div className="grid gap-4 sm:grid-cols-2">
+        {/* grid items keep a date-time field's intrinsic width unless allowed to shrink: at 320 px it would stick out */}
+        <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
           <TextField label="Beginn" name="startsAt" type="datetime-local" required defaultValue={talk?.startsAt} error={errorOf("startsAt")} />
           <TextField label="Ende" name="endsAt" type="datetime-local" required defaultValue={talk?.endsAt} error={errorOf("endsAt")} />
         </div>
@@ -336,7 +337,7 @@ export function TalkForm({
       {talk && !recordingAllowed && <p className="text-sm text-slate-600">Ein Link zur Aufzeichnung kann hinterlegt werden, sobald der Vortrag begonnen hat.</p>}
 
       <Button type="submit" disabled={save.isPending || save.isSuccess || uploads.isUploading}>
-        {save.isPending || save.isSuccess ? "Wird gespeichert …" : talk ? "Änderungen speichern" : "Impulsvortrag anlegen"}
+        {save.isPending || save.isSuccess ? "Wird gespeichert …" : talk ? "Änderungen speichern" : "Impulsvortrag ansetzen"}
       </Button>
     </form>
   );

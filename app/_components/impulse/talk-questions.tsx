@@ -494,7 +494,7 @@ function ModerationControls({
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" aria-expanded={panel === "answer"} onClick={() => toggle("answer")}>
-          {question.status === "ANSWERED" ? "Antwort bearbeiten" : "Beantwortet markieren"}
+          {question.status === "ANSWERED" ? "Antwort bearbeiten" : "Als beantwortet markieren"}
         </Button>
         {others.length > 0 && (
           <Button variant="secondary" aria-expanded={panel === "merge"} onClick={() => toggle("merge")}>
@@ -562,7 +562,7 @@ function AnswerForm({ question, onDone, onCancel }: FormProps) {
     >
       <TextArea
         label="Antwort (optional)"
-        hint="Leer lassen, wenn die Frage im Vortrag beantwortet wurde."
+        hint="Leer lassen, wenn die Frage im Vortrag beantwortet wurde. Reiner Text: Zeilenumbrüche bleiben, Formatierungszeichen werden nicht umgesetzt."
         rows={3}
         value={answer}
         onChange={(event) => setAnswer(event.target.value)}

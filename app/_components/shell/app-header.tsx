@@ -39,6 +39,9 @@ export async function AppHeader({ actor, openReports }: { actor: Actor; openRepo
               · {actor.organisation} · {roleLabels[actor.role]}
             </span>
           </span>
+          <Link href="/einstellungen/benachrichtigungen" className="rounded-md px-2 py-1.5 font-semibold text-white underline hover:no-underline">
+            Einstellungen
+          </Link>
           <SignOutButton />
         </div>
       </div>

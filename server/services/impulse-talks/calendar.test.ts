@@ -87,6 +87,10 @@ test("[impulse/calendar] one talk: UID, SEQUENCE, status, texts, link and calend
   assert.match(event!.description, /Worum es geht/);
   assert.ok(event!.description.includes(`${env.publicUrl}/impulse/${talk.id}`));
   assert.doesNotMatch(event!.description, /<[a-z]/i, "no HTML in the plain description");
+  // one VTIMEZONE for the events' zone; the stamps are UTC, as RFC 5545 requires
+  assert.equal(calendar.getAllSubcomponents("vtimezone").length, 1);
+  assert.match(ics, /X-WR-TIMEZONE:Europe\/Berlin/);
+  for (const property of ["DTSTAMP", "CREATED", "LAST-MODIFIED"]) assert.match(ics, new RegExp(`\r\n${property}:\\d{8}T\\d{6}Z\r\n`), property);
 });
 
 test("[impulse/calendar] a moved talk keeps its UID and raises SEQUENCE", async () => {

@@ -94,7 +94,10 @@ function calendarOf(talks: ImpulseTalkDto[], method: ICalCalendarMethod | null):
     name: CALENDAR_NAME,
     description: "Impulsvorträge der Plattform Gemeinsam Digital für Sachsen-Anhalt",
     prodId: { company: "GDST", product: "Impulsvortraege", language: "DE" },
-    timezone: { name: CALENDAR_TIMEZONE, generator: vtimezone },
+    // no calendar-wide zone: DTSTAMP, CREATED and LAST-MODIFIED must be UTC ("…Z"); the events carry
+    // TZID=Europe/Berlin, and the generator adds the VTIMEZONE for every zone the events use
+    timezone: { name: null, generator: vtimezone },
+    x: { "X-WR-TIMEZONE": CALENDAR_TIMEZONE },
     ttl: REFRESH_SECONDS,
     url: `${env.publicUrl}/impulse`,
     method,

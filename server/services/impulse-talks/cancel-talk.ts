@@ -12,7 +12,7 @@ import { talkLink } from "./render-talk";
 import { talkChange } from "./talk-events";
 
 /**
- * Cancels a talk with a reason its followers read. The talk stays (calendars show it as cancelled,
+ * Cancels a talk that has not begun, with a reason its followers read. The talk stays (calendars show it as cancelled,
  * with a raised SEQUENCE); a cancelled talk is no longer managed (policy: TALK_CANCELLED).
  */
 export async function cancelImpulseTalk(actor: Actor | null, rawInput: unknown): Promise<WithEvents<ImpulseTalkDto>> {
@@ -25,6 +25,8 @@ async function applyCancel(tx: Tx, actor: Actor, talkId: string, reason: string)
   const current = await tx.impulseTalk.findUnique({ where: { id: talkId }, select: { title: true, startsAt: true, endsAt: true, cancelledAt: true } });
   if (!current) throw new AppError("NOT_FOUND", TALK_NOT_FOUND);
   assertCan(actor, "impulse.manage", current);
+  // what took place stays on record as it happened (its recording, its answers)
+  if (current.startsAt.getTime() <= Date.now()) throw new AppError("TALK_STARTED");
   // only a talk not yet cancelled: two moderators cancelling at once leave one cancellation
   const { count } = await tx.impulseTalk.updateMany({
     where: { id: talkId, cancelledAt: null },
@@ -37,7 +39,7 @@ async function applyCancel(tx: Tx, actor: Actor, talkId: string, reason: string)
   const followers = await tx.impulseTalkFollower.findMany({ where: { talkId }, select: { userId: true } });
   const notified = await notify(tx, [
     {
-      kind: "IMPULSE_TALK_CHANGED",
+      kind: "IMPULSE_TALK_CANCELLED",
       recipientIds: followers.map((follower) => follower.userId),
       actorId: actor.id,
       title: current.title,

@@ -18,7 +18,7 @@ const { actors } = await openTestDatabase();
 const { participant, participant2, moderator, admin, reader } = actors;
 
 const talkNotifications = (userId: string, talkId: string) =>
-  db().notification.findMany({ where: { recipientId: userId, kind: "IMPULSE_TALK_CHANGED", link: `/impulse/${talkId}` } });
+  db().notification.findMany({ where: { recipientId: userId, kind: "IMPULSE_TALK_CANCELLED", link: `/impulse/${talkId}` } });
 
 test("[impulse] moderation cancels with a reason: kept as cancelled, sequence raised, audited, followers told why", async () => {
   const talk = await makeImpulseTalk(moderator);
@@ -52,6 +52,14 @@ test("[impulse] cancelling twice, without a reason, by the wrong role or an unkn
   await rejectsWithAppError(() => cancelImpulseTalk(admin, { talkId: talk.id, reason: "Zweiter Grund" }), "TALK_CANCELLED");
   assert.deepEqual(await getImpulseTalk(reader, talk.id), result);
   assert.equal(await db().auditEntry.count({ where: { subjectId: talk.id, action: "impulse.cancel" } }), 1);
+});
+
+test("[impulse] a talk that has begun or taken place is not cancelled: it stays on record as it happened", async () => {
+  for (const startsInHours of [-0.5, -48]) {
+    const talk = await makeImpulseTalk(moderator, { startsInHours });
+    await rejectsWithAppError(() => cancelImpulseTalk(moderator, { talkId: talk.id, reason: "Nachträglich" }), "TALK_STARTED");
+    assert.deepEqual(await getImpulseTalk(reader, talk.id), talk);
+  }
 });
 
 test("[impulse] following: readers and participants follow and unfollow, twice is harmless, an unknown talk is refused", async () => {

@@ -3,7 +3,7 @@
  * `NotificationKind` enum in prisma/schema.prisma (typecheck fails when the two differ) and,
  * when it concerns a post, to `kindPriority`.
  */
-export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME", "SPOTLIGHT_STATUS", "IMPULSE_TALK_CHANGED", "IMPULSE_QUESTION_ANSWERED"] as const;
+export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME", "SPOTLIGHT_STATUS", "IMPULSE_TALK_CHANGED", "IMPULSE_TALK_CANCELLED", "IMPULSE_QUESTION_ANSWERED"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** German labels, as the settings page lists the kinds. */
@@ -14,7 +14,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   THREAD_POST: "Neue Beiträge in Themen, denen ich folge",
   REPORT_OUTCOME: "Ergebnis meiner Meldungen",
   SPOTLIGHT_STATUS: "Neuer Stand bei Spotlights, die ich vorgeschlagen oder mitgezeichnet habe oder deren Diskussion ich folge",
-  IMPULSE_TALK_CHANGED: "Verschobene oder abgesagte Impulsvorträge, denen ich folge",
+  IMPULSE_TALK_CHANGED: "Verschobene Impulsvorträge (neuer Termin oder Ort), denen ich folge",
+  IMPULSE_TALK_CANCELLED: "Abgesagte Impulsvorträge, denen ich folge",
   IMPULSE_QUESTION_ANSWERED: "Antworten auf meine Fragen zu Impulsvorträgen",
 };
 
@@ -27,6 +28,7 @@ export const notificationKindVerbs: Record<NotificationKind, string> = {
   REPORT_OUTCOME: "hat Ihre Meldung bearbeitet",
   SPOTLIGHT_STATUS: "hat den Stand geändert",
   IMPULSE_TALK_CHANGED: "hat den Termin geändert",
+  IMPULSE_TALK_CANCELLED: "hat den Vortrag abgesagt",
   IMPULSE_QUESTION_ANSWERED: "hat Ihre Frage beantwortet",
 };
 
@@ -39,6 +41,7 @@ export const notificationKindTitlePrepositions: Record<NotificationKind, string>
   REPORT_OUTCOME: "zu",
   SPOTLIGHT_STATUS: "bei",
   IMPULSE_TALK_CHANGED: "bei",
+  IMPULSE_TALK_CANCELLED: "–",
   IMPULSE_QUESTION_ANSWERED: "zu",
 };
 
@@ -55,6 +58,7 @@ export const kindPriority: Record<NotificationKind, number> = {
   // not about a post: never competes with the others
   SPOTLIGHT_STATUS: 5,
   IMPULSE_TALK_CHANGED: 5,
+  IMPULSE_TALK_CANCELLED: 5,
   IMPULSE_QUESTION_ANSWERED: 5,
 };
 

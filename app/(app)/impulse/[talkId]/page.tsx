@@ -43,10 +43,21 @@ export default async function TalkPage({ params }: Props) {
     myQuestionVotes(actor, talk.id),
     isFollowingImpulseTalk(actor, talk.id),
   ]);
+  const now = new Date();
+  const hasBegun = new Date(talk.startsAt) <= now;
+  const isOver = new Date(talk.endsAt) <= now;
+  // after the talk neither the calendar entry nor following it (for moves and cancellations) helps anyone
   const actions = (
     <>
-      <AddToCalendar talk={talk} />
-      <TalkActions talkId={talk.id} canManage={can(actor, "impulse.manage")} isCancelled={!!talk.cancelledAt} initialFollowing={isFollowing} />
+      {!isOver && <AddToCalendar talk={talk} />}
+      <TalkActions
+        talkId={talk.id}
+        canManage={can(actor, "impulse.manage")}
+        isCancelled={!!talk.cancelledAt}
+        hasBegun={hasBegun}
+        isOver={isOver}
+        initialFollowing={isFollowing}
+      />
     </>
   );
   const questionsSlot = (
@@ -59,5 +70,5 @@ export default async function TalkPage({ params }: Props) {
       mayAsk={can(actor, "impulse.ask")}
     />
   );
-  return <TalkDetail talk={talk} now={new Date()} actions={actions} questions={questionsSlot} />;
+  return <TalkDetail talk={talk} now={now} actions={actions} questions={questionsSlot} />;
 }

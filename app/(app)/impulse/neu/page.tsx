@@ -8,7 +8,7 @@ import { can } from "@/server/auth/policy";
 import { listGroups } from "@/server/services/groups/list-groups";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: can(await getActor(), "impulse.manage") ? "Impulsvortrag anlegen" : "Kein Zugriff" };
+  return { title: can(await getActor(), "impulse.manage") ? "Impulsvortrag ansetzen" : "Kein Zugriff" };
 }
 
 export default async function NewTalkPage() {
@@ -21,9 +21,9 @@ export default async function NewTalkPage() {
         <Link href="/impulse" className="text-brand-700 underline">
           Impulsvorträge
         </Link>{" "}
-        › Anlegen
+        › Ansetzen
       </nav>
-      <PageHeader title="Impulsvortrag anlegen" lead="Lösungen anderer Bundesländer, Leuchtturmprojekte Sachsen-Anhalts und der Blick in die Zukunft: Wer folgt, wird über Verschiebungen und Absagen benachrichtigt." />
+      <PageHeader title="Impulsvortrag ansetzen" lead="Lösungen anderer Bundesländer, Leuchtturmprojekte Sachsen-Anhalts und der Blick in die Zukunft: Wer folgt, wird über Verschiebungen und Absagen benachrichtigt." />
       <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <TalkForm groups={groups.map((group) => ({ id: group.id, name: group.name }))} />
       </div>
