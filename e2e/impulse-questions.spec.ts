@@ -255,3 +255,29 @@ test("[impulse] a 10,000-character question, a double vote, a reader's question 
   expect((data as { id: string; voteCount: number }[]).map((q) => [q.id, q.voteCount])).toEqual([[questionId, 1]]);
   await expectAccessible(asParticipant);
 });
+
+test("[impulse] the asker withdraws an open question after confirming; it leaves the other participant's list live", async ({ asParticipant, asParticipant2, make }) => {
+  const talk = await make.talk();
+  const question = make.name("Gibt es die Folien vorab?");
+  const questionId = await ask(asParticipant.request, talk.id, question);
+  await vote(asParticipant2.request, questionId);
+  const asker = questionsOf(asParticipant);
+  const other = questionsOf(asParticipant2);
+  await Promise.all([asParticipant.goto(talk.url), asParticipant2.goto(talk.url)]);
+  await Promise.all([waitForLive(asParticipant), waitForLive(asParticipant2)]);
+  // only on one's own question
+  await expect(other.item(question).getByRole("button", { name: "Frage zurückziehen" })).toHaveCount(0);
+
+  await asker.item(question).getByRole("button", { name: "Frage zurückziehen" }).click();
+  await expect(asker.item(question)).toContainText("Die Frage wird mit 1 Stimme entfernt.");
+  await asker.item(question).getByRole("button", { name: "Behalten" }).click();
+  await expect(asker.item(question)).toBeVisible();
+  await asker.item(question).getByRole("button", { name: "Frage zurückziehen" }).click();
+  await asker.item(question).getByRole("button", { name: "Ja, zurückziehen" }).click();
+  await expect(asker.item(question)).toHaveCount(0);
+  await expect(other.item(question)).toHaveCount(0);
+  // someone else's question is refused at the API too
+  const theirs = await ask(asParticipant2.request, talk.id, make.name("Und die Aufzeichnung?"));
+  const { error } = await trpc(asParticipant.request, "impulseTalk.withdraw", { questionId: theirs });
+  expect(error?.message).toBe("Dafür fehlt Ihnen die Berechtigung.");
+});

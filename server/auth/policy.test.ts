@@ -50,6 +50,7 @@ const table = {
   "impulse.follow":    [out,        ok,     ok,          ok,        ok],
   "impulse.ask":       [out,        no,     ok,          ok,        ok],
   "impulse.vote":      [out,        no,     ok,          ok,        ok],
+  "impulse.withdraw":  [out,        no,     ok,          ok,        ok],
   "impulse.moderate":  [out,        no,     no,          ok,        ok],
   "calendar.subscribe": [out,       ok,     ok,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;
@@ -226,6 +227,15 @@ describe("[policy] impulse talk state rules", () => {
     }
     assert.throws(() => assertCan(participant, "impulse.vote", { ...open, talk: ended }), { code: "QUESTIONS_CLOSED" });
     assert.throws(() => assertCan(participant, "impulse.vote", { ...open, talk: cancelled }), { code: "TALK_CANCELLED" });
+  });
+
+  test("[policy] only the asker withdraws a question, and only while it is open", () => {
+    assert.equal(can(participant, "impulse.withdraw", { authorId: participant.id, status: "OPEN" }), true);
+    assert.throws(() => assertCan(participant, "impulse.withdraw", { authorId: "someone-else", status: "OPEN" }), { code: "FORBIDDEN" });
+    assert.throws(() => assertCan(moderator, "impulse.withdraw", { authorId: "someone-else", status: "OPEN" }), { code: "FORBIDDEN" });
+    for (const status of ["ANSWERED", "HIDDEN", "MERGED"] as const) {
+      assert.throws(() => assertCan(participant, "impulse.withdraw", { authorId: participant.id, status }), { code: "QUESTION_NOT_OPEN" });
+    }
   });
 
   test("[policy] a cancelled talk is not edited any more", () => {

@@ -84,6 +84,8 @@ const minimumRole = {
   "impulse.follow": "READER",
   "impulse.ask": "PARTICIPANT",
   "impulse.vote": "PARTICIPANT",
+  /** take back one's own open question */
+  "impulse.withdraw": "PARTICIPANT",
   /** answer, merge, hide and restore questions */
   "impulse.moderate": "MODERATOR",
   /** one's own calendar subscription address for the talks */
@@ -113,6 +115,7 @@ interface Subjects {
   "impulse.manage": ImpulseTalkSubject;
   "impulse.ask": TalkQuestionWindow;
   "impulse.vote": ImpulseQuestionSubject;
+  "impulse.withdraw": Pick<ImpulseQuestionSubject, "authorId" | "status">;
 }
 
 type Denial =
@@ -161,6 +164,11 @@ const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) 
     if (question.authorId === actor.id) return "OWN_QUESTION";
     if (question.status !== "OPEN") return "QUESTION_NOT_OPEN";
     return questionWindow(question.talk);
+  },
+  // moderation hides others' questions instead, with a reason; an answered one is part of the record
+  "impulse.withdraw": (actor, question) => {
+    if (question.authorId !== actor.id) return "FORBIDDEN";
+    return question.status === "OPEN" ? null : "QUESTION_NOT_OPEN";
   },
 };
 

@@ -16,6 +16,7 @@ import { askQuestion } from "../services/impulse-talks/ask-question";
 import { hideQuestion, unhideQuestion } from "../services/impulse-talks/hide-question";
 import { mergeQuestion } from "../services/impulse-talks/merge-question";
 import { unvoteQuestion, voteQuestion } from "../services/impulse-talks/vote-question";
+import { withdrawQuestion } from "../services/impulse-talks/withdraw-question";
 import { createImpulseTalk } from "../services/impulse-talks/create-talk";
 import { followImpulseTalk, unfollowImpulseTalk } from "../services/impulse-talks/follow-talk";
 import { getImpulseTalkForEditing } from "../services/impulse-talks/get-talk-for-editing";
@@ -42,5 +43,6 @@ export const impulseTalkRouter = router({
   answer: authedProcedure.input(answerQuestionSchema).mutation(({ ctx, input }) => commitAndPublish(answerQuestion(ctx.actor, input))),
   hide: authedProcedure.input(hideQuestionSchema).mutation(({ ctx, input }) => commitAndPublish(hideQuestion(ctx.actor, input))),
   unhide: authedProcedure.input(questionIdSchema).mutation(({ ctx, input }) => commitAndPublish(unhideQuestion(ctx.actor, input))),
+  withdraw: authedProcedure.input(questionIdSchema).mutation(({ ctx, input }) => commitAndPublish(withdrawQuestion(ctx.actor, input))),
   merge: authedProcedure.input(mergeQuestionSchema).mutation(({ ctx, input }) => commitAndPublish(mergeQuestion(ctx.actor, input))),
 });

@@ -254,6 +254,8 @@ export const procedureExpectations = {
       return { questionId };
     },
   },
+  // only the asker (the participant) takes a question back; moderation hides instead
+  "impulseTalk.withdraw": { expect: [U, F, ok, F, F, F], input: async (f) => ({ questionId: await freshQuestion(f) }) },
   "impulseTalk.answer": { expect: moderation, input: async (f) => ({ questionId: await freshQuestion(f), answer: "Eine Antwort" }) },
   "impulseTalk.hide": { expect: moderation, input: async (f) => ({ questionId: await freshQuestion(f), reason: "Zum Test ausgeblendet" }) },
   "impulseTalk.unhide": {

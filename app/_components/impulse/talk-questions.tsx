@@ -223,6 +223,10 @@ export function TalkQuestions(props: TalkQuestionsProps) {
       focusRequest.current = question.id;
       apply(question);
     },
+    onWithdrawn: (questionId: string) => {
+      announce("Ihre Frage wurde zurückgezogen.");
+      remove(questionId);
+    },
   };
 
   return (
@@ -322,6 +326,7 @@ interface ItemContext {
   mergeable: ImpulseQuestionDto[];
   onChanged: (question: ImpulseQuestionDto, voted?: boolean) => void;
   onModerated: (question: ImpulseQuestionDto) => void;
+  onWithdrawn: (questionId: string) => void;
 }
 
 function QuestionList({ title, empty, questions, ...context }: { title: string; empty: string; questions: ImpulseQuestionDto[] } & ItemContext) {
@@ -344,7 +349,7 @@ function QuestionList({ title, empty, questions, ...context }: { title: string; 
   );
 }
 
-function QuestionItem({ question, view, viewerId, votes, canVote, mergeable, onChanged, onModerated }: { question: ImpulseQuestionDto } & ItemContext) {
+function QuestionItem({ question, view, viewerId, votes, canVote, mergeable, onChanged, onModerated, onWithdrawn }: { question: ImpulseQuestionDto } & ItemContext) {
   const bodyId = useId();
   return (
     <li
@@ -384,6 +389,9 @@ function QuestionItem({ question, view, viewerId, votes, canVote, mergeable, onC
                 ))}
               </ul>
             </div>
+          )}
+          {question.author.id === viewerId && question.status === "OPEN" && view !== "reader" && (
+            <WithdrawControl question={question} onWithdrawn={onWithdrawn} />
           )}
           {view === "moderation" && <ModerationControls question={question} mergeable={mergeable} onModerated={onModerated} />}
         </div>
@@ -448,6 +456,40 @@ function VoteControl({
       {error && (
         <p role="alert" className="mt-1 text-xs font-medium text-red-700">
           {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One's own open question can be taken back, after a second click that says what happens to its votes. */
+function WithdrawControl({ question, onWithdrawn }: { question: ImpulseQuestionDto; onWithdrawn: (questionId: string) => void }) {
+  const trpc = useTRPC();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const withdraw = useMutation(trpc.impulseTalk.withdraw.mutationOptions({ onSuccess: ({ questionId }) => onWithdrawn(questionId) }));
+  if (!isConfirming) {
+    return (
+      <Button variant="secondary" onClick={() => setIsConfirming(true)}>
+        Frage zurückziehen
+      </Button>
+    );
+  }
+  return (
+    <div role="group" aria-label="Frage zurückziehen" className="space-y-2 rounded border border-slate-300 bg-slate-50 p-2">
+      <p className="text-sm text-slate-800">
+        {question.voteCount > 0 ? `Die Frage wird mit ${votesLabel(question.voteCount)} entfernt.` : "Die Frage wird entfernt."}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="danger" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ questionId: question.id })}>
+          Ja, zurückziehen
+        </Button>
+        <Button variant="secondary" onClick={() => setIsConfirming(false)}>
+          Behalten
+        </Button>
+      </div>
+      {withdraw.error && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {withdraw.error.message}
         </p>
       )}
     </div>

@@ -13,6 +13,7 @@ import { hideQuestion, unhideQuestion } from "./hide-question";
 import { listTalkQuestions, myQuestionVotes } from "./list-questions";
 import { mergeQuestion } from "./merge-question";
 import { unvoteQuestion, voteQuestion } from "./vote-question";
+import { withdrawQuestion } from "./withdraw-question";
 
 const { actors } = await openTestDatabase();
 const { participant, participant2, moderator, reader } = actors;
@@ -245,4 +246,35 @@ test("[impulse] the events of a vote carry the new count", async () => {
   const question = await ask(participant, talk.id);
   const { events } = await voteQuestion(participant2, { questionId: question.id });
   for (const e of events) assert.equal((e.payload as EventPayload<"impulse.question">).question.voteCount, 1);
+});
+
+test("[impulse] the asker withdraws an open question with its votes; every view loses it; nobody else can, nor after an answer or a merge into it", async () => {
+  const talk = await makeImpulseTalk(moderator);
+  const question = await ask(participant, talk.id);
+  await voteQuestion(participant2, { questionId: question.id });
+
+  await unchangedAfter(talk.id, () => rejectsWithAppError(() => withdrawQuestion(participant2, { questionId: question.id }), "FORBIDDEN"));
+  await unchangedAfter(talk.id, () => rejectsWithAppError(() => withdrawQuestion(moderator, { questionId: question.id }), "FORBIDDEN"));
+  await unchangedAfter(talk.id, () => rejectsWithAppError(() => withdrawQuestion(reader, { questionId: question.id }), "FORBIDDEN"));
+  await rejectsWithAppError(() => withdrawQuestion(participant, { questionId: randomUUID() }), "NOT_FOUND", "Diese Frage gibt es nicht.");
+
+  const { result, events } = await withdrawQuestion(participant, { questionId: question.id });
+  assert.deepEqual(result, { questionId: question.id });
+  assert.deepEqual(
+    events.map((sent) => [sent.room, sent.name]).sort(),
+    [
+      [`impulse-questions:moderation:${talk.id}`, "impulse.questionRemoved"],
+      [`impulse-questions:participant:${talk.id}`, "impulse.questionRemoved"],
+    ],
+  );
+  assert.deepEqual(await snapshot(talk.id), { questions: [], votes: [] });
+
+  const answered = await ask(participant, talk.id);
+  await answerQuestion(moderator, { questionId: answered.id, answer: null });
+  await unchangedAfter(talk.id, () => rejectsWithAppError(() => withdrawQuestion(participant, { questionId: answered.id }), "QUESTION_NOT_OPEN"));
+
+  const kept = await ask(participant, talk.id);
+  const duplicate = await ask(participant2, talk.id);
+  await mergeQuestion(moderator, { questionId: duplicate.id, intoQuestionId: kept.id });
+  await unchangedAfter(talk.id, () => rejectsWithAppError(() => withdrawQuestion(participant, { questionId: kept.id }), "CONFLICT"));
 });
