@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { useTRPC, useTRPCClient } from "@/app/_lib/trpc";
 import { askQuestionSchema, QUESTION_MAX } from "@/server/schemas/impulse-talk";
 import { compareQuestions, type ImpulseQuestionDto, type ImpulseTalkDto, type QuestionView } from "@/server/services/impulse-talks/dto";
@@ -587,11 +587,9 @@ function FormButtons({ submit, isPending, onCancel, error }: { submit: string; i
   );
 }
 
-function AnswerForm({ question, onDone, onCancel }: FormProps) {
-  const trpc = useTRPC();
+/** A moderation panel's form: its first field takes the focus when it opens; submitting never reloads the page. */
+function PanelForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
   const ref = useFocusFirst();
-  const [answer, setAnswer] = useState(question.answer ?? "");
-  const save = useMutation(trpc.impulseTalk.answer.mutationOptions({ onSuccess: onDone }));
   return (
     <form
       ref={ref}
@@ -599,6 +597,21 @@ function AnswerForm({ question, onDone, onCancel }: FormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+function AnswerForm({ question, onDone, onCancel }: FormProps) {
+  const trpc = useTRPC();
+  const [answer, setAnswer] = useState(question.answer ?? "");
+  const save = useMutation(trpc.impulseTalk.answer.mutationOptions({ onSuccess: onDone }));
+  return (
+    <PanelForm
+      onSubmit={() => {
         if (!save.isPending) save.mutate({ questionId: question.id, answer });
       }}
     >
@@ -611,22 +624,17 @@ function AnswerForm({ question, onDone, onCancel }: FormProps) {
         error={save.error?.data?.fieldErrors?.answer?.[0]}
       />
       <FormButtons submit="Als beantwortet speichern" isPending={save.isPending} onCancel={onCancel} error={save.error && !save.error.data?.fieldErrors?.answer ? save.error.message : null} />
-    </form>
+    </PanelForm>
   );
 }
 
 function MergeForm({ question, others, onDone, onCancel }: FormProps & { others: ImpulseQuestionDto[] }) {
   const trpc = useTRPC();
-  const ref = useFocusFirst();
   const [intoQuestionId, setInto] = useState(others[0]?.id ?? "");
   const merge = useMutation(trpc.impulseTalk.merge.mutationOptions({ onSuccess: onDone }));
   return (
-    <form
-      ref={ref}
-      className="space-y-2"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      onSubmit={() => {
         if (!merge.isPending) merge.mutate({ questionId: question.id, intoQuestionId });
       }}
     >
@@ -638,28 +646,23 @@ function MergeForm({ question, others, onDone, onCancel }: FormProps & { others:
         options={others.map((other) => ({ value: other.id, label: `${excerpt(other.body)} (${votesLabel(other.voteCount)})` }))}
       />
       <FormButtons submit="Zusammenführen" isPending={merge.isPending} onCancel={onCancel} error={merge.error?.message ?? null} />
-    </form>
+    </PanelForm>
   );
 }
 
 function HideForm({ question, onDone, onCancel }: FormProps) {
   const trpc = useTRPC();
-  const ref = useFocusFirst();
   const [reason, setReason] = useState("");
   const hide = useMutation(trpc.impulseTalk.hide.mutationOptions({ onSuccess: onDone }));
   const fieldError = hide.error?.data?.fieldErrors?.reason?.[0];
   return (
-    <form
-      ref={ref}
-      className="space-y-2"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      onSubmit={() => {
         if (!hide.isPending) hide.mutate({ questionId: question.id, reason });
       }}
     >
       <TextField label="Grund (nur für die Moderation sichtbar)" value={reason} onChange={(event) => setReason(event.target.value)} error={fieldError} />
       <FormButtons submit="Frage ausblenden" isPending={hide.isPending} onCancel={onCancel} error={hide.error && !fieldError ? hide.error.message : null} />
-    </form>
+    </PanelForm>
   );
 }

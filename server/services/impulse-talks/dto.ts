@@ -3,7 +3,8 @@ import type { ImpulseTalkCategory } from "../../schemas/impulse-talk";
 import { attachmentSelect, toAttachmentDto, type AttachmentDto } from "../attachments/dto";
 import { authorSelect, type AuthorDto } from "../users/dto";
 
-export const impulseTalkSelect = {
+/** What a talk's page and its edit form both show as it is stored. */
+export const talkFieldsSelect = {
   id: true,
   title: true,
   speakers: true,
@@ -14,13 +15,17 @@ export const impulseTalkSelect = {
   endsAt: true,
   onlineUrl: true,
   place: true,
-  abstractHtml: true,
   recordingUrl: true,
   cancelledAt: true,
+  updatedAt: true,
+} satisfies Prisma.ImpulseTalkSelect;
+
+export const impulseTalkSelect = {
+  ...talkFieldsSelect,
+  abstractHtml: true,
   cancelReason: true,
   sequence: true,
   createdAt: true,
-  updatedAt: true,
   groups: { select: { group: { select: { id: true, slug: true, name: true, position: true } } } },
   links: { select: { id: true, label: true, url: true }, orderBy: { position: "asc" } },
   attachments: { select: attachmentSelect, where: { attachedAt: { not: null } }, orderBy: { position: "asc" } },

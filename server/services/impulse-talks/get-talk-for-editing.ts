@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { toBerlinLocal } from "../../schemas/berlin-time";
 import type { ImpulseTalkCategory } from "../../schemas/impulse-talk";
 import { attachmentSelect, toAttachmentDto, type AttachmentDto } from "../attachments/dto";
+import { talkFieldsSelect } from "./dto";
 import { TALK_NOT_FOUND } from "./get-talk";
 
 /** A talk as its edit form starts: the sources (abstract Markdown), times as Berlin wall-clock fields. */
@@ -37,20 +38,8 @@ export async function getImpulseTalkForEditing(actor: Actor | null, talkId: stri
   const row = await db().impulseTalk.findUnique({
     where: { id: talkId },
     select: {
-      id: true,
-      title: true,
-      speakers: true,
-      organisation: true,
-      federalState: true,
-      category: true,
-      startsAt: true,
-      endsAt: true,
-      onlineUrl: true,
-      place: true,
+      ...talkFieldsSelect,
       abstract: true,
-      recordingUrl: true,
-      cancelledAt: true,
-      updatedAt: true,
       groups: { select: { groupId: true } },
       links: { select: { label: true, url: true }, orderBy: { position: "asc" } },
       attachments: { select: attachmentSelect, where: { attachedAt: { not: null } }, orderBy: { position: "asc" } },
