@@ -35,6 +35,8 @@ test("[presence] two people in a thread: the reader count goes 1 → 2 → 1 and
   await ben.send.click();
   await expect(anna.post("Ich schreibe gerade eine Antwort")).toHaveCount(1);
   await expect(typing).toHaveText("");
+  // the sender's composer empties once its send is acknowledged: typing before that would be emptied too
+  await expect(ben.composer).toHaveValue("");
 
   // emptying the field ends it
   await ben.composer.fill("Noch ein Gedanke");
