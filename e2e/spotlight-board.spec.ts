@@ -224,17 +224,24 @@ test.describe("[spotlight-board] board, list and export", () => {
     expect(expected.length).toBeGreaterThanOrEqual(3);
     await board.views.getByRole("link", { name: "Board" }).focus();
     const reached: string[] = [];
-    for (let step = 0; step < 200 && reached.length < expected.length; step++) {
+    // Tab until the focus has passed through the board and left it
+    for (let step = 0; step < 200; step++) {
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => {
         const active = document.activeElement;
         return active?.closest("[data-testid=spotlight-board]") ? (active as HTMLElement).innerText : null;
       });
       if (focused !== null) reached.push(focused);
+      else if (reached.length) break;
     }
-    expect(reached).toEqual(expected);
+    // other workers' spotlights may arrive live meanwhile: the cards there from start to end are
+    // reached one after another in the board's order
+    const final = await cardLinks.allInnerTexts();
+    const stayed = (texts: string[]) => texts.filter((text) => expected.includes(text) && final.includes(text));
+    expect(stayed(reached)).toEqual(stayed(final));
+    expect(stayed(reached).length).toBeGreaterThanOrEqual(3);
+    // back onto the last card, and open it
     await page.keyboard.press("Shift+Tab");
-    await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/spotlights\/[0-9a-f-]{36}$/);
   });
