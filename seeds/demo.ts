@@ -7,6 +7,7 @@ import { renderForStorage } from "../server/services/posts/markdown";
 import { createUser } from "../server/services/users/create-user";
 import { seedModerationDemo } from "./demo-moderation";
 import { seedDemoImpulseTalks } from "./demo-impulse";
+import { seedDemoOzg } from "./demo-ozg";
 import { seedDemoSpotlights } from "./demo-spotlights";
 import { newStorageKey, storagePath, uploadDir } from "../server/services/attachments/storage";
 import { samplePdf } from "./sample-files";
@@ -171,6 +172,7 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
   }
   await seedDemoSpotlights(tx, users, DEMO_PASSWORD);
   await seedDemoImpulseTalks(tx);
+  await seedDemoOzg(tx, users);
   return true;
 }
 

@@ -51,6 +51,16 @@ export const appErrors = {
     trpc: "UNAUTHORIZED",
     message: "Diese Kalender-Adresse ist ungültig oder wurde erneuert. Die aktuelle Adresse finden Sie in Ihren Einstellungen.",
   },
+  IMPORT_RUNNING: {
+    trpc: "CONFLICT",
+    message: "Gerade wird bereits ein Import eingespielt. Bitte warten Sie, bis er abgeschlossen ist, und versuchen Sie es dann erneut.",
+  },
+  IMPORT_STALE: {
+    trpc: "CONFLICT",
+    message: "Seit dieser Probe wurde ein anderer Import eingespielt. Bitte laden Sie die Datei erneut hoch, damit die Probe den aktuellen Stand zeigt.",
+  },
+  IMPORT_DONE: { trpc: "CONFLICT", message: "Dieser Import wurde bereits eingespielt oder verworfen." },
+  IMPORT_REFUSED: { trpc: "BAD_REQUEST", message: "Diese Datei kann nicht eingespielt werden." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

@@ -53,6 +53,11 @@ const table = {
   "impulse.withdraw":  [out,        no,     ok,          ok,        ok],
   "impulse.moderate":  [out,        no,     no,          ok,        ok],
   "calendar.subscribe": [out,       ok,     ok,          ok,        ok],
+  "ozg.read":          [out,        ok,     ok,          ok,        ok],
+  "ozg.follow":        [out,        ok,     ok,          ok,        ok],
+  "ozg.link":          [out,        no,     ok,          ok,        ok],
+  "ozg.import":        [out,        no,     no,          ok,        ok],
+  "ozg.publish":       [out,        no,     no,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;
 
 function outcome(actor: Actor | null, action: Action): string {
@@ -206,6 +211,7 @@ describe("[policy] state rules", () => {
 describe("[policy] impulse talk state rules", () => {
   const participant = actorWith("PARTICIPANT");
   const moderator = actorWith("MODERATOR");
+  const reader = actorWith("READER");
   const hour = 3_600_000;
   const upcoming = { endsAt: new Date(Date.now() + hour), cancelledAt: null };
   const ended = { endsAt: new Date(Date.now() - hour), cancelledAt: null };
@@ -242,5 +248,14 @@ describe("[policy] impulse talk state rules", () => {
     assert.equal(can(moderator, "impulse.manage", { cancelledAt: null }), true);
     assert.throws(() => assertCan(moderator, "impulse.manage", { cancelledAt: new Date() }), { code: "TALK_CANCELLED" });
     assert.throws(() => assertCan(participant, "impulse.manage", { cancelledAt: null }), { code: "FORBIDDEN" });
+  });
+
+  test("[policy] a service link is removed, or a spotlight linked, by the owner, who linked it, or moderation", () => {
+    const other = { ownerId: "someone-else", linkedById: "another-one" };
+    assert.equal(can(participant, "ozg.link", { ownerId: participant.id, linkedById: null }), true);
+    assert.equal(can(participant, "ozg.link", { ownerId: "someone-else", linkedById: participant.id }), true);
+    assert.throws(() => assertCan(participant, "ozg.link", other), { code: "FORBIDDEN" });
+    assert.equal(can(moderator, "ozg.link", other), true);
+    assert.throws(() => assertCan(reader, "ozg.link", { ownerId: reader.id, linkedById: reader.id }), { code: "FORBIDDEN" });
   });
 });

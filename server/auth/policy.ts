@@ -41,6 +41,11 @@ export interface ImpulseQuestionSubject {
 export interface ImpulseTalkSubject {
   cancelledAt: Date | null;
 }
+/** a thread's or spotlight's link to a service: whose thread or spotlight it is, and who linked it (when it exists) */
+export interface OzgLinkSubject {
+  ownerId: string;
+  linkedById: string | null;
+}
 export interface SpotlightTransitionSubject {
   from: SpotlightStatus;
   to: SpotlightStatus;
@@ -90,6 +95,16 @@ const minimumRole = {
   "impulse.moderate": "MODERATOR",
   /** one's own calendar subscription address for the talks */
   "calendar.subscribe": "READER",
+  /** the service status (Nachnutzungsübersicht); visitors who are not signed in only once moderation made it public */
+  "ozg.read": "READER",
+  /** be told when a service's phase or priority changes */
+  "ozg.follow": "READER",
+  /** link a service to a thread or spotlight, or remove a link (who may, see stateRules) */
+  "ozg.link": "PARTICIPANT",
+  /** upload, check and apply the monthly file */
+  "ozg.import": "MODERATOR",
+  /** make overview and table readable without signing in */
+  "ozg.publish": "MODERATOR",
 } as const satisfies Record<string, RoleName>;
 
 export type Action = keyof typeof minimumRole;
@@ -116,6 +131,7 @@ interface Subjects {
   "impulse.ask": TalkQuestionWindow;
   "impulse.vote": ImpulseQuestionSubject;
   "impulse.withdraw": Pick<ImpulseQuestionSubject, "authorId" | "status">;
+  "ozg.link": OzgLinkSubject;
 }
 
 type Denial =
@@ -170,6 +186,9 @@ const stateRules: { [A in keyof Subjects]: (actor: Actor, subject: Subjects[A]) 
     if (question.authorId !== actor.id) return "FORBIDDEN";
     return question.status === "OPEN" ? null : "QUESTION_NOT_OPEN";
   },
+  // a thread's links are anyone's to add (checked without a subject); removing one, and linking a
+  // spotlight, is for whoever the thread or spotlight belongs to, who linked it, or moderation
+  "ozg.link": (actor, link) => (isModerator(actor) || link.ownerId === actor.id || link.linkedById === actor.id ? null : "FORBIDDEN"),
 };
 
 type SubjectOf<A extends Action> = A extends keyof Subjects ? Subjects[A] : undefined;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { seedDemo } from "../../seeds/demo";
+import { seedOzgCatalogue } from "../../seeds/ozg-catalogue";
 import { seedWorkingGroups } from "../../seeds/working-groups";
 import { databaseUrl, openDatabase, setDatabase } from "../db";
 import { env, isPostgresUrl } from "../env";
@@ -32,6 +33,7 @@ export async function startDatabase(options: { url?: string; seedDemo?: boolean 
         // processes starting together on one empty PostgreSQL would otherwise both seed
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(72202)`;
         await seedWorkingGroups(tx);
+        await seedOzgCatalogue(tx);
         return (options.seedDemo ?? env.seedDemo) && (await seedDemo(tx));
       },
       { timeout: 60_000 },

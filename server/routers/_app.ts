@@ -5,6 +5,7 @@ import { groupRouter } from "./group";
 import { impulseTalkRouter } from "./impulse-talk";
 import { invitationRouter } from "./invitation";
 import { notificationRouter } from "./notification";
+import { ozgRouter } from "./ozg";
 import { postRouter } from "./post";
 import { reportRouter } from "./report";
 import { searchRouter } from "./search";
@@ -19,6 +20,7 @@ export const appRouter = router({
   impulseTalk: impulseTalkRouter,
   invitation: invitationRouter,
   notification: notificationRouter,
+  ozg: ozgRouter,
   post: postRouter,
   report: reportRouter,
   search: searchRouter,

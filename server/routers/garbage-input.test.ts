@@ -138,7 +138,7 @@ const validField: Record<string, (path: string) => unknown> = {
   statuses: () => ["PROPOSED"],
   forwardedTo: () => "Ministerium für Infrastruktur und Digitales",
   cosignedByMyMunicipality: () => true,
-  sort: () => "title",
+  sort: (path) => (path.startsWith("ozg.") ? "name" : "title"),
   direction: () => "asc",
   talkId: () => talk.id,
   period: () => "upcoming",
@@ -156,6 +156,13 @@ const validField: Record<string, (path: string) => unknown> = {
   questionId: () => questionId,
   intoQuestionId: () => intoQuestionId,
   answer: () => "Eine Antwort",
+  ressorts: () => ["MID"],
+  priorities: () => [1],
+  phases: () => ["PILOT"],
+  themenfeld: () => "Mobilität & Reisen",
+  lage: () => "Führerschein",
+  focusOnly: () => true,
+  availabilities: () => ["PARTIAL"],
 };
 
 type ProcedureDef = { type: "query" | "mutation"; inputs: ZodType[] };

@@ -277,6 +277,8 @@ export const procedureExpectations = {
   // one's own subscription address: every signed-in role follows the talks in a calendar
   "calendar.feedAddress": { expect: signedIn },
   "calendar.renew": { expect: signedIn },
+  "ozg.list": { expect: signedIn, input: () => ({ phases: ["PILOT"], sort: "name" }) },
+  "ozg.filterOptions": { expect: signedIn },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },

@@ -3,7 +3,7 @@
  * `NotificationKind` enum in prisma/schema.prisma (typecheck fails when the two differ) and,
  * when it concerns a post, to `kindPriority`.
  */
-export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME", "SPOTLIGHT_STATUS", "IMPULSE_TALK_CHANGED", "IMPULSE_TALK_CANCELLED", "IMPULSE_QUESTION_ANSWERED"] as const;
+export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME", "SPOTLIGHT_STATUS", "IMPULSE_TALK_CHANGED", "IMPULSE_TALK_CANCELLED", "IMPULSE_QUESTION_ANSWERED", "OZG_SERVICE_CHANGED"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** German labels, as the settings page lists the kinds. */
@@ -17,6 +17,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   IMPULSE_TALK_CHANGED: "Verschobene Impulsvorträge (neuer Termin oder Ort), denen ich folge",
   IMPULSE_TALK_CANCELLED: "Abgesagte Impulsvorträge, denen ich folge",
   IMPULSE_QUESTION_ANSWERED: "Antworten auf meine Fragen zu Impulsvorträgen",
+  OZG_SERVICE_CHANGED: "Neue Phase oder Priorität bei OZG-Leistungen, denen ich folge",
 };
 
 /** What a notification says happened, after the actor's name ("Erika Muster hat Sie erwähnt"). */
@@ -30,6 +31,7 @@ export const notificationKindVerbs: Record<NotificationKind, string> = {
   IMPULSE_TALK_CHANGED: "hat den Termin geändert",
   IMPULSE_TALK_CANCELLED: "hat den Vortrag abgesagt",
   IMPULSE_QUESTION_ANSWERED: "hat Ihre Frage beantwortet",
+  OZG_SERVICE_CHANGED: "hat mit dem Import den Stand geändert",
 };
 
 /** How the title follows the verb: „… hat Sie erwähnt in „Thema““, „… hat den Stand geändert bei „S-9: …““. */
@@ -43,6 +45,7 @@ export const notificationKindTitlePrepositions: Record<NotificationKind, string>
   IMPULSE_TALK_CHANGED: "bei",
   IMPULSE_TALK_CANCELLED: "–",
   IMPULSE_QUESTION_ANSWERED: "zu",
+  OZG_SERVICE_CHANGED: "bei",
 };
 
 /**
@@ -60,6 +63,7 @@ export const kindPriority: Record<NotificationKind, number> = {
   IMPULSE_TALK_CHANGED: 5,
   IMPULSE_TALK_CANCELLED: 5,
   IMPULSE_QUESTION_ANSWERED: 5,
+  OZG_SERVICE_CHANGED: 5,
 };
 
 export const digestFrequencies = ["OFF", "DAILY", "WEEKLY"] as const;
