@@ -45,7 +45,7 @@ function SortHeader({ column, params }: { column: (typeof columns)[number]; para
  */
 export function OzgServiceTable({ rows, params }: { rows: OzgServiceRow[]; params: OzgTableParams }) {
   return (
-    <div role="region" aria-labelledby="ozg-table-caption" tabIndex={0} className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-3 focus-visible:outline-brand-600">
+    <div role="region" aria-labelledby="ozg-table-caption" tabIndex={0} className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-3 focus-visible:outline-brand-600">
       <table className="w-full border-collapse text-sm">
         <caption id="ozg-table-caption" className="sr-only">
           OZG-Leistungen

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { DemoNotice } from "@/app/_components/ozg/demo-notice";
 import { OzgServiceTable } from "@/app/_components/ozg/ozg-service-table";
 import { OzgTableFilters } from "@/app/_components/ozg/ozg-table-filters";
@@ -16,14 +17,25 @@ export const metadata: Metadata = { title: "OZG-Leistungen" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const queryOf = (raw: Record<string, string | string[] | undefined>) => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) for (const entry of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, entry);
+  const text = query.toString();
+  return text ? `?${text}` : "";
+};
+
 const count = (n: number) => n.toLocaleString("de-DE");
 
 /** Every OZG service, filtered, sorted and paged on the server: the whole view lives in the URL. */
 export default async function OzgServicesPage({ searchParams }: Props) {
   const actor = await getActor();
-  const parsed = parseOzgTableParams(await searchParams);
+  const raw = await searchParams;
+  const parsed = parseOzgTableParams(raw);
   const view = await ozgTableView(actor, parsed);
   const params: OzgTableParams = { ...parsed, page: view.page };
+  // a submitted form (empty fields, repeated names) or a page past the end: the same view under its short URL
+  const canonical = ozgTableHref(params);
+  if (canonical !== `/ozg/leistungen${queryOf(raw)}`) redirect(canonical);
   const isFiltered = ozgTableHref({ ...params, sort: undefined, direction: undefined, page: 1 }) !== "/ozg/leistungen";
   return (
     <>
