@@ -314,6 +314,36 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     expect(failures).toEqual([]);
   });
 
+  test("[bad-params] OZG service table and its exports: garbage filters give the nearest valid view", async ({ asReader: page }) => {
+    test.slow(); // about 60 page loads
+    const failures: string[] = [];
+    const garbage = ["%00", "%E0%A4%A", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "W".repeat(3000), "'%20OR%201=1--", "__proto__", "-1", "1e400"];
+    const cases = [
+      ...garbage.flatMap((value) =>
+        ["q", "ressort", "prioritaet", "phase", "themenfeld", "lage", "fokus", "verfuegbarkeit", "sortierung", "richtung", "seite"].map((param) => `${param}=${value}`),
+      ),
+      "phase=pilotierung&phase=GIBTESNICHT&phase=rollout,%00,umgesetzt",
+      `ressort=${"MI,".repeat(2000)}`,
+      "themenfeld=Nirgendwo&lage=Nirgends&sortierung=land&richtung=seitwaerts&seite=99999999999",
+    ];
+    for (const query of cases) {
+      const url = `/ozg/leistungen?${query}`;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) failures.push(`${url.slice(0, 100)}: ${response?.status()}`);
+      else if (!(await page.getByRole("heading", { level: 1, name: "OZG-Leistungen" }).isVisible())) failures.push(`${url.slice(0, 100)}: no table page`);
+    }
+    // an unknown phase is dropped: every service rather than none
+    await page.goto("/ozg/leistungen?phase=gibt-es-nicht");
+    if (!(await page.getByRole("region", { name: "OZG-Leistungen" }).isVisible())) failures.push("unknown phase filtered everything");
+    for (const query of cases.filter((_, index) => index % 4 === 0)) {
+      for (const format of ["csv", "xlsx"]) {
+        const response = await page.request.get(`/api/ozg/export.${format}?${query}`, { failOnStatusCode: false });
+        if (response.status() !== 200) failures.push(`export.${format} ${query.slice(0, 80)}: ${response.status()}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   test("[bad-params] tRPC answers garbage query input with 4xx and a German message", async ({ asParticipant: page }) => {
     const failures: string[] = [];
     const inputs: [string, unknown][] = [

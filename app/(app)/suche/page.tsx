@@ -37,7 +37,7 @@ export default async function SearchPage({ searchParams }: Props) {
   });
   return (
     <>
-      <PageHeader title="Suche" lead="Durchsucht die Titel und Beiträge aller Themen in den Arbeitsgruppen und die Spotlight-Themen." />
+      <PageHeader title="Suche" lead="Durchsucht die Titel und Beiträge aller Themen in den Arbeitsgruppen, die Spotlight-Themen, die Impulsvorträge und die OZG-Leistungen." />
       <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
         <SearchFilters params={params} options={options} />
         <SearchResults params={params} result={result} />

@@ -5,7 +5,7 @@ import type { SearchResult } from "@/server/services/search/search";
 import { Pagination } from "../ui/pagination";
 import { HighlightedText } from "./highlighted-text";
 
-const kindLabels: Record<string, string> = { thread: "Thema", post: "Beitrag", spotlight: "Spotlight", impulseTalk: "Impulsvortrag" };
+const kindLabels: Record<string, string> = { thread: "Thema", post: "Beitrag", spotlight: "Spotlight", impulseTalk: "Impulsvortrag", ozgService: "OZG-Leistung" };
 
 function Hint({ children }: { children: React.ReactNode }) {
   return <div className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-700">{children}</div>;
@@ -56,7 +56,14 @@ export function SearchResults({ params, result }: { params: SearchParams; result
                   {hit.group && <>{hit.group.name} · </>}
                   {hit.kind === "spotlight" && "vorgeschlagen von "}
                   {hit.kind === "impulseTalk" && "angesetzt von "}
-                  {hit.author.name} ({hit.author.organisation}) · <time dateTime={hit.createdAt}>{formatShortDate(hit.createdAt)}</time>
+                  {hit.author ? (
+                    <>
+                      {hit.author.name} ({hit.author.organisation}) ·{" "}
+                    </>
+                  ) : (
+                    hit.kind === "ozgService" && "Stand vom "
+                  )}
+                  <time dateTime={hit.createdAt}>{formatShortDate(hit.createdAt)}</time>
                 </p>
                 {hit.snippet.length > 0 && (
                   <p className="mt-2 text-slate-800">

@@ -38,7 +38,7 @@ test("[search] German stemming: Bauanträge finds Bauantrag, in titles and in po
   assert.equal(postHit.href, `/beitraege/${post.id}`);
   assert.deepEqual(hits(postHit.snippet), ["Bauanträge", word]);
   assert.equal(plain(postHit.snippet), `Unsere Bauanträge kommen seit März digital an. ${word}`, "Markdown syntax never shows");
-  assert.equal(postHit.author.name, participant2.name);
+  assert.equal(postHit.author?.name, participant2.name);
   assert.equal(postHit.group?.slug, "technik");
   const threadHit = result.hits.find((hit) => hit.kind === "thread")!;
   assert.equal(threadHit.href, `/arbeitsgruppen/technik/themen/${thread.id}`);
@@ -88,7 +88,7 @@ test("[search] filters by group, author and period (German calendar days)", asyn
   assert.equal(inGroup.hits[0].href.includes(strategie.id), false, "the post, not the thread title, matched");
   const byAuthor = await search(participant, { query, authorId: participant2.id });
   assert.equal(byAuthor.total, 2);
-  assert.ok(byAuthor.hits.every((hit) => hit.author.id === participant2.id));
+  assert.ok(byAuthor.hits.every((hit) => hit.author?.id === participant2.id));
 
   const march2 = await search(participant, { query, from: "2026-03-02", to: "2026-03-02" });
   assert.deepEqual(march2.hits.map((hit) => hit.id), [late.id]);
@@ -228,7 +228,7 @@ test("[search] spotlights are found by title and problem, German stemming, and l
   assert.equal(plain(hit.title), `S-${spotlight.number}: Digitaler Bauantrag ${word}`);
   assert.deepEqual(hits(hit.title), ["Bauantrag", word]);
   assert.equal(plain(hit.snippet), `Die Bauämter prüfen Anträge auf Papier. ${word}`, "the problem as text, no Markdown");
-  assert.equal(hit.author.id, participant.id, "the proposer");
+  assert.equal(hit.author?.id, participant.id, "the proposer");
   assert.equal(hit.group?.slug, "umsetzung", "its first group");
   // its discussion thread is a thread hit of its own
   assert.ok(result.hits.some((candidate) => candidate.kind === "thread" && candidate.id === spotlight.thread?.id));
@@ -295,7 +295,7 @@ test("[search] impulse talks are found by title, speakers, organisation and abst
   assert.ok(byTitle);
   assert.equal(byTitle.href, `/impulse/${talk.id}`);
   assert.equal(plain(byTitle.title), `Digitale Baugenehmigung in Hamburg ${word}`);
-  assert.equal(byTitle.author.id, moderator.id, "the moderator who scheduled it");
+  assert.equal(byTitle.author?.id, moderator.id, "the moderator who scheduled it");
   assert.equal(byTitle.group?.slug, "organisation", "its first group");
   assert.equal(byTitle.createdAt, talk.startsAt, "dated by its start");
   for (const query of [`Brandtmeier ${word}`, `Stadtentwicklung ${word}`, `Bauantrag ${word}`]) {
@@ -309,4 +309,32 @@ test("[search] impulse talks are found by title, speakers, organisation and abst
   assert.deepEqual(await talkHits(`Bauantrag ${word}`, { authorId: participant.id }), []);
   // the seeded programme is searchable too
   assert.ok((await talkHits("BayernPortal")).some((hit) => plain(hit.title).startsWith("BayernPortal und Bürgerkonto")));
+});
+
+test("[search] OZG services are found by name with German stemming, whatever the role, and lead to their detail page", async () => {
+  const word = uniqueWord();
+  await db().ozgService.update({ where: { ozgId: "10160" }, data: { name: `Hundehaltung ${word}` } });
+  const ozgHits = async (actor: typeof participant, query: string, filters: Record<string, unknown> = {}) =>
+    (await search(actor, { query, ...filters })).hits.filter((hit) => hit.kind === "ozgService");
+
+  // no scoping by role (readers read the status too; search itself opens to participants and up)
+  for (const actor of [participant, moderator]) {
+    const [hit, ...rest] = await ozgHits(actor, `Hundehaltungen ${word}`);
+    assert.ok(hit, "stemmed: Hundehaltungen finds Hundehaltung");
+    assert.deepEqual(rest, []);
+    assert.equal(hit.id, "10160");
+    assert.equal(hit.href, "/ozg/leistungen/10160");
+    assert.equal(plain(hit.title), `Hundehaltung ${word}`);
+    assert.deepEqual(hits(hit.title), ["Hundehaltung", word]);
+    assert.equal(plain(hit.snippet), "OZG-ID 10160 · Engagement & Hobby · Tierhaltung");
+    assert.equal(hit.author, null, "nobody wrote it");
+    assert.equal(hit.group, null);
+  }
+  // the catalogue's own names: Wohngeld is a service of its own
+  assert.ok((await ozgHits(participant, "Wohngeld")).some((hit) => hit.id === "10092"));
+  // a service has no group and no author: those filters leave it out
+  assert.deepEqual(await ozgHits(participant, `Hundehaltung ${word}`, { groupId: await groupIdBySlug("technik") }), []);
+  assert.deepEqual(await ozgHits(participant, `Hundehaltung ${word}`, { authorId: participant.id }), []);
+  // the period applies to its last change
+  assert.deepEqual(await ozgHits(participant, `Hundehaltung ${word}`, { from: "2000-01-01", to: "2000-12-31" }), []);
 });

@@ -13,7 +13,8 @@ export interface SearchHit {
   /** plain-text excerpt around the hits (for a title hit: the opening of the first post) */
   snippet: TextSegment[];
   group: { slug: string; name: string } | null;
-  author: { id: string; name: string; organisation: string };
+  /** null for content nobody wrote (an OZG service) */
+  author: { id: string; name: string; organisation: string } | null;
   createdAt: string;
 }
 
@@ -38,9 +39,9 @@ interface HitRow {
   snippet: string;
   groupSlug: string | null;
   groupName: string | null;
-  authorId: string;
-  authorName: string;
-  authorOrganisation: string;
+  authorId: string | null;
+  authorName: string | null;
+  authorOrganisation: string | null;
 }
 
 const titleOptions = `HighlightAll=true, StartSel=${HIT_START}, StopSel=${HIT_END}`;
@@ -94,7 +95,7 @@ export async function search(actor: Actor | null, rawInput: unknown): Promise<Se
       title: headlineSegments(row.title),
       snippet: headlineSegments(row.snippet),
       group: row.groupSlug && row.groupName ? { slug: row.groupSlug, name: row.groupName } : null,
-      author: { id: row.authorId, name: row.authorName, organisation: row.authorOrganisation },
+      author: row.authorId ? { id: row.authorId, name: row.authorName!, organisation: row.authorOrganisation! } : null,
       createdAt: new Date(row.createdAt).toISOString(),
     })),
     total,
@@ -124,7 +125,7 @@ function hitsPage(scope: SearchScope, page: number): Promise<HitRow[]> {
       g."slug" AS "groupSlug", g."name" AS "groupName",
       u."id" AS "authorId", u."name" AS "authorName", u."organisation" AS "authorOrganisation"
     FROM ranked
-    JOIN "User" u ON u."id" = ranked."authorId"
+    LEFT JOIN "User" u ON u."id" = ranked."authorId"
     LEFT JOIN "WorkingGroup" g ON g."id" = ranked."groupId"
     ORDER BY ranked.rank DESC, ranked."createdAt" DESC, ranked.id`;
 }

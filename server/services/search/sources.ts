@@ -1,4 +1,5 @@
 import { Prisma } from "../../db";
+import { ozgServiceHref } from "../../schemas/ozg-params";
 import { publicSpotlightStatuses } from "../../schemas/spotlight-lifecycle";
 
 /** What the searcher asked for, as every source applies it. */
@@ -145,4 +146,24 @@ export const impulseTalkSource: SearchSource = {
   href: (hit) => `/impulse/${hit.id}`,
 };
 
-export const searchSources: readonly SearchSource[] = [threadTitleSource, postSource, spotlightSource, impulseTalkSource];
+/**
+ * OZG services by name, through the OZG migration's expression index on `to_tsvector('german', "name")`.
+ * Everyone who searches reads the status (readers too), so no scoping by role; a service belongs to no
+ * group and has no author, so the group and person filters leave it out, and the period applies to its
+ * last change. The snippet names its OZG ID, Themenfeld and Lage.
+ */
+export const ozgServiceSource: SearchSource = {
+  kind: "ozgService",
+  select: (scope) => Prisma.sql`
+    SELECT 'ozgService' AS kind, o."ozgId" AS "id", NULL::text AS "threadId", NULL::text AS "groupId",
+      NULL::text AS "authorId", o."updatedAt" AS "createdAt",
+      ts_rank(setweight(to_tsvector('german', o."name"), 'A'), ${scope.tsquery}) AS rank,
+      ${escapeHtml(Prisma.sql`o."name"`)} AS "titleHtml",
+      ${escapeHtml(Prisma.sql`'OZG-ID ' || o."ozgId" || ' · ' || o."themenfeld" || ' · ' || o."lage"`)} AS "bodyHtml"
+    FROM "OzgService" o
+    WHERE to_tsvector('german', o."name") @@ ${scope.tsquery}
+      ${scopeConditions(scope, { groupId: null, authorId: Prisma.sql`NULL::text`, createdAt: Prisma.sql`o."updatedAt"` })}`,
+  href: (hit) => ozgServiceHref(hit.id),
+};
+
+export const searchSources: readonly SearchSource[] = [threadTitleSource, postSource, spotlightSource, impulseTalkSource, ozgServiceSource];

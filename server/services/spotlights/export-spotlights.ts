@@ -1,9 +1,9 @@
-import { stringify } from "csv-stringify/sync";
 import { assertCan, type Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
 import { berlinDay, formatGermanDay } from "../../schemas/calendar-day";
 import { isSpotlightOverdue, spotlightReference, spotlightStatusLabels } from "../../schemas/spotlight-lifecycle";
 import type { SpotlightBoardParams } from "../../schemas/spotlight-params";
+import { germanExcelCsv } from "../export/spreadsheet-cells";
 import { spotlightBoardState } from "./board-state";
 import type { SpotlightDto } from "./dto";
 import { listSpotlights } from "./list-spotlights";
@@ -82,20 +82,9 @@ export async function exportSpotlights(actor: Actor | null, parsed: SpotlightBoa
     ).map((row) => [row.id, { problem: row.problem, requestedAction: row.requestedAction, answer: row.answer ?? "" }]),
   );
   const today = berlinDay();
-  const csv = stringify(
+  const csv = germanExcelCsv(
+    spotlightExportHeaders,
     spotlights.map((spotlight) => exportRow(spotlight, texts.get(spotlight.id)!, today)),
-    {
-      bom: true,
-      delimiter: ";",
-      record_delimiter: "windows",
-      header: true,
-      columns: [...spotlightExportHeaders],
-      // a multi-line text stays one cell: quoted, since rows end in CRLF but its lines in LF
-      quote_record_delimiter: true,
-      // a cell starting like a formula (=, +, -, @, tab, CR) gets a leading apostrophe, so a
-      // spreadsheet shows it as text instead of running it (CSV injection)
-      escape_formulas: true,
-    },
   );
   return { fileName: `spotlights-${today}.csv`, csv };
 }
