@@ -26,7 +26,8 @@ test("[ozg] link a thread: any participant, twice is once; the author, the linke
   const thread = await makeThread(participant, { title: "Elterngeld digital" });
   // someone else's thread: participants link to any thread they read
   const linked = await linkOzgServiceToThread(participant2, { threadId: thread.id, ozgId: "10000" });
-  assert.deepEqual(linked, [{ ozgId: "10000", name: "Elterngeld", phase: linked[0]!.phase, canRemove: true }]);
+  assert.deepEqual(linked.services, [{ ozgId: "10000", name: "Elterngeld", phase: linked.services[0]!.phase, canRemove: true }]);
+  assert.equal(linked.canLink, true);
   await linkOzgServiceToThread(participant2, { threadId: thread.id, ozgId: "10000" });
   await linkOzgServiceToThread(participant, { threadId: thread.id, ozgId: "10169" });
   assert.deepEqual(await threadLinks(thread.id), [
@@ -37,7 +38,7 @@ test("[ozg] link a thread: any participant, twice is once; the author, the linke
   const third = await makeThread(moderator);
   await linkOzgServiceToThread(participant, { threadId: third.id, ozgId: "10000" });
   assert.deepEqual(
-    (await ozgServicesOfThread(participant2, third.id)).map((s) => s.canRemove),
+    (await ozgServicesOfThread(participant2, third.id)).services.map((s) => s.canRemove),
     [false],
   );
   await rejectsWithAppError(() => unlinkOzgServiceFromThread(participant2, { threadId: third.id, ozgId: "10000" }), "FORBIDDEN");
@@ -45,9 +46,8 @@ test("[ozg] link a thread: any participant, twice is once; the author, the linke
 
   const auditsBefore = await auditCount("ozg.unlinkThread");
   // the thread's author removes a link someone else made: not moderation, not audited
-  assert.deepEqual(await unlinkOzgServiceFromThread(participant, { threadId: thread.id, ozgId: "10000" }), [
-    { ozgId: "10169", name: "Führerschein", phase: (await ozgServicesOfThread(participant, thread.id))[0]!.phase, canRemove: true },
-  ]);
+  const left = await unlinkOzgServiceFromThread(participant, { threadId: thread.id, ozgId: "10000" });
+  assert.deepEqual(left.services.map((s) => [s.ozgId, s.name, s.canRemove]), [["10169", "Führerschein", true]]);
   // removing what is not there changes nothing
   await unlinkOzgServiceFromThread(participant, { threadId: thread.id, ozgId: "10000" });
   assert.equal(await auditCount("ozg.unlinkThread"), auditsBefore);
@@ -80,14 +80,16 @@ test("[ozg] link a spotlight: its proposer or moderation; readers see the links 
   await rejectsWithAppError(() => linkOzgServiceToSpotlight(participant2, input), "FORBIDDEN");
   await rejectsWithAppError(() => linkOzgServiceToSpotlight(reader, input), "FORBIDDEN");
   await rejectsWithAppError(() => linkOzgServiceToSpotlight(null, input), "UNAUTHORIZED");
-  assert.deepEqual(await ozgServicesOfSpotlight(reader, spotlight.id), []);
+  assert.deepEqual(await ozgServicesOfSpotlight(reader, spotlight.id), { services: [], canLink: false });
+  assert.equal((await ozgServicesOfSpotlight(participant2, spotlight.id)).canLink, false);
+  assert.equal((await ozgServicesOfSpotlight(participant, spotlight.id)).canLink, true);
 
   await linkOzgServiceToSpotlight(participant, input);
   await linkOzgServiceToSpotlight(participant, input);
   await linkOzgServiceToSpotlight(moderator, { spotlightId: spotlight.id, ozgId: "10000" });
   const seen = await ozgServicesOfSpotlight(reader, spotlight.id);
-  assert.deepEqual(seen.map((s) => [s.ozgId, s.canRemove]), [["10000", false], ["10169", false]]);
-  assert.deepEqual((await ozgServicesOfSpotlight(participant, spotlight.id)).map((s) => s.canRemove), [true, true]);
+  assert.deepEqual(seen.services.map((s) => [s.ozgId, s.canRemove]), [["10000", false], ["10169", false]]);
+  assert.deepEqual((await ozgServicesOfSpotlight(participant, spotlight.id)).services.map((s) => s.canRemove), [true, true]);
 
   await rejectsWithAppError(() => unlinkOzgServiceFromSpotlight(participant2, input), "FORBIDDEN");
   await rejectsWithAppError(() => unlinkOzgServiceFromSpotlight(reader, input), "FORBIDDEN");
@@ -95,7 +97,7 @@ test("[ozg] link a spotlight: its proposer or moderation; readers see the links 
   const auditsBefore = await auditCount("ozg.unlinkSpotlight");
   await unlinkOzgServiceFromSpotlight(participant, { spotlightId: spotlight.id, ozgId: "10000" });
   assert.equal(await auditCount("ozg.unlinkSpotlight"), auditsBefore);
-  assert.deepEqual(await unlinkOzgServiceFromSpotlight(moderator, input), []);
+  assert.deepEqual((await unlinkOzgServiceFromSpotlight(moderator, input)).services, []);
   assert.equal(await auditCount("ozg.unlinkSpotlight"), auditsBefore + 1);
 
   // a proposal is not the reader's: not found, like one that does not exist

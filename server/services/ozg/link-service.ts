@@ -18,13 +18,20 @@ export interface OzgLinkedService {
   canRemove: boolean;
 }
 
+/** The services linked to a thread or spotlight, and whether the viewer may link another. */
+export interface OzgLinks {
+  services: OzgLinkedService[];
+  canLink: boolean;
+}
+
 type LinkRow = { ozgId: string; linkedById: string | null; service: { name: string; phase: OzgPhase } };
 const linkSelect = { ozgId: true, linkedById: true, service: { select: { name: true, phase: true } } } as const;
 
-function toLinked(actor: Actor, ownerId: string, rows: LinkRow[]): OzgLinkedService[] {
-  return rows
+function toLinked(actor: Actor, ownerId: string, rows: LinkRow[], canLink: boolean): OzgLinks {
+  const services = rows
     .map((row) => ({ ozgId: row.ozgId, name: row.service.name, phase: row.service.phase, canRemove: can(actor, "ozg.link", { ownerId, linkedById: row.linkedById }) }))
     .sort((a, b) => a.name.localeCompare(b.name, "de"));
+  return { services, canLink };
 }
 
 async function threadOwner(tx: Tx, threadId: string): Promise<string> {
@@ -40,21 +47,23 @@ async function spotlightOwner(tx: Tx, actor: Actor, spotlightId: string): Promis
 }
 
 /** The services linked to a thread; for those who read threads. */
-export async function ozgServicesOfThread(actor: Actor | null, threadId: string, tx: Tx = db()): Promise<OzgLinkedService[]> {
+export async function ozgServicesOfThread(actor: Actor | null, threadId: string, tx: Tx = db()): Promise<OzgLinks> {
   assertCan(actor, "internal.read");
   const ownerId = await threadOwner(tx, threadId);
-  return toLinked(actor, ownerId, await tx.threadOzgService.findMany({ where: { threadId }, select: linkSelect }));
+  // anyone who links may link to any thread they read
+  return toLinked(actor, ownerId, await tx.threadOzgService.findMany({ where: { threadId }, select: linkSelect }), can(actor, "ozg.link"));
 }
 
 /** The services linked to a spotlight the actor may see (readers too). */
-export async function ozgServicesOfSpotlight(actor: Actor | null, spotlightId: string, tx: Tx = db()): Promise<OzgLinkedService[]> {
+export async function ozgServicesOfSpotlight(actor: Actor | null, spotlightId: string, tx: Tx = db()): Promise<OzgLinks> {
   assertCan(actor, "spotlight.read");
   const ownerId = await spotlightOwner(tx, actor, spotlightId);
-  return toLinked(actor, ownerId, await tx.spotlightOzgService.findMany({ where: { spotlightId }, select: linkSelect }));
+  const canLink = can(actor, "ozg.link", { ownerId, linkedById: null });
+  return toLinked(actor, ownerId, await tx.spotlightOzgService.findMany({ where: { spotlightId }, select: linkSelect }), canLink);
 }
 
 /** Links a service to any thread the participant reads; linking twice changes nothing. */
-export async function linkOzgServiceToThread(actor: Actor | null, rawInput: unknown): Promise<OzgLinkedService[]> {
+export async function linkOzgServiceToThread(actor: Actor | null, rawInput: unknown): Promise<OzgLinks> {
   assertCan(actor, "ozg.link");
   const { threadId, ozgId } = ozgThreadLinkSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
@@ -69,7 +78,7 @@ export async function linkOzgServiceToThread(actor: Actor | null, rawInput: unkn
  * Removes a thread's link: the thread's author, who linked it, or moderation (whose removal of
  * someone else's link is audited). A link that is not there is removed already.
  */
-export async function unlinkOzgServiceFromThread(actor: Actor | null, rawInput: unknown): Promise<OzgLinkedService[]> {
+export async function unlinkOzgServiceFromThread(actor: Actor | null, rawInput: unknown): Promise<OzgLinks> {
   assertCan(actor, "ozg.link");
   const { threadId, ozgId } = ozgThreadLinkSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
@@ -86,7 +95,7 @@ export async function unlinkOzgServiceFromThread(actor: Actor | null, rawInput: 
 }
 
 /** Links a service to a spotlight: its proposer or moderation; linking twice changes nothing. */
-export async function linkOzgServiceToSpotlight(actor: Actor | null, rawInput: unknown): Promise<OzgLinkedService[]> {
+export async function linkOzgServiceToSpotlight(actor: Actor | null, rawInput: unknown): Promise<OzgLinks> {
   assertCan(actor, "ozg.link");
   const { spotlightId, ozgId } = ozgSpotlightLinkSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
@@ -100,7 +109,7 @@ export async function linkOzgServiceToSpotlight(actor: Actor | null, rawInput: u
 }
 
 /** Removes a spotlight's link: its proposer, who linked it, or moderation (audited for others' links). */
-export async function unlinkOzgServiceFromSpotlight(actor: Actor | null, rawInput: unknown): Promise<OzgLinkedService[]> {
+export async function unlinkOzgServiceFromSpotlight(actor: Actor | null, rawInput: unknown): Promise<OzgLinks> {
   assertCan(actor, "ozg.link");
   const { spotlightId, ozgId } = ozgSpotlightLinkSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
