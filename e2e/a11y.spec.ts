@@ -220,6 +220,22 @@ test.describe("[a11y] axe on every page", () => {
     await check(asReader, "impulse-vortrag-lesend");
   });
 
+  test("[a11y] OZG service page as participant with the link picker open, and as reader", async ({ asParticipant, asReader, make }) => {
+    await asParticipant.goto("/ozg/leistungen/10169");
+    await expect(asParticipant.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
+    await check(asParticipant, "a11y-ozg-leistung");
+    const thread = await make.thread({ title: make.name("OZG-Picker") });
+    await asParticipant.goto(thread.url);
+    const linked = asParticipant.getByRole("region", { name: "Verknüpfte OZG-Leistungen" });
+    await linked.getByRole("button", { name: "Leistung verknüpfen" }).click();
+    await linked.getByLabel("Leistung suchen (Name oder OZG-ID)").fill("Führerschein");
+    await expect(linked.getByRole("button", { name: "Führerschein (10169) verknüpfen" })).toBeVisible();
+    await check(asParticipant, "a11y-ozg-picker");
+    await asReader.goto("/ozg/leistungen/10169");
+    await expect(asReader.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
+    await check(asReader, "a11y-ozg-leistung-lesend");
+  });
+
   test("[a11y] not-found page", async ({ asParticipant: page }) => {
     await page.goto(`/arbeitsgruppen/technik/themen/${crypto.randomUUID()}`);
     await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();

@@ -366,4 +366,16 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  test("[bad-params] OZG service page: unknown and garbage IDs give the German 404", async ({ asParticipant, asReader }) => {
+    for (const segment of [...badSegments, "99999999", "10169x", "10169%20", "%3Cscript%3E"]) {
+      await expectNotFound(asParticipant, `/ozg/leistungen/${segment}`);
+    }
+    await expectNotFound(asReader, "/ozg/leistungen/W%00");
+    for (const query of ["?seite=123456789012", "?x=%00", "?sortierung=%E0%A4%A"]) {
+      const response = await asReader.goto(`/ozg/leistungen/10169${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(asReader.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { toBerlinLocal } from "../schemas/berlin-time";
 import { askQuestion } from "../services/impulse-talks/ask-question";
 import { hideQuestion } from "../services/impulse-talks/hide-question";
 import { voteQuestion } from "../services/impulse-talks/vote-question";
+import { linkOzgServiceToSpotlight, linkOzgServiceToThread } from "../services/ozg/link-service";
 
 /**
  * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
@@ -129,6 +130,20 @@ const talkFields = <Key extends object>(f: AuthzFixtures, key: Key) => ({
   abstract: "Worum es geht",
   groupIds: [f.group.id],
 });
+
+/** a fresh thread of the participant, linked by the participant to a service */
+async function linkedThread(f: AuthzFixtures) {
+  const link = { threadId: (await f.freshThread()).id, ozgId: "10169" };
+  await linkOzgServiceToThread(f.actors.participant, link);
+  return link;
+}
+
+/** a fresh spotlight of the participant, linked by the participant to a service */
+async function linkedSpotlight(f: AuthzFixtures) {
+  const link = { spotlightId: (await f.freshSpotlight()).id, ozgId: "10169" };
+  await linkOzgServiceToSpotlight(f.actors.participant, link);
+  return link;
+}
 
 const uniqueEmail = () => `authz-${randomUUID().slice(0, 8)}@test.example`;
 
@@ -279,6 +294,16 @@ export const procedureExpectations = {
   "calendar.renew": { expect: signedIn },
   "ozg.list": { expect: signedIn, input: () => ({ phases: ["PILOT"], sort: "name" }) },
   "ozg.filterOptions": { expect: signedIn },
+  "ozg.byId": { expect: signedIn, input: () => ({ ozgId: "10169" }) },
+  "ozg.follow": { expect: signedIn, input: () => ({ ozgId: "10169" }) },
+  "ozg.unfollow": { expect: signedIn, input: () => ({ ozgId: "10169" }) },
+  // participants link services to any thread they read; the picker's search is for them
+  "ozg.linkThread": { expect: internal, input: (f) => ({ threadId: f.thread.id, ozgId: "10169" }) },
+  "ozg.searchForLink": { expect: internal, input: () => ({ query: "Führerschein" }) },
+  // removing a link, and linking a spotlight: the thread's or spotlight's owner (the participant), who linked it, or moderation
+  "ozg.unlinkThread": { expect: [U, F, ok, F, ok, ok], input: async (f) => linkedThread(f) },
+  "ozg.linkSpotlight": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id, ozgId: "10169" }) },
+  "ozg.unlinkSpotlight": { expect: [U, F, ok, F, ok, ok], input: async (f) => linkedSpotlight(f) },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },

@@ -55,7 +55,18 @@ function TextSection({ id, title, html, children }: { id: string; title: string;
  * The spotlight page: what is asked, who co-signed, where it went and what came back, and how it got
  * there. Live: every change (status, co-signatures, answer) replaces the shown spotlight in place.
  */
-export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSpotlight: SpotlightDto; viewer: SpotlightViewer; today: string }) {
+export function SpotlightDetail({
+  initialSpotlight,
+  viewer,
+  today,
+  related,
+}: {
+  initialSpotlight: SpotlightDto;
+  viewer: SpotlightViewer;
+  today: string;
+  /** what the spotlight is linked to, at the end of the side column (the OZG services) */
+  related?: ReactNode;
+}) {
   const [spotlight, setSpotlight] = useState(initialSpotlight);
   /** the spotlight left this viewer's view while the page was open (a reader's, declined) */
   const [isGone, setIsGone] = useState(false);
@@ -278,6 +289,7 @@ export function SpotlightDetail({ initialSpotlight, viewer, today }: { initialSp
                 )}
               </Box>
             )}
+            {related}
           </div>
 
           <section aria-labelledby="verlauf" className="min-w-0 lg:col-start-1">

@@ -51,6 +51,7 @@ export function ThreadView({
   groups = [],
   unread,
   actions,
+  related,
 }: {
   initialThread: ThreadDetail;
   initialPage: PostPage;
@@ -62,6 +63,8 @@ export function ThreadView({
   unread: UnreadPosition;
   /** links in the header that lead from the thread elsewhere ("Als Spotlight vorschlagen") */
   actions?: ReactNode;
+  /** what the thread is linked to, below the header's actions (the OZG services) */
+  related?: ReactNode;
 }) {
   const [thread, setThread] = useState(initialThread);
   const { state: connection } = useSocket();
@@ -186,6 +189,7 @@ export function ThreadView({
           <PresenceBar threadId={thread.id} />
           {subscription}
           {actions && <div className="mt-3 flex flex-wrap gap-2">{actions}</div>}
+          {related && <div className="mt-4">{related}</div>}
           {viewer.canModerate && <ModerationControls thread={thread} groups={groups} onChange={setThread} />}
         </header>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { LinkedServices } from "@/app/_components/ozg/linked-services";
 import { SpotlightDetail } from "@/app/_components/spotlights/spotlight-detail";
 import { berlinDay } from "@/server/schemas/calendar-day";
 import { getActor } from "@/server/auth/get-actor";
@@ -8,6 +9,7 @@ import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
 import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
+import { ozgServicesOfSpotlight } from "@/server/services/ozg/link-service";
 import { getSpotlight, parseSpotlightReference, spotlightIdByNumber } from "@/server/services/spotlights/get-spotlight";
 
 type Props = { params: Promise<{ spotlightId: string }> };
@@ -44,6 +46,7 @@ export default async function SpotlightPage({ params }: Props) {
   // signed out: the layout sends them to the sign-in page
   if (!loaded) return null;
   const { actor, spotlight } = loaded;
+  const ozgLinks = await ozgServicesOfSpotlight(actor, spotlight.id);
   return (
     <SpotlightDetail
       key={spotlight.id}
@@ -55,6 +58,7 @@ export default async function SpotlightPage({ params }: Props) {
         canCosign: can(actor, "spotlight.cosign"),
         canModerate: can(actor, "spotlight.transition"),
       }}
+      related={<LinkedServices target={{ spotlightId: spotlight.id }} initial={ozgLinks} />}
     />
   );
 }

@@ -17,6 +17,8 @@ import { lastReadNumber } from "@/server/services/reads/read-state";
 import { getThread } from "@/server/services/threads/get-thread";
 import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
 import { spotlightOfThread } from "@/server/services/spotlights/spotlight-of-thread";
+import { LinkedServices } from "@/app/_components/ozg/linked-services";
+import { ozgServicesOfThread } from "@/server/services/ozg/link-service";
 
 type Props = {
   params: Promise<{ slug: string; threadId: string }>;
@@ -58,11 +60,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       ? Math.ceil(Math.min(readUpTo + 1, thread.postCount) / POSTS_PER_PAGE)
       : parsePageParam(query.seite);
   const canModerate = can(actor, "thread.moderate");
-  const [postPage, subscription, groups, spotlight] = await Promise.all([
+  const [postPage, subscription, groups, spotlight, ozgLinks] = await Promise.all([
     listPosts(actor, { threadId, page }),
     can(actor, "thread.subscribe") ? getThreadSubscription(actor, { threadId }) : null,
     canModerate ? listGroups(actor) : [],
     spotlightOfThread(actor, threadId),
+    ozgServicesOfThread(actor, threadId),
   ]);
 
   return (
@@ -76,6 +79,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         subscription={subscription && <ThreadSubscription threadId={thread.id} initialLevel={subscription.level} />}
         groups={groups.map((group) => ({ id: group.id, name: group.name }))}
         unread={{ readUpTo, scrollTo: opensAtUnread }}
+        related={<LinkedServices target={{ threadId: thread.id }} initial={ozgLinks} />}
         actions={
           // a spotlight's own discussion leads back to it; any other thread can become one
           spotlight ? (
