@@ -163,6 +163,7 @@ const validField: Record<string, (path: string) => unknown> = {
   lage: () => "Führerschein",
   focusOnly: () => true,
   availabilities: () => ["PARTIAL"],
+  isPublic: () => false,
 };
 
 type ProcedureDef = { type: "query" | "mutation"; inputs: ZodType[] };

@@ -27,6 +27,8 @@ export const auditActionLabels = {
   "impulse.question.merge": "Fragen zu einem Impulsvortrag zusammengeführt",
   "impulse.question.hide": "Frage zu einem Impulsvortrag ausgeblendet",
   "impulse.question.unhide": "Frage zu einem Impulsvortrag wieder eingeblendet",
+  "ozg.publish": "Nachnutzungsübersicht öffentlich geschaltet",
+  "ozg.unpublish": "Nachnutzungsübersicht nicht mehr öffentlich",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

@@ -279,6 +279,8 @@ export const procedureExpectations = {
   "calendar.renew": { expect: signedIn },
   "ozg.list": { expect: signedIn, input: () => ({ phases: ["PILOT"], sort: "name" }) },
   "ozg.filterOptions": { expect: signedIn },
+  // false: the matrix must not leave the overview public for other tests
+  "ozg.setPublic": { expect: moderation, input: () => ({ isPublic: false }) },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
