@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { ozgPhaseInfo, ozgPhases, type OzgPhase } from "@/server/schemas/ozg";
 import { phaseColors } from "../phase-colors";
@@ -44,13 +45,37 @@ export function SegmentLabel({ phase, children, ...props }: { phase: OzgPhase; c
   );
 }
 
-/** A segment that opens the table filtered to it; the data table below offers the same links to keyboards. */
-export function SegmentLink({ href, children }: { href: string | null; children: ReactNode }) {
-  if (!href) return <>{children}</>;
+export interface LinkBox {
+  href: string;
+  title: string;
+  /** percent of the chart's width */
+  left: number;
+  width: number;
+  /** pixels */
+  top: number;
+  height: number;
+}
+
+/**
+ * Bars that open the table filtered to them, for the mouse: links laid over the graphic, because
+ * links inside an SVG with role="img" would be hidden from screen readers. Keyboards and screen readers
+ * get the same links in the data table below each chart.
+ */
+export function ChartLinks({ boxes }: { boxes: LinkBox[] }) {
   return (
-    <a href={href} tabIndex={-1} className="hover:opacity-80">
-      {children}
-    </a>
+    <div aria-hidden="true">
+      {boxes.map((box) => (
+        <Link
+          key={`${box.href}|${box.top}|${box.left}`}
+          href={box.href}
+          tabIndex={-1}
+          title={box.title}
+          data-chart-link=""
+          className="absolute hover:outline-2 hover:outline-slate-900"
+          style={{ left: `${box.left}%`, width: `${box.width}%`, top: box.top, height: box.height }}
+        />
+      ))}
+    </div>
   );
 }
 

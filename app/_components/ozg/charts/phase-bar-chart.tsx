@@ -1,7 +1,7 @@
 import { ozgPhaseInfo, ozgPhases } from "@/server/schemas/ozg";
 import { ozgTableHref } from "@/server/schemas/ozg-params";
 import type { PhaseCounts } from "@/server/services/ozg/overview";
-import { ChartFigure, formatCount, graphicLabels, PhasePatterns, phaseFill, SegmentLink } from "./chart-parts";
+import { ChartFigure, formatCount, graphicLabels, PhasePatterns, phaseFill, ChartLinks } from "./chart-parts";
 import { PhaseTable } from "./phase-table";
 import { phaseColors } from "../phase-colors";
 
@@ -35,39 +35,51 @@ export function PhaseBarChart({ byPhase, total }: { byPhase: PhaseCounts; total:
         />
       }
     >
-      <svg {...graphicLabels(id)} width="100%" height={ozgPhases.length * ROW} className="block overflow-visible">
-        <PhasePatterns id={id} />
-        {ozgPhases.map((phase, index) => {
-          const count = byPhase[phase];
-          const width = (count / max) * 100;
-          const y = index * ROW;
-          const inside = width > 14;
-          return (
-            <SegmentLink key={phase} href={ozgTableHref({ phases: [phase] })}>
-              <title>{`${ozgPhaseInfo[phase].label}: ${formatCount(count)} Leistungen`}</title>
-              <text x="0" y={y + 13} fontSize={13} fill="#0f172a">
-                {ozgPhaseInfo[phase].label}
-              </text>
-              <rect x="0" y={y + 18} width={`${Math.max(width, 0.4)}%`} height={BAR} fill={phaseFill(phase, id)} stroke="#475569" strokeWidth={0.5} />
-              <text
-                x={`${width}%`}
-                dx={inside ? -6 : 6}
-                y={y + 18 + BAR / 2}
-                textAnchor={inside ? "end" : "start"}
-                dominantBaseline="central"
-                fontSize={13}
-                fontWeight={600}
-                fill={inside ? phaseColors[phase].ink : "#0f172a"}
-                stroke={inside ? phaseColors[phase].fill : "none"}
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                {formatCount(count)}
-              </text>
-            </SegmentLink>
-          );
-        })}
-      </svg>
+      <div className="relative">
+        <svg {...graphicLabels(id)} width="100%" height={ozgPhases.length * ROW} className="block overflow-visible">
+          <PhasePatterns id={id} />
+          {ozgPhases.map((phase, index) => {
+            const count = byPhase[phase];
+            const width = (count / max) * 100;
+            const y = index * ROW;
+            const inside = width > 14;
+            return (
+              <g key={phase}>
+                <title>{`${ozgPhaseInfo[phase].label}: ${formatCount(count)} Leistungen`}</title>
+                <text x="0" y={y + 13} fontSize={13} fill="#0f172a">
+                  {ozgPhaseInfo[phase].label}
+                </text>
+                <rect x="0" y={y + 18} width={`${Math.max(width, 0.4)}%`} height={BAR} fill={phaseFill(phase, id)} stroke="#475569" strokeWidth={0.5} />
+                <text
+                  x={`${width}%`}
+                  dx={inside ? -6 : 6}
+                  y={y + 18 + BAR / 2}
+                  textAnchor={inside ? "end" : "start"}
+                  dominantBaseline="central"
+                  fontSize={13}
+                  fontWeight={600}
+                  fill={inside ? phaseColors[phase].ink : "#0f172a"}
+                  stroke={inside ? phaseColors[phase].fill : "none"}
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
+                  {formatCount(count)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        <ChartLinks
+          boxes={ozgPhases.map((phase, index) => ({
+            href: ozgTableHref({ phases: [phase] }),
+            title: `${ozgPhaseInfo[phase].label}: ${formatCount(byPhase[phase])} Leistungen`,
+            left: 0,
+            width: 100,
+            top: index * ROW,
+            height: ROW - 4,
+          }))}
+        />
+      </div>
     </ChartFigure>
   );
 }
