@@ -234,6 +234,15 @@ test.describe("[a11y] axe on every page", () => {
     await asReader.goto("/ozg/leistungen/10169");
     await expect(asReader.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
     await check(asReader, "a11y-ozg-leistung-lesend");
+  test("[a11y] OZG overview as reader and as moderation, with a chart's table open", async ({ asReader, asModerator }) => {
+    await asReader.goto("/ozg");
+    await expect(asReader.getByRole("img", { name: "Leistungen je Phase" })).toBeVisible();
+    await asReader.getByRole("region", { name: "Ressort und Phase" }).getByText("Als Tabelle anzeigen").click();
+    await check(asReader, "ozg-uebersicht-lesend");
+    await asModerator.goto("/ozg");
+    await asModerator.getByRole("button", { name: "Übersicht und Tabelle öffentlich zeigen" }).click();
+    await expect(asModerator.getByRole("button", { name: "Ja, öffentlich zeigen" })).toBeVisible();
+    await check(asModerator, "ozg-uebersicht-moderation");
   });
 
   test("[a11y] not-found page", async ({ asParticipant: page }) => {
@@ -328,6 +337,7 @@ test.describe("[a11y] narrow screens", () => {
       [asParticipant, "/spotlights/neu", (p) => p.getByRole("button", { name: "Spotlight vorschlagen" })],
       [asParticipant, "/spotlights", (p) => p.getByRole("button", { name: "Filter anwenden" })],
       [asParticipant, "/spotlights?ansicht=liste", (p) => p.getByTestId("spotlight-table")],
+      [asParticipant, "/ozg", (p) => p.getByRole("img", { name: "Ressort und Phase" })],
       [asAdmin, "/verwaltung", (p) => p.getByRole("button", { name: "Deaktivieren (Lena Lorenz)" })],
     ];
     const overflowing: string[] = [];

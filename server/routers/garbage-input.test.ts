@@ -164,6 +164,7 @@ const validField: Record<string, (path: string) => unknown> = {
   focusOnly: () => true,
   availabilities: () => ["PARTIAL"],
   ozgId: () => "10169",
+  isPublic: () => false,
 };
 
 type ProcedureDef = { type: "query" | "mutation"; inputs: ZodType[] };

@@ -5,6 +5,8 @@ import { followOzgService, unfollowOzgService } from "../services/ozg/follow-ser
 import { getOzgService } from "../services/ozg/get-service";
 import { linkOzgServiceToSpotlight, linkOzgServiceToThread, unlinkOzgServiceFromSpotlight, unlinkOzgServiceFromThread } from "../services/ozg/link-service";
 import { searchOzgForLink } from "../services/ozg/search-for-link";
+import { ozgVisibilitySchema } from "../schemas/ozg";
+import { setOzgPublic } from "../services/ozg/set-public";
 import { authedProcedure, publicProcedure, router } from "../trpc";
 
 /** Reading is public once moderation made the overview public: the services check who reads. */
@@ -19,4 +21,5 @@ export const ozgRouter = router({
   linkSpotlight: authedProcedure.input(ozgSpotlightLinkSchema).mutation(({ ctx, input }) => linkOzgServiceToSpotlight(ctx.actor, input)),
   unlinkSpotlight: authedProcedure.input(ozgSpotlightLinkSchema).mutation(({ ctx, input }) => unlinkOzgServiceFromSpotlight(ctx.actor, input)),
   searchForLink: authedProcedure.input(ozgLinkSearchSchema).query(({ ctx, input }) => searchOzgForLink(ctx.actor, input)),
+  setPublic: authedProcedure.input(ozgVisibilitySchema).mutation(({ ctx, input }) => setOzgPublic(ctx.actor, input)),
 });

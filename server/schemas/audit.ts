@@ -29,6 +29,8 @@ export const auditActionLabels = {
   "impulse.question.unhide": "Frage zu einem Impulsvortrag wieder eingeblendet",
   "ozg.unlinkThread": "Verknüpfung eines Themas mit einer OZG-Leistung entfernt",
   "ozg.unlinkSpotlight": "Verknüpfung eines Spotlights mit einer OZG-Leistung entfernt",
+  "ozg.publish": "Nachnutzungsübersicht öffentlich geschaltet",
+  "ozg.unpublish": "Nachnutzungsübersicht nicht mehr öffentlich",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

@@ -304,6 +304,8 @@ export const procedureExpectations = {
   "ozg.unlinkThread": { expect: [U, F, ok, F, ok, ok], input: async (f) => linkedThread(f) },
   "ozg.linkSpotlight": { expect: [U, F, ok, F, ok, ok], input: async (f) => ({ spotlightId: (await f.freshSpotlight()).id, ozgId: "10169" }) },
   "ozg.unlinkSpotlight": { expect: [U, F, ok, F, ok, ok], input: async (f) => linkedSpotlight(f) },
+  // false: the matrix must not leave the overview public for other tests
+  "ozg.setPublic": { expect: moderation, input: () => ({ isPublic: false }) },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
