@@ -15,6 +15,7 @@ import { toBerlinLocal } from "../schemas/berlin-time";
 import { askQuestion } from "../services/impulse-talks/ask-question";
 import { hideQuestion } from "../services/impulse-talks/hide-question";
 import { voteQuestion } from "../services/impulse-talks/vote-question";
+import { checkOzgImport } from "../services/ozg/import/check-import";
 
 /**
  * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
@@ -279,6 +280,11 @@ export const procedureExpectations = {
   "calendar.renew": { expect: signedIn },
   "ozg.list": { expect: signedIn, input: () => ({ phases: ["PILOT"], sort: "name" }) },
   "ozg.filterOptions": { expect: signedIn },
+  // the monthly import is moderation's: a dry run that changes nothing, fresh for every call
+  "ozg.imports": { expect: moderation },
+  "ozg.importById": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
+  "ozg.applyImport": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
+  "ozg.discardImport": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
@@ -341,3 +347,8 @@ export const socketExpectations = {
   "impulse.watch": { expect: [handshake, ok, ok, ok, ok, ok], acknowledged: true, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
   "impulse.unwatch": { expect: fireAndForget, acknowledged: false, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };
+
+/** A checked import of one unchanged service: applying it changes nothing. */
+async function freshOzgImport(f: AuthzFixtures): Promise<string> {
+  return (await checkOzgImport(f.actors.moderator, { name: "authz.csv", bytes: Buffer.from("OZG-ID\n10000\n") })).importId;
+}
