@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./common";
-import type { OzgField } from "./ozg-fields";
+import { formatOzgField, ozgFields, type OzgField, type OzgFieldValues } from "./ozg-fields";
 
 /**
  * The monthly import's limits and the shape of its dry run, shared by the upload route, the services
@@ -43,10 +43,13 @@ export interface OzgPlanNew {
   line: number;
   ozgId: string;
   name: string;
+  /** every field of the new service (the file's values, defaults for the columns it lacks) */
   values: OzgPlanValues;
-  /** every field of the new service as the export writes it */
-  fields: OzgPlanFieldChange[];
 }
+
+/** A new service's fields as the export writes them: its history rows and the dry run's list. */
+export const newServiceFields = (service: Pick<OzgPlanNew, "values">): OzgPlanFieldChange[] =>
+  ozgFields.map((field) => ({ field, oldValue: null, newValue: formatOzgField(field, service.values as OzgFieldValues) }));
 
 export interface OzgPlanChanged {
   line: number;

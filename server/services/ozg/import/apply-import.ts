@@ -4,7 +4,7 @@ import { AppError } from "../../../errors";
 import type { WithEvents } from "../../../realtime/events";
 import { ozgServiceHref } from "../../../schemas/ozg-params";
 import { ozgFieldHeaders, ozgNotifiedFields, type OzgField } from "../../../schemas/ozg-fields";
-import { OZG_IMPORT_CLAIM_TTL_MS, OZG_IMPORT_MAX_ERROR_SHARE, ozgImportIdSchema, type OzgImportPlan, type OzgPlanValues } from "../../../schemas/ozg-import";
+import { newServiceFields, OZG_IMPORT_CLAIM_TTL_MS, OZG_IMPORT_MAX_ERROR_SHARE, ozgImportIdSchema, type OzgImportPlan, type OzgPlanValues } from "../../../schemas/ozg-import";
 import { recordAudit } from "../../audit/record-audit";
 import { notify, type NotificationInput } from "../../notifications/notify";
 
@@ -81,7 +81,7 @@ async function applyPlan(tx: Tx, actor: Actor, importId: string, baseVersion: nu
     await tx.ozgService.update({ where: { ozgId: service.ozgId }, data: { ...serviceData(service.values), updatedAt: now }, select: { ozgId: true } });
   }
   const history = [
-    ...plan.newServices.flatMap((service) => service.fields.filter((field) => field.newValue !== null).map((field) => ({ ozgId: service.ozgId, ...field }))),
+    ...plan.newServices.flatMap((service) => newServiceFields(service).filter((field) => field.newValue !== null).map((field) => ({ ozgId: service.ozgId, ...field }))),
     ...plan.changed.flatMap((service) => service.changes.map((change) => ({ ozgId: service.ozgId, ...change }))),
   ];
   if (history.length) {
@@ -113,7 +113,7 @@ const fieldName = (field: OzgField) => (field === "phase" ? "Phase" : ozgFieldHe
 
 async function notifyFollowers(tx: Tx, actor: Actor, plan: OzgImportPlan) {
   const notified = plan.changed
-    .map((service) => ({ ...service, changes: service.changes.filter((change) => ozgNotifiedFields.includes(change.field)) }))
+    .map((service) => ({ ...service, changes: ozgNotifiedFields.flatMap((field) => service.changes.filter((change) => change.field === field)) }))
     .filter((service) => service.changes.length);
   if (!notified.length) return [];
   const followers = await tx.ozgServiceFollower.findMany({ where: { ozgId: { in: notified.map((service) => service.ozgId) } }, select: { ozgId: true, userId: true } });

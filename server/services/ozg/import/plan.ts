@@ -143,7 +143,7 @@ export function buildImportPlan(table: ImportTable, current: CurrentService[]): 
       }
       if (hasError) return;
       const full = { ...newDefaults, ...values } as OzgFieldValues;
-      plan.newServices.push({ line, ozgId, name: full.name, values, fields: ozgFields.map((field) => ({ field, oldValue: null, newValue: formatOzgField(field, full) })) });
+      plan.newServices.push({ line, ozgId, name: full.name, values: full as OzgPlanValues });
       return;
     }
     if (hasError) return;
