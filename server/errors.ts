@@ -61,6 +61,7 @@ export const appErrors = {
   },
   IMPORT_DONE: { trpc: "CONFLICT", message: "Dieser Import wurde bereits eingespielt oder verworfen." },
   IMPORT_REFUSED: { trpc: "BAD_REQUEST", message: "Diese Datei kann nicht eingespielt werden." },
+  IMPORT_INVALID: { trpc: "BAD_REQUEST", message: "Diese Datei kann nicht als Nachnutzungsübersicht gelesen werden." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

@@ -12,7 +12,7 @@ import { readAttachment } from "../services/attachments/read-attachment";
 import { uploadAttachment, type IncomingFile } from "../services/attachments/upload-attachment";
 
 /** Room for the multipart boundaries and part headers around the file. */
-const MULTIPART_OVERHEAD = 64 * 1024;
+export const MULTIPART_OVERHEAD = 64 * 1024;
 
 function refusal(error: unknown): { status: number; code: string; message: string } {
   if (error instanceof ZodError) {
@@ -24,7 +24,7 @@ function refusal(error: unknown): { status: number; code: string; message: strin
 
 const noStore = { "Cache-Control": "no-store" };
 
-interface MultipartUpload {
+export interface MultipartUpload {
   /** the first file part, as a stream; parts after it are not read */
   file: Promise<IncomingFile>;
   /** why the body could not be read, when that is the cause of a failure */
@@ -36,8 +36,9 @@ interface MultipartUpload {
 /**
  * Parses a multipart body as it arrives. The body as a whole is capped a little above the file limit,
  * so reading stops there whatever the parts look like; a broken body ends the file with BAD_INPUT.
+ * Also reads the OZG import's upload (with its own limit).
  */
-function readMultipart(body: ReadableStream<Uint8Array>, contentType: string): MultipartUpload {
+export function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, maxBytes = ATTACHMENT_MAX_BYTES): MultipartUpload {
   const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
   let failure: AppError | undefined;
   let fileStream: Readable | undefined;
@@ -53,7 +54,7 @@ function readMultipart(body: ReadableStream<Uint8Array>, contentType: string): M
   const cap = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       received += chunk.length;
-      if (received > ATTACHMENT_MAX_BYTES + MULTIPART_OVERHEAD) return fail(new AppError("FILE_TOO_LARGE"));
+      if (received > maxBytes + MULTIPART_OVERHEAD) return fail(new AppError("FILE_TOO_LARGE"));
       callback(null, chunk);
     },
   });
@@ -65,7 +66,7 @@ function readMultipart(body: ReadableStream<Uint8Array>, contentType: string): M
         headers: { "content-type": contentType },
         // browsers send the file name as raw UTF-8
         defParamCharset: "utf8",
-        limits: { files: 1, fields: 10, fieldSize: 1024, parts: 20, fileSize: ATTACHMENT_MAX_BYTES + 1 },
+        limits: { files: 1, fields: 10, fieldSize: 1024, parts: 20, fileSize: maxBytes + 1 },
       });
     } catch {
       return fail(new AppError("BAD_INPUT", "Bitte senden Sie die Datei als Formular (multipart/form-data)."));

@@ -7,7 +7,11 @@ import { linkOzgServiceToSpotlight, linkOzgServiceToThread, unlinkOzgServiceFrom
 import { searchOzgForLink } from "../services/ozg/search-for-link";
 import { ozgVisibilitySchema } from "../schemas/ozg";
 import { setOzgPublic } from "../services/ozg/set-public";
-import { authedProcedure, publicProcedure, router } from "../trpc";
+import { ozgImportIdSchema } from "../schemas/ozg-import";
+import { applyOzgImport } from "../services/ozg/import/apply-import";
+import { discardOzgImport } from "../services/ozg/import/discard-import";
+import { getOzgImport, listOzgImports } from "../services/ozg/import/list-imports";
+import { authedProcedure, commitAndPublish, publicProcedure, router } from "../trpc";
 
 /** Reading is public once moderation made the overview public: the services check who reads. */
 export const ozgRouter = router({
@@ -22,4 +26,8 @@ export const ozgRouter = router({
   unlinkSpotlight: authedProcedure.input(ozgSpotlightLinkSchema).mutation(({ ctx, input }) => unlinkOzgServiceFromSpotlight(ctx.actor, input)),
   searchForLink: authedProcedure.input(ozgLinkSearchSchema).query(({ ctx, input }) => searchOzgForLink(ctx.actor, input)),
   setPublic: authedProcedure.input(ozgVisibilitySchema).mutation(({ ctx, input }) => setOzgPublic(ctx.actor, input)),
+  imports: authedProcedure.query(({ ctx }) => listOzgImports(ctx.actor)),
+  importById: authedProcedure.input(ozgImportIdSchema).query(({ ctx, input }) => getOzgImport(ctx.actor, input)),
+  applyImport: authedProcedure.input(ozgImportIdSchema).mutation(({ ctx, input }) => commitAndPublish(applyOzgImport(ctx.actor, input))),
+  discardImport: authedProcedure.input(ozgImportIdSchema).mutation(({ ctx, input }) => discardOzgImport(ctx.actor, input)),
 });

@@ -16,6 +16,7 @@ import { askQuestion } from "../services/impulse-talks/ask-question";
 import { hideQuestion } from "../services/impulse-talks/hide-question";
 import { voteQuestion } from "../services/impulse-talks/vote-question";
 import { linkOzgServiceToSpotlight, linkOzgServiceToThread } from "../services/ozg/link-service";
+import { checkOzgImport } from "../services/ozg/import/check-import";
 
 /**
  * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
@@ -306,6 +307,11 @@ export const procedureExpectations = {
   "ozg.unlinkSpotlight": { expect: [U, F, ok, F, ok, ok], input: async (f) => linkedSpotlight(f) },
   // false: the matrix must not leave the overview public for other tests
   "ozg.setPublic": { expect: moderation, input: () => ({ isPublic: false }) },
+  // the monthly import is moderation's: a dry run that changes nothing, fresh for every call
+  "ozg.imports": { expect: moderation },
+  "ozg.importById": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
+  "ozg.applyImport": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
+  "ozg.discardImport": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
 
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
@@ -368,3 +374,8 @@ export const socketExpectations = {
   "impulse.watch": { expect: [handshake, ok, ok, ok, ok, ok], acknowledged: true, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
   "impulse.unwatch": { expect: fireAndForget, acknowledged: false, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };
+
+/** A checked import of one unchanged service: applying it changes nothing. */
+async function freshOzgImport(f: AuthzFixtures): Promise<string> {
+  return (await checkOzgImport(f.actors.moderator, { name: "authz.csv", bytes: Buffer.from("OZG-ID\n10000\n") })).importId;
+}
