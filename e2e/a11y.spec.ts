@@ -234,6 +234,8 @@ test.describe("[a11y] axe on every page", () => {
     await asReader.goto("/ozg/leistungen/10169");
     await expect(asReader.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
     await check(asReader, "a11y-ozg-leistung-lesend");
+  });
+
   test("[a11y] OZG overview as reader and as moderation, with a chart's table open", async ({ asReader, asModerator }) => {
     await asReader.goto("/ozg");
     await expect(asReader.getByRole("img", { name: "Leistungen je Phase" })).toBeVisible();
