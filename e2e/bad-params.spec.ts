@@ -315,13 +315,15 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
   });
 
   test("[bad-params] OZG service table and its exports: garbage filters give the nearest valid view", async ({ asReader: page }) => {
-    test.slow(); // about 60 page loads
+    test.slow(); // about 35 page loads, most of them redirected to the view's short URL
     const failures: string[] = [];
     const garbage = ["%00", "%E0%A4%A", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "W".repeat(3000), "'%20OR%201=1--", "__proto__", "-1", "1e400"];
+    const params = ["q", "ressort", "prioritaet", "phase", "themenfeld", "lage", "fokus", "verfuegbarkeit", "sortierung", "richtung", "seite"];
     const cases = [
-      ...garbage.flatMap((value) =>
-        ["q", "ressort", "prioritaet", "phase", "themenfeld", "lage", "fokus", "verfuegbarkeit", "sortierung", "richtung", "seite"].map((param) => `${param}=${value}`),
-      ),
+      // every parameter at once with each garbage value, and each parameter alone with the nastiest two
+      // (the long value alone: eleven of it would exceed the server's header limit, a 431 before any page)
+      ...garbage.filter((value) => value.length < 100).map((value) => params.map((param) => `${param}=${value}`).join("&")),
+      ...["%E0%A4%A", "W".repeat(3000)].flatMap((value) => params.map((param) => `${param}=${value}`)),
       "phase=pilotierung&phase=GIBTESNICHT&phase=rollout,%00,umgesetzt",
       `ressort=${"MI,".repeat(2000)}`,
       "themenfeld=Nirgendwo&lage=Nirgends&sortierung=land&richtung=seitwaerts&seite=99999999999",

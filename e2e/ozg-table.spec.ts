@@ -13,6 +13,7 @@ import { expect, expectAccessible, horizontalOverflow, screens, test } from "./f
 const table = (page: Page) => page.getByRole("region", { name: "OZG-Leistungen" });
 const rows = (page: Page) => table(page).locator("tbody tr");
 const cells = async (page: Page, column: number) => rows(page).evaluateAll((trs, index) => trs.map((tr) => tr.children[index]?.textContent?.trim() ?? ""), column);
+const searchbox = (page: Page) => page.getByRole("form", { name: "OZG-Leistungen filtern" }).getByRole("searchbox", { name: "Suche" });
 const matchCount = async (page: Page) => {
   const text = (await page.getByRole("status").filter({ hasText: "Leistungen" }).textContent()) ?? "";
   const [, matches, all] = /([\d.]+) von ([\d.]+) Leistungen/.exec(text) ?? [];
@@ -48,16 +49,16 @@ test.describe("[ozg-table] the service table", () => {
     const [firstId] = await cells(page, COLUMN.ozgId);
     const [firstName] = await cells(page, COLUMN.name);
     const word = firstName!.split(/[\s/()-]+/).find((part) => part.length >= 5) ?? firstName!;
-    await page.getByRole("searchbox", { name: "Suche" }).fill(word);
+    await searchbox(page).fill(word);
     await page.getByRole("button", { name: "Filter anwenden" }).click();
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(word).replace(/%20/g, "\\+")}`));
     await expect(table(page).getByRole("cell", { name: firstId, exact: true })).toBeVisible();
     for (const ressort of await cells(page, COLUMN.ressort)) expect(ressort).toBe("MS");
-    await expect(page.getByRole("searchbox", { name: "Suche" })).toHaveValue(word);
+    await expect(searchbox(page)).toHaveValue(word);
     await expect(page.getByRole("checkbox", { name: PHASES[0] })).toBeChecked();
 
     // sort by name: the header is a link, aria-sort tells the direction
-    await page.getByRole("searchbox", { name: "Suche" }).fill("");
+    await searchbox(page).fill("");
     await page.getByRole("button", { name: "Filter anwenden" }).click();
     await expect(page).not.toHaveURL(/q=/);
     const nameHeader = table(page).getByRole("columnheader", { name: /^Leistung/ });
