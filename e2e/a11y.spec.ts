@@ -221,6 +221,7 @@ test.describe("[a11y] axe on every page", () => {
   });
 
   test("[a11y] OZG service page as participant with the link picker open, and as reader", async ({ asParticipant, asReader, make }) => {
+    test.slow(); // three long pages, each checked and photographed at two widths
     await asParticipant.goto("/ozg/leistungen/10169");
     await expect(asParticipant.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
     await check(asParticipant, "a11y-ozg-leistung");

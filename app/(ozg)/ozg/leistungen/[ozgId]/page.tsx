@@ -16,7 +16,7 @@ import { AppError } from "@/server/errors";
 import { formatBerlinDate } from "@/server/schemas/berlin-time";
 import { ozgAvailabilityInfo, ozgPhaseInfo, ozgPriorityLabels, type OzgPriority } from "@/server/schemas/ozg";
 import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
-import { getOzgService } from "@/server/services/ozg/get-service";
+import { getOzgService, type OzgLeikaDto } from "@/server/services/ozg/get-service";
 
 type Props = { params: Promise<{ ozgId: string }> };
 
@@ -47,6 +47,36 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="font-medium break-words">{children}</dd>
     </div>
+  );
+}
+
+/** Services like the Führerschein bundle sixty LeiKa services: the first ones shown, the rest on request. */
+const LEIKA_SHOWN = 8;
+
+function LeikaList({ services }: { services: OzgLeikaDto[] }) {
+  return (
+    <ul className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
+      {services.map((leika) => (
+        <li key={leika.id} className="px-3 py-2 text-sm">
+          <p className="font-semibold break-words">{leika.name}</p>
+          <p className="text-slate-700">
+            <span className="break-all">{leika.leikaKey ? `LeiKa ${leika.leikaKey}` : "nicht im LeiKa"}</span>
+            {leika.leikaType && <> · Typ {leika.leikaType}</>}
+            {leika.lawAbbrevs && (
+              <>
+                {" "}
+                · <abbr title={leika.laws ?? undefined}>{leika.lawAbbrevs}</abbr>
+              </>
+            )}
+          </p>
+          {leika.legalBasis && (
+            <p className="break-words text-slate-700">
+              Rechtsgrundlage: <LegalBasis text={leika.legalBasis} />
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -125,36 +155,14 @@ export default async function OzgServicePage({ params }: Props) {
               </dl>
             </section>
 
-            <section aria-labelledby="leika">
-              <h2 id="leika" className="text-xl font-semibold">
-                LeiKa-Leistungen ({service.leikaServices.length})
+            <section aria-labelledby="verlauf">
+              <h2 id="verlauf" className="text-xl font-semibold">
+                Verlauf
               </h2>
-              {service.leikaServices.length === 0 ? (
-                <p className="mt-2 text-slate-700">Zu dieser Leistung sind keine LeiKa-Leistungen erfasst.</p>
-              ) : (
-                <ul className="mt-3 space-y-3">
-                  {service.leikaServices.map((leika) => (
-                    <li key={leika.id} className="rounded-md border border-slate-200 bg-white p-3">
-                      <p className="font-semibold break-words">{leika.name}</p>
-                      <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                        <dt className="text-slate-600">LeiKa-Schlüssel</dt>
-                        <dd className="break-all">{leika.leikaKey ?? "nicht im LeiKa"}</dd>
-                        <dt className="text-slate-600">Typ</dt>
-                        <dd>{leika.leikaType ?? "–"}</dd>
-                        {leika.lawAbbrevs && (
-                          <>
-                            <dt className="text-slate-600">Gesetze</dt>
-                            <dd className="break-words">{leika.laws ? `${leika.lawAbbrevs} (${leika.laws})` : leika.lawAbbrevs}</dd>
-                          </>
-                        )}
-                        <dt className="text-slate-600">Rechtsgrundlage</dt>
-                        <dd className="break-words">{leika.legalBasis ? <LegalBasis text={leika.legalBasis} /> : "–"}</dd>
-                      </dl>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <p className="mt-1 text-sm text-slate-600">Jede Änderung durch einen Import, die neueste zuerst.</p>
+              <OzgHistory entries={service.history} />
             </section>
+
           </div>
 
           <div className="min-w-0 space-y-8">
@@ -205,15 +213,27 @@ export default async function OzgServicePage({ params }: Props) {
               </section>
             )}
 
-            <section aria-labelledby="verlauf">
-              <h2 id="verlauf" className="text-xl font-semibold">
-                Verlauf
-              </h2>
-              <p className="mt-1 text-sm text-slate-600">Jede Änderung durch einen Import, die neueste zuerst.</p>
-              <OzgHistory entries={service.history} />
-            </section>
           </div>
         </div>
+
+        <section aria-labelledby="leika" className="mt-8">
+          <h2 id="leika" className="text-xl font-semibold">
+            LeiKa-Leistungen ({service.leikaServices.length})
+          </h2>
+          {service.leikaServices.length === 0 ? (
+            <p className="mt-2 text-slate-700">Zu dieser Leistung sind keine LeiKa-Leistungen erfasst.</p>
+          ) : (
+            <>
+              <LeikaList services={service.leikaServices.slice(0, LEIKA_SHOWN)} />
+              {service.leikaServices.length > LEIKA_SHOWN && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer font-semibold text-brand-700 underline">Weitere {service.leikaServices.length - LEIKA_SHOWN} LeiKa-Leistungen anzeigen</summary>
+                  <LeikaList services={service.leikaServices.slice(LEIKA_SHOWN)} />
+                </details>
+              )}
+            </>
+          )}
+        </section>
       </article>
     </>
   );
