@@ -33,7 +33,8 @@ export default async function OzgOverviewPage() {
   return (
     <>
       <PageHeader
-        title="Nachnutzungsübersicht"
+        // the soft hyphen: at 320 px the word breaks where German would, not after "übersi"
+        title={"Nachnutzungs\u00ADübersicht"}
         lead="Welche OZG-Leistungen Sachsen-Anhalt online anbietet, in welcher Phase jede ist, wer sie verantwortet und wie sie priorisiert ist – monatlich von den Ressorts gemeldet."
       />
       <OzgTabs current="overview" showImport={can(actor, "ozg.import")} />

@@ -43,7 +43,9 @@ export function HistoryChart({ months, className }: { months: OzgHistoryMonth[];
           const x = index * slot + slot * 0.1;
           const width = slot * 0.8;
           let top = PLOT - (month.total / max) * PLOT;
-          const showYear = index === 0 || month.month.endsWith("-01");
+          // the year under each January and under the first column; there only where it cannot collide with January's
+          const isJanuary = month.month.endsWith("-01");
+          const yearClass = isJanuary ? undefined : index === 0 && months[1]?.month.endsWith("-01") ? "max-sm:hidden" : index === 0 ? undefined : null;
           return (
             <g key={month.month}>
               {ozgPhases.map((phase) => {
@@ -64,11 +66,15 @@ export function HistoryChart({ months, className }: { months: OzgHistoryMonth[];
                   </g>
                 );
               })}
-              <text x={`${x + width / 2}%`} y={PLOT + 14} fontSize={12} textAnchor="middle" fill="#0f172a">
+              {/* on phones the months' initials: three letters of twelve months do not fit 320 px */}
+              <text x={`${x + width / 2}%`} y={PLOT + 14} fontSize={12} textAnchor="middle" fill="#0f172a" className="max-sm:hidden">
                 {month.label.slice(0, 3)}
               </text>
-              {showYear && (
-                <text x={`${x + width / 2}%`} y={PLOT + 28} fontSize={11} textAnchor="middle" fill="#475569">
+              <text x={`${x + width / 2}%`} y={PLOT + 14} fontSize={12} textAnchor="middle" fill="#0f172a" className="sm:hidden">
+                {month.label.slice(0, 1)}
+              </text>
+              {yearClass !== null && (
+                <text x={`${x + width / 2}%`} y={PLOT + 28} fontSize={11} textAnchor="middle" fill="#475569" className={yearClass}>
                   {month.month.slice(0, 4)}
                 </text>
               )}

@@ -4,8 +4,9 @@ import { PhaseTable, type PhaseTableRow } from "./phase-table";
 
 const ROW = 48;
 const BAR = 24;
-/** a segment gets its count written on it from this share of the longest bar */
+/** a segment gets its count written on it from this share of the longest bar; on phones from the second */
 const LABEL_SHARE = 0.06;
+const NARROW_LABEL_SHARE = 0.1;
 
 /**
  * One stacked bar per group (a Ressort, a priority) with its services per phase, Depriorisiert first,
@@ -41,7 +42,7 @@ export function StackedPhaseChart(props: { id: string; title: string; summary: s
                   const title = `${row.title ?? row.label}, ${ozgPhaseInfo[phase].label}: ${formatCount(count)} Leistungen`;
                   if (href) links.push({ href, title, left: x, width, top: y + 20, height: BAR });
                   return (
-                    <Segment key={phase} id={id} phase={phase} count={count} x={x} width={width} y={y + 20} showCount={count / max >= LABEL_SHARE} title={title} />
+                    <Segment key={phase} id={id} phase={phase} count={count} x={x} width={width} y={y + 20} showCount={count / max >= LABEL_SHARE} onlyWide={count / max < NARROW_LABEL_SHARE} title={title} />
                   );
                 })}
               </g>
@@ -54,14 +55,14 @@ export function StackedPhaseChart(props: { id: string; title: string; summary: s
   );
 }
 
-function Segment(props: { id: string; phase: OzgPhase; count: number; x: number; width: number; y: number; showCount: boolean; title: string }) {
-  const { id, phase, count, x, width, y, showCount, title } = props;
+function Segment(props: { id: string; phase: OzgPhase; count: number; x: number; width: number; y: number; showCount: boolean; onlyWide: boolean; title: string }) {
+  const { id, phase, count, x, width, y, showCount, onlyWide, title } = props;
   return (
     <g>
       <title>{title}</title>
       <rect x={`${x}%`} y={y} width={`${width}%`} height={BAR} fill={phaseFill(phase, id)} stroke="#ffffff" strokeWidth={1} />
       {showCount && (
-        <SegmentLabel phase={phase} x={`${x + width / 2}%`} y={y + BAR / 2}>
+        <SegmentLabel phase={phase} x={`${x + width / 2}%`} y={y + BAR / 2} className={onlyWide ? "max-sm:hidden" : undefined}>
           {formatCount(count)}
         </SegmentLabel>
       )}
