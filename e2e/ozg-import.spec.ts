@@ -29,9 +29,9 @@ test("[ozg-import] moderation uploads a file with a change and errors, reads the
   const before = (listed.rows as { ozgId: string; phase: OzgPhase }[]).find((row) => row.ozgId === OZG_ID)!.phase;
   const after: OzgPhase = before === "PILOT" ? "ROLLOUT" : "PILOT";
   const fileName = `Nachnutzungsuebersicht-${testTag(testInfo)}.csv`;
-  // Windows-1252 with a comma, as German Excel might write it with other settings: the umlaut in the header must survive
+  // Windows-1252 with commas, as Excel writes "CSV (Trennzeichen-getrennt)" with English list settings; "Letzte Änderung" is not read
   const lines = [
-    "OZG-ID,Phase,Themenfeld (nicht gelesen)",
+    "OZG-ID,Phase,Letzte Änderung",
     `${OZG_ID},"${ozgPhaseInfo[after].label}",x`,
     ...UNCHANGED_IDS.slice(0, 8).map((id) => `${id},,`),
     "10317,9. Fertig,", // line 11: unknown phase
