@@ -84,7 +84,7 @@ test("[ozg-import] moderation uploads a file with a change and errors, reads the
   await expect(history.getByRole("listitem").first()).toContainText(ozgPhaseInfo[after].label);
 
   // the follower's bell
-  await followerPage.goto("/ozg");
+  await followerPage.goto("/");
   await followerPage.getByRole("button", { name: /^Benachrichtigungen, / }).click();
   const panel = followerPage.getByRole("region", { name: "Benachrichtigungen" });
   const entry = panel.getByRole("link", { name: new RegExp(SERVICE_NAME) });
