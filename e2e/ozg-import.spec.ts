@@ -103,7 +103,7 @@ test("[ozg-import] moderation uploads a file with a change and errors, reads the
   await asModerator.goto("/ozg/import");
   await expect(asModerator.getByRole("link", { name: fileName }).first()).toBeVisible();
   await expectAccessible(asModerator);
-  expect(await horizontalOverflow(asModerator)).toBe(false);
+  expect(await horizontalOverflow(asModerator)).toBe(0);
   await screens(asModerator, "ozg-import");
 });
 
