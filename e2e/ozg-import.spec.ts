@@ -110,7 +110,7 @@ test("[ozg-import] moderation uploads a file with a change and errors, reads the
 test("[ozg-import] a PDF renamed .csv is refused in German and nothing is listed", async ({ asModerator }, testInfo) => {
   const fileName = `tarnung-${testTag(testInfo)}.csv`;
   await uploadFile(asModerator, fileName, Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"));
-  await expect(asModerator.getByRole("alert")).toContainText("Die Datei ist eine PDF-Datei, keine Nachnutzungsübersicht.");
+  await expect(asModerator.getByRole("alert").filter({ hasText: "Die Datei ist eine PDF-Datei, keine Nachnutzungsübersicht." })).toBeVisible();
   await asModerator.reload();
   await expect(asModerator.getByRole("link", { name: fileName })).toHaveCount(0);
 });
