@@ -12,7 +12,8 @@ import { ImportStatus } from "./import-status";
 
 const number = (value: number) => value.toLocaleString("de-DE");
 const fieldLabel = (field: string) => ozgFieldHeaders[field as OzgField] ?? field;
-const shown = (value: string | null) => value ?? "(leer)";
+const shown = (value: string | null) => value ?? "–";
+const spoken = (value: string | null) => value ?? "keine Angabe";
 
 function Section({ id, title, count, children }: { id: string; title: string; count?: number; children: ReactNode }) {
   return (
@@ -39,8 +40,10 @@ function Changes({ changes }: { changes: OzgPlanFieldChange[] }) {
     <ul className="mt-1 space-y-1">
       {changes.map((change) => (
         <li key={change.field} className="break-words">
-          <span className="font-medium">{fieldLabel(change.field)}:</span> <del className="text-slate-600">{shown(change.oldValue)}</del> <span aria-hidden="true">→</span>
-          <span className="sr-only">wird zu</span> <ins className="font-semibold no-underline">{shown(change.newValue)}</ins>
+          <span className="font-medium">{fieldLabel(change.field)}:</span> <span className="sr-only">von {spoken(change.oldValue)} zu {spoken(change.newValue)}</span>
+          <span aria-hidden="true">
+            <span className="text-slate-600">{shown(change.oldValue)}</span> → <span className="font-semibold">{shown(change.newValue)}</span>
+          </span>
         </li>
       ))}
     </ul>
