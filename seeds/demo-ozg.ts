@@ -208,8 +208,9 @@ export async function seedDemoOzg(tx: Tx, users: Map<string, string>): Promise<v
   await seedDemoFollowsAndLinks(tx, users);
 }
 
+/** the first import records every field that has a value; later ones what changed */
 function trajectoryFieldsChanged(before: OzgFieldValues | null, after: OzgFieldValues): OzgField[] {
-  return trackedFields.filter((field) => !before || formatOzgField(field, before) !== formatOzgField(field, after));
+  return trackedFields.filter((field) => (before ? formatOzgField(field, before) !== formatOzgField(field, after) : formatOzgField(field, after) !== null));
 }
 
 function lastChangeMonth(months: OzgFieldValues[]): number {
