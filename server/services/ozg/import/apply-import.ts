@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from "../../../auth/policy";
 import { db, type Prisma, type Tx } from "../../../db";
+import { insertFieldChanges } from "../insert-field-changes";
 import { AppError } from "../../../errors";
 import type { WithEvents } from "../../../realtime/events";
 import { ozgServiceHref } from "../../../schemas/ozg-params";
@@ -84,9 +85,7 @@ async function applyPlan(tx: Tx, actor: Actor, importId: string, baseVersion: nu
     ...plan.newServices.flatMap((service) => newServiceFields(service).filter((field) => field.newValue !== null).map((field) => ({ ozgId: service.ozgId, ...field }))),
     ...plan.changed.flatMap((service) => service.changes.map((change) => ({ ozgId: service.ozgId, ...change }))),
   ];
-  if (history.length) {
-    await tx.ozgFieldChange.createMany({ data: history.map((change) => ({ ...change, importId, changedById: actor.id, changedAt: now })) });
-  }
+  await insertFieldChanges(tx, history, { importId, changedById: actor.id, changedAt: now });
 
   const { count } = await tx.ozgImport.updateMany({
     where: { id: importId, status: "CHECKED" },
