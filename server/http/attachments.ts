@@ -2,11 +2,10 @@ import { open } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import Busboy from "busboy";
-import { ZodError } from "zod";
 import type { Actor } from "../auth/policy";
-import { AppError, appErrors } from "../errors";
+import { AppError } from "../errors";
 import { log } from "../log";
-import { refusalOf } from "./refusal";
+import { describeRefusal, jsonRefusal, noStore } from "./refusal";
 import { ATTACHMENT_MAX_BYTES } from "../schemas/attachments";
 import { readAttachment } from "../services/attachments/read-attachment";
 import { uploadAttachment, type IncomingFile } from "../services/attachments/upload-attachment";
@@ -14,15 +13,7 @@ import { uploadAttachment, type IncomingFile } from "../services/attachments/upl
 /** Room for the multipart boundaries and part headers around the file. */
 export const MULTIPART_OVERHEAD = 64 * 1024;
 
-function refusal(error: unknown): { status: number; code: string; message: string } {
-  if (error instanceof ZodError) {
-    return { status: 400, code: "BAD_INPUT", message: error.issues[0]?.message ?? appErrors.BAD_INPUT.message };
-  }
-  const { status, error: appError } = refusalOf(error, "attachment request");
-  return { status, code: appError.code, message: appError.message };
-}
-
-const noStore = { "Cache-Control": "no-store" };
+const NOT_MULTIPART = "Bitte senden Sie die Datei als Formular (multipart/form-data).";
 
 export interface MultipartUpload {
   /** the first file part, as a stream; parts after it are not read */
@@ -34,11 +25,22 @@ export interface MultipartUpload {
 }
 
 /**
+ * Opens an upload's multipart body for reading (the attachments' and the OZG import's, each with its
+ * own limit and its own "too large" refusal). A body announced as too large is refused unread, as is
+ * one that is not multipart/form-data.
+ */
+export function openMultipart(request: Request, maxBytes: number, tooLargeError: () => AppError = () => new AppError("FILE_TOO_LARGE")): MultipartUpload {
+  if (Number(request.headers.get("content-length")) > maxBytes + MULTIPART_OVERHEAD) throw tooLargeError();
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!request.body || !contentType.toLowerCase().startsWith("multipart/form-data")) throw new AppError("BAD_INPUT", NOT_MULTIPART);
+  return readMultipart(request.body, contentType, maxBytes, tooLargeError);
+}
+
+/**
  * Parses a multipart body as it arrives. The body as a whole is capped a little above the file limit,
  * so reading stops there whatever the parts look like; a broken body ends the file with BAD_INPUT.
- * Also reads the OZG import's upload (with its own limit).
  */
-export function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, maxBytes = ATTACHMENT_MAX_BYTES): MultipartUpload {
+function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, maxBytes: number, tooLargeError: () => AppError): MultipartUpload {
   const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
   let failure: AppError | undefined;
   let fileStream: Readable | undefined;
@@ -54,7 +56,7 @@ export function readMultipart(body: ReadableStream<Uint8Array>, contentType: str
   const cap = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       received += chunk.length;
-      if (received > maxBytes + MULTIPART_OVERHEAD) return fail(new AppError("FILE_TOO_LARGE"));
+      if (received > maxBytes + MULTIPART_OVERHEAD) return fail(tooLargeError());
       callback(null, chunk);
     },
   });
@@ -69,7 +71,7 @@ export function readMultipart(body: ReadableStream<Uint8Array>, contentType: str
         limits: { files: 1, fields: 10, fieldSize: 1024, parts: 20, fileSize: maxBytes + 1 },
       });
     } catch {
-      return fail(new AppError("BAD_INPUT", "Bitte senden Sie die Datei als Formular (multipart/form-data)."));
+      return fail(new AppError("BAD_INPUT", NOT_MULTIPART));
     }
     busboy.on("file", (_field, stream, info) => {
       fileStream = stream;
@@ -96,18 +98,12 @@ export async function uploadResponse(actor: Actor | null, request: Request): Pro
   try {
     const target = Object.fromEntries(new URL(request.url).searchParams);
     const attachment = await uploadAttachment(actor, target, async () => {
-      if (Number(request.headers.get("content-length")) > ATTACHMENT_MAX_BYTES + MULTIPART_OVERHEAD) throw new AppError("FILE_TOO_LARGE");
-      const contentType = request.headers.get("content-type") ?? "";
-      if (!request.body || !contentType.toLowerCase().startsWith("multipart/form-data")) {
-        throw new AppError("BAD_INPUT", "Bitte senden Sie die Datei als Formular (multipart/form-data).");
-      }
-      multipart = readMultipart(request.body, contentType);
+      multipart = openMultipart(request, ATTACHMENT_MAX_BYTES);
       return multipart.file;
     });
     return Response.json({ attachment }, { status: 201, headers: noStore });
   } catch (error) {
-    const { status, code, message } = refusal(multipart?.failure() ?? error);
-    return Response.json({ error: { code, message } }, { status, headers: noStore });
+    return jsonRefusal(multipart?.failure() ?? error, "attachment request");
   } finally {
     // whatever is left of the body (the rest of a too-large file, further parts) is not read
     multipart?.stop();
@@ -161,7 +157,7 @@ export async function downloadResponse(actor: Actor | null, id: string, request:
     const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
     return new Response(body, { headers });
   } catch (error) {
-    const { status, message } = refusal(error);
+    const { status, message } = describeRefusal(error, "attachment request");
     return new Response(message, { status, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
   }
 }

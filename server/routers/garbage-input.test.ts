@@ -99,6 +99,7 @@ const validField: Record<string, (path: string) => unknown> = {
   groupId: () => technikId,
   id: () => randomUUID(),
   invitationId: () => invitationId,
+  importId: () => randomUUID(),
   isActive: () => true,
   isLocked: () => false,
   isPinned: () => false,

@@ -10,7 +10,8 @@ import { setOzgPublic } from "../services/ozg/set-public";
 import { ozgImportIdSchema } from "../schemas/ozg-import";
 import { applyOzgImport } from "../services/ozg/import/apply-import";
 import { discardOzgImport } from "../services/ozg/import/discard-import";
-import { getOzgImport, listOzgImports } from "../services/ozg/import/list-imports";
+import { getOzgImport } from "../services/ozg/import/get-import";
+import { listOzgImports } from "../services/ozg/import/list-imports";
 import { authedProcedure, commitAndPublish, publicProcedure, router } from "../trpc";
 
 /** Reading is public once moderation made the overview public: the services check who reads. */

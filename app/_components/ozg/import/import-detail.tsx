@@ -2,10 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatShortDate } from "@/app/_lib/format";
 import { ozgFieldHeaders, type OzgField } from "@/server/schemas/ozg-fields";
-import { newServiceFields, type OzgPlanFieldChange } from "@/server/schemas/ozg-import";
+import { moreErrorsMessage, newServiceFields, refusedMessage, type OzgPlanFieldChange } from "@/server/schemas/ozg-import";
 import { ozgServiceHref } from "@/server/schemas/ozg-params";
-import { refusedMessage } from "@/server/services/ozg/import/apply-import";
-import type { OzgImportDetail } from "@/server/services/ozg/import/list-imports";
+import type { OzgImportDetail } from "@/server/services/ozg/import/get-import";
 import { Alert } from "../../ui/alert";
 import { ImportActions } from "./import-actions";
 import { ImportStatus } from "./import-status";
@@ -55,6 +54,7 @@ const cardList = "divide-y divide-slate-200 rounded-lg border border-slate-200 b
 /** The dry run of an import and, once applied, its record. Demo imports of the seed have counts and history but no plan. */
 export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
   const { plan } = detail;
+  const moreErrors = moreErrorsMessage(plan);
   const isChecked = detail.status === "CHECKED";
   const isStale = isChecked && detail.baseVersion !== detail.catalogVersion;
   const hasChanges = detail.newCount + detail.changedCount > 0;
@@ -130,7 +130,7 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
       </div>
 
       {plan.errors.length > 0 && (
-        <Section id="fehler" title="Fehler" count={plan.errors.length}>
+        <Section id="fehler" title="Fehler" count={Math.max(plan.errorCount, plan.errors.length)}>
           <p className="mb-2 text-slate-700">Zeilen mit Fehlern werden nicht übernommen. Zeile 1 ist die Kopfzeile.</p>
           <div className="overflow-x-auto rounded-lg border border-slate-200">
             <table className="w-full border-collapse bg-white text-left text-sm">
@@ -159,6 +159,7 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
               </tbody>
             </table>
           </div>
+          {moreErrors && <p className="mt-2 text-slate-700">{moreErrors}</p>}
         </Section>
       )}
 

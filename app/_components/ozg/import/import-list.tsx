@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatShortDate } from "@/app/_lib/format";
-import type { OzgImportSummary } from "@/server/services/ozg/import/list-imports";
+import type { OzgImportSummary } from "@/server/services/ozg/import/import-summary";
 import { ImportStatus, ShortHash } from "./import-status";
 
 const number = (value: number) => value.toLocaleString("de-DE");

@@ -1,4 +1,4 @@
-import type { OzgImportSummary } from "@/server/services/ozg/import/list-imports";
+import type { OzgImportSummary } from "@/server/services/ozg/import/import-summary";
 
 export const importStatusLabels: Record<OzgImportSummary["status"], string> = {
   CHECKED: "Geprüft, nicht eingespielt",

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { OZG_IMPORT_MAX_BYTES, OZG_IMPORT_MAX_MB } from "@/server/schemas/ozg-import";
+import { importTooLargeMessage, OZG_IMPORT_MAX_BYTES, OZG_IMPORT_MAX_MB } from "@/server/schemas/ozg-import";
 import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 
@@ -26,9 +26,7 @@ export function ImportUploadForm() {
     event.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) return setStage({ kind: "failed", message: "Bitte wählen Sie eine Datei aus." });
-    if (file.size > OZG_IMPORT_MAX_BYTES) {
-      return setStage({ kind: "failed", message: `Die Datei ist größer als ${OZG_IMPORT_MAX_MB} MB. Bitte prüfen Sie, ob es die richtige Datei ist.` });
-    }
+    if (file.size > OZG_IMPORT_MAX_BYTES) return setStage({ kind: "failed", message: importTooLargeMessage });
     const form = new FormData();
     form.append("datei", file, file.name);
     const request = new XMLHttpRequest();

@@ -5,7 +5,7 @@ import { AppError } from "../../../errors";
 import type { WithEvents } from "../../../realtime/events";
 import { ozgServiceHref } from "../../../schemas/ozg-params";
 import { ozgFieldHeaders, ozgNotifiedFields, type OzgField } from "../../../schemas/ozg-fields";
-import { newServiceFields, OZG_IMPORT_CLAIM_TTL_MS, OZG_IMPORT_MAX_ERROR_SHARE, ozgImportIdSchema, type OzgImportPlan, type OzgPlanValues } from "../../../schemas/ozg-import";
+import { newServiceFields, OZG_IMPORT_CLAIM_TTL_MS, ozgImportIdSchema, refusedMessage, type OzgImportPlan, type OzgPlanValues } from "../../../schemas/ozg-import";
 import { recordAudit } from "../../audit/record-audit";
 import { notify, type NotificationInput } from "../../notifications/notify";
 
@@ -16,12 +16,6 @@ export interface AppliedImport {
   importId: string;
   newCount: number;
   changedCount: number;
-}
-
-/** The refusal of a file with too many broken rows, with its share. */
-export function refusedMessage(plan: Pick<OzgImportPlan, "errorRowCount" | "rowCount">): string {
-  const share = Math.round((plan.errorRowCount / Math.max(plan.rowCount, 1)) * 100);
-  return `In dieser Datei sind ${share} % der Zeilen fehlerhaft (${plan.errorRowCount} von ${plan.rowCount}); erlaubt sind höchstens ${OZG_IMPORT_MAX_ERROR_SHARE * 100} %. Es kann nichts eingespielt werden: bitte korrigieren Sie die Datei und laden Sie sie erneut hoch.`;
 }
 
 /**
@@ -55,6 +49,7 @@ export async function applyOzgImport(actor: Actor | null, rawInput: unknown): Pr
   const row = await db().ozgImport.findUnique({ where: { id: importId }, select: { status: true, baseVersion: true, plan: true } });
   if (!row) throw new AppError("NOT_FOUND", "Diesen Import gibt es nicht.");
   if (row.status !== "CHECKED") throw new AppError("IMPORT_DONE");
+  // a CHECKED import's plan is check-import's whole dry run (only the seed's APPLIED ones store `{}`)
   const plan = row.plan as unknown as OzgImportPlan;
   if (plan.isRefused) throw new AppError("IMPORT_REFUSED", refusedMessage(plan));
   await claim(importId);

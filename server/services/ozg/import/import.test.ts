@@ -3,13 +3,16 @@ import { test } from "node:test";
 import type { Actor } from "../../../auth/policy";
 import { db } from "../../../db";
 import { ozgImportUploadResponse } from "../../../http/ozg-import";
+import { parseOzgTableParams } from "../../../schemas/ozg-params";
+import { exportOzgServices } from "../export-services";
 import type { OzgImportPlan } from "../../../schemas/ozg-import";
 import { rejectsWithAppError } from "../../../test/assertions";
 import { openTestDatabase } from "../../../test/test-db";
 import { applyOzgImport } from "./apply-import";
 import { checkOzgImport } from "./check-import";
 import { discardOzgImport } from "./discard-import";
-import { getOzgImport, listOzgImports } from "./list-imports";
+import { getOzgImport } from "./get-import";
+import { listOzgImports } from "./list-imports";
 
 const { actors } = await openTestDatabase();
 const { reader, participant, participant2, moderator, admin } = actors;
@@ -158,7 +161,7 @@ test("[ozg-import] one import at a time: a live claim refuses a second, a dead c
   await db().ozgImport.update({ where: { id: running.importId }, data: { applyingSince: new Date() } });
   await rejectsWithAppError(() => applyOzgImport(admin, mine), "IMPORT_RUNNING");
   await rejectsWithAppError(() => applyOzgImport(moderator, running), "IMPORT_RUNNING", undefined);
-  await rejectsWithAppError(() => discardOzgImport(moderator, running), "IMPORT_DONE");
+  await rejectsWithAppError(() => discardOzgImport(moderator, running), "IMPORT_RUNNING");
   assert.equal(await phaseOf("10053"), "REUSE_PLANNING");
   await db().ozgImport.update({ where: { id: running.importId }, data: { applyingSince: new Date(Date.now() - 11 * 60_000) } });
   await applyOzgImport(admin, mine);
@@ -199,6 +202,31 @@ test("[ozg-import] discard marks DISCARDED; a discarded import cannot be applied
   assert.equal((await db().ozgImport.findUniqueOrThrow({ where: { id: importId } })).status, "DISCARDED");
   await rejectsWithAppError(() => applyOzgImport(moderator, { importId }), "IMPORT_DONE");
   await rejectsWithAppError(() => discardOzgImport(moderator, { importId }), "IMPORT_DONE");
+});
+
+test("[ozg-import] discard after a crashed apply: a dead claim does not block it, a live one is IMPORT_RUNNING", async () => {
+  const { importId } = await check(moderator, phaseFile("10073", "4"));
+  await db().ozgImport.update({ where: { id: importId }, data: { applyingSince: new Date(Date.now() - 60_000) } });
+  await rejectsWithAppError(() => discardOzgImport(moderator, { importId }), "IMPORT_RUNNING");
+  assert.equal((await db().ozgImport.findUniqueOrThrow({ where: { id: importId } })).status, "CHECKED");
+  await db().ozgImport.update({ where: { id: importId }, data: { applyingSince: new Date(Date.now() - 11 * 60_000) } });
+  await discardOzgImport(moderator, { importId });
+  const row = await db().ozgImport.findUniqueOrThrow({ where: { id: importId } });
+  assert.equal(row.status, "DISCARDED");
+  assert.equal(row.applyingSince, null, "the dead claim goes with it");
+});
+
+test("[ozg-import] export → re-import: a service named \"=X\" (defused as \"'=X\" by the export) shows no change, CSV and XLSX", async () => {
+  await db().ozgService.update({ where: { ozgId: "10074" }, data: { name: "=X", implementationModel: "-EfA" } });
+  for (const format of ["csv", "xlsx"] as const) {
+    const { body } = await exportOzgServices(moderator, parseOzgTableParams({}), format);
+    const bytes = new Uint8Array(typeof body === "string" ? Buffer.from(body, "utf8") : body);
+    const detail = await getOzgImport(moderator, await check(moderator, bytes, `export.${format}`));
+    assert.equal(detail.errorCount, 0, format);
+    assert.deepEqual(detail.plan.changed, [], format);
+    assert.equal(detail.newCount + detail.changedCount, 0, format);
+    assert.ok(detail.unchangedCount > 500, format);
+  }
 });
 
 test("[ozg-import] roles: only moderation checks, applies, discards, lists; signed out is UNAUTHORIZED; garbage ids are refused", async () => {
@@ -286,9 +314,16 @@ test("[ozg-import/http] refusals in German, nothing stored: PDF named .csv, wron
   assert.equal(crossSite.status, 403);
   const otherOrigin = await upload(moderator, uploadRequest("a.csv", phaseFile("10071", "4"), { origin: "https://boese.example", host: "localhost" }));
   assert.equal(otherOrigin.status, 403);
+  const otherForwarded = await upload(moderator, uploadRequest("a.csv", phaseFile("10071", "4"), { origin: "https://boese.example", "x-forwarded-host": "gdst.example, boese.example" }));
+  assert.equal(otherForwarded.status, 403);
   const notMultipart = await ozgImportUploadResponse(moderator, new Request("http://localhost/api/ozg/import", { method: "POST", body: "OZG-ID\n1" }));
   assert.equal(notMultipart.status, 400);
   assert.equal(await db().ozgImport.count(), before);
+});
+
+test("[ozg-import/http] behind several proxies the first X-Forwarded-Host is the page's host", async () => {
+  const headers = { origin: "https://gdst.example", "x-forwarded-host": "gdst.example, proxy.intern:8080", host: "localhost:3000" };
+  assert.equal((await upload(moderator, uploadRequest("a.csv", phaseFile("10071", "4"), headers))).status, 201);
 });
 
 test("[ozg-import/http] a 50 MB upload is cut off near the 20 MB limit with 413; an announced one is refused unread", async () => {

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AppError } from "../../../errors";
-import { newServiceFields } from "../../../schemas/ozg-import";
+import { moreErrorsMessage, newServiceFields, OZG_IMPORT_MAX_ERRORS_SHOWN } from "../../../schemas/ozg-import";
 import { buildImportPlan, type CurrentService } from "./plan";
 import { readImportTable } from "./read-table";
+import { parsePhase, parsePriority } from "./values";
 
 const catalogue: CurrentService[] = [
   { ozgId: "10169", name: "Führerschein", lage: "Mobilität", themenfeld: "Mobilität & Reisen", ressort: "MID", priority: 1, phase: "REUSE_PLANNING", implementationModel: "EfA-Nachnutzung", leadState: "Hessen", isFocus: true, availability: "NONE" },
@@ -136,4 +137,52 @@ test("[ozg-import] plan: the same values again plan no change", async () => {
   const result = await plan("OZG-ID;Leistung;Phase;Priorität;Ressort;Fokusleistung;Flächendeckende Verfügbarkeit\n10169;Führerschein;3. Planung Nachnutzung;1 hoch;MID;ja;nicht verfügbar\n");
   assert.equal(result.changed.length, 0);
   assert.equal(result.unchangedCount, 1);
+});
+
+test("[ozg-import] plan: at most 1,000 errors are stored, the total is counted, and the refusal counts every broken row", async () => {
+  const rows = Array.from({ length: 1_500 }, (_, i) => `${50_000 + i};Fertig`);
+  const result = await plan(["OZG-ID;Phase", ...rows].join("\n"), []);
+  assert.equal(result.errors.length, OZG_IMPORT_MAX_ERRORS_SHOWN);
+  assert.equal(result.errorCount, 3_000, "two per row: the phase, and the name a new service lacks");
+  assert.equal(result.errorRowCount, 1_500);
+  assert.equal(result.isRefused, true);
+  assert.equal(result.errors[0]?.line, 2, "the first errors by line are kept");
+  assert.equal(moreErrorsMessage(result), "… und 2.000 weitere Fehler");
+  assert.equal(moreErrorsMessage({ errors: [], errorCount: 1 }), "… und 1 weiterer Fehler");
+  assert.equal(moreErrorsMessage({ errors: [], errorCount: 0 }), null);
+});
+
+test("[ozg-import] values: a sign or a decimal part is refused, not dropped (\"-1\" is no priority 1, \"-3\" no phase 3)", () => {
+  for (const raw of ["-1", "−1", "-4", "0", "5"]) {
+    const parsed = parsePriority(raw);
+    assert.ok(!parsed.ok, raw);
+    assert.equal(parsed.message, `Die Priorität „${raw}“ liegt außerhalb von 1–4 (1 hoch, 2 mittel, 3 niedrig, 4 kein Bedarf).`);
+  }
+  for (const raw of ["2,0", "1.5", "+2", "2,0 mittel"]) {
+    const parsed = parsePriority(raw);
+    assert.ok(!parsed.ok, raw);
+    assert.match(parsed.message, /^Die Priorität „.+“ ist keine ganze Zahl ohne Vorzeichen/, raw);
+  }
+  for (const [raw, expected] of [["1", 1], [" 2 mittel ", 2], ["1 - hoch", 1], ["hoch", 1], ["", null]] as const) {
+    assert.deepEqual(parsePriority(raw), { ok: true, value: expected }, raw);
+  }
+  const negative = parsePhase("-3");
+  assert.ok(!negative.ok);
+  assert.match(negative.message, /^Die Phase „-3“ liegt außerhalb von 0–6/);
+  for (const raw of ["2,0", "3.5", "+3"]) {
+    const parsed = parsePhase(raw);
+    assert.ok(!parsed.ok, raw);
+    assert.match(parsed.message, /^Die Phase „.+“ ist keine ganze Zahl ohne Vorzeichen/, raw);
+  }
+  assert.deepEqual(parsePhase("3. Planung Nachnutzung"), { ok: true, value: "REUSE_PLANNING" });
+  assert.deepEqual(parsePhase("0"), { ok: true, value: "NOT_STARTED" });
+});
+
+test("[ozg-import] plan: a cell the export defused (\"'=X\") reads as the value itself: no change", async () => {
+  const formulaLike = [{ ...catalogue[2]!, name: "=X", implementationModel: "-EfA", leadState: "@Land" }];
+  const result = await plan("OZG-ID;Leistung;Umsetzungsmodell;Themenfeldführendes Land\n10519;'=X;'-EfA;'@Land\n", formulaLike);
+  assert.equal(result.unchangedCount, 1);
+  assert.deepEqual(result.changed, []);
+  const kept = await plan("OZG-ID;Leistung\n10519;'Apostroph\n", [{ ...catalogue[2]!, name: "'Apostroph" }]);
+  assert.equal(kept.unchangedCount, 1, "an apostrophe before anything else is part of the value");
 });

@@ -1,6 +1,6 @@
 import { OZG_ID_PATTERN } from "../../../schemas/ozg";
 import { formatOzgField, ozgFields, type OzgField, type OzgFieldValues } from "../../../schemas/ozg-fields";
-import { OZG_IMPORT_MAX_ERROR_SHARE, type OzgImportPlan, type OzgPlanError, type OzgPlanFieldChange, type OzgPlanValues } from "../../../schemas/ozg-import";
+import { OZG_IMPORT_MAX_ERROR_SHARE, OZG_IMPORT_MAX_ERRORS_SHOWN, type OzgImportPlan, type OzgPlanError, type OzgPlanFieldChange, type OzgPlanValues } from "../../../schemas/ozg-import";
 import { AppError } from "../../../errors";
 import { columnHeader, matchHeader } from "./columns";
 import type { ImportTable } from "./read-table";
@@ -107,7 +107,8 @@ export function buildImportPlan(table: ImportTable, current: CurrentService[]): 
     newServices: [],
     changed: [],
     missing: [],
-    errors,
+    errors: [],
+    errorCount: 0,
     rowCount: table.rows.length,
     errorRowCount: 0,
     unchangedCount: 0,
@@ -164,6 +165,9 @@ export function buildImportPlan(table: ImportTable, current: CurrentService[]): 
 
   plan.missing = current.filter((service) => !seen.has(service.ozgId)).map((service) => ({ ozgId: service.ozgId, name: service.name }));
   errors.sort((a, b) => a.line - b.line);
+  // the stored plan stays small however broken the file is; the share below counts every error
+  plan.errors = errors.slice(0, OZG_IMPORT_MAX_ERRORS_SHOWN);
+  plan.errorCount = errors.length;
   plan.errorRowCount = errorLines.size;
   plan.isRefused = plan.errorRowCount > plan.rowCount * OZG_IMPORT_MAX_ERROR_SHARE;
   return plan;

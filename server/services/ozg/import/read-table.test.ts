@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import ExcelJS from "exceljs";
 import { AppError } from "../../../errors";
+import { importTooManyRowsMessage, OZG_IMPORT_MAX_ROWS } from "../../../schemas/ozg-import";
 import { matchHeader } from "./columns";
 import { readImportTable } from "./read-table";
 
@@ -112,4 +113,37 @@ test("[ozg-import] an empty file, a file of blank lines and a file of only the h
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet("Leer");
   assert.equal(await refusal(new Uint8Array(await workbook.xlsx.writeBuffer())), "Die Datei ist leer.");
+});
+
+test("[ozg-import] more than 20,000 rows are refused before they are planned: CSV and XLSX", async () => {
+  const rows = (count: number) => Array.from({ length: count }, (_, i) => `${10_000 + i};4`);
+  const atLimit = await readImportTable(utf8(["OZG-ID;Phase", ...rows(OZG_IMPORT_MAX_ROWS)].join("\n")));
+  assert.equal(atLimit.rows.length, OZG_IMPORT_MAX_ROWS);
+  assert.equal(await refusal(utf8(["OZG-ID;Phase", ...rows(OZG_IMPORT_MAX_ROWS + 1)].join("\n"))), importTooManyRowsMessage);
+  assert.match(importTooManyRowsMessage, /^Die Datei hat mehr als 20\.000 Zeilen/);
+  // far more lines than rows allowed (empty ones): refused without parsing them all
+  assert.equal(await refusal(utf8(`OZG-ID;Phase\n10169;4\n${";;;;\n".repeat(200_000)}`)), importTooManyRowsMessage);
+
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Leistungen");
+  sheet.addRow(["OZG-ID", "Phase"]);
+  for (let i = 0; i <= OZG_IMPORT_MAX_ROWS; i++) sheet.addRow([String(10_000 + i), "4"]);
+  assert.equal(await refusal(new Uint8Array(await workbook.xlsx.writeBuffer())), importTooManyRowsMessage);
+});
+
+test("[ozg-import] the export's defused cells lose their apostrophe (CSV and XLSX); other apostrophes stay", async () => {
+  const table = await readImportTable(utf8("OZG-ID;Leistung;Umsetzungsmodell\n10169;'=X;'+1\n10000;'@Land;'Apostroph\n"));
+  assert.deepEqual(
+    table.rows.map((row) => row.cells),
+    [
+      ["10169", "=X", "+1"],
+      ["10000", "@Land", "'Apostroph"],
+    ],
+  );
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Leistungen");
+  sheet.addRow(["OZG-ID", "Leistung"]);
+  sheet.addRow(["10169", "'-X"]);
+  const xlsx = await readImportTable(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  assert.deepEqual(xlsx.rows[0]?.cells, ["10169", "-X"]);
 });

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { AppError } from "../../../errors";
-import { OZG_IMPORT_MAX_MB } from "../../../schemas/ozg-import";
+import { importTooManyRowsMessage, OZG_IMPORT_MAX_ROWS } from "../../../schemas/ozg-import";
 
 /** A file's rows as text, with the line (CSV) or row (XLSX) each starts on; the header is line 1. */
 export interface ImportTable {
@@ -10,6 +10,19 @@ export interface ImportTable {
   header: string[];
   rows: { line: number; cells: string[] }[];
 }
+
+/**
+ * Physical lines of a CSV the parser reads at most: the rows, the header, and room for blank lines and
+ * cells over several lines. A file with more is refused before it is parsed into cells.
+ */
+const CSV_MAX_LINES = OZG_IMPORT_MAX_ROWS + 1 + 1_000;
+
+/**
+ * The exports write a cell starting like a formula with a leading apostrophe (defuseFormula): read
+ * back, the apostrophe goes again, so an exported file re-imports unchanged.
+ */
+const formulaDefused = /^'[=+\-@\t\r]/;
+export const undefuseFormula = (cell: string): string => (formulaDefused.test(cell) ? cell.slice(1) : cell);
 
 const refuse = (message: string) => new AppError("IMPORT_INVALID", message);
 const WRONG_TYPE = "Bitte laden Sie die Nachnutzungsübersicht als CSV- oder XLSX-Datei hoch (geprüft wird der Inhalt der Datei, nicht ihr Name).";
@@ -38,7 +51,8 @@ const isXlsxZip = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOff
 /**
  * Reads an uploaded file as a table: XLSX (first sheet, first row the header) or CSV in UTF-8 (with or
  * without BOM) or Windows-1252, with `;` or `,` (whichever the header line has more of). Anything
- * else, an empty file and a file of only a header are refused with a German message.
+ * else, an empty file, a file of only a header and one of more than OZG_IMPORT_MAX_ROWS rows are
+ * refused with a German message. A cell the export defused (`'=…`) is read without its apostrophe.
  */
 export async function readImportTable(bytes: Uint8Array): Promise<ImportTable> {
   if (bytes.byteLength === 0) throw refuse("Die Datei ist leer.");
@@ -69,6 +83,14 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   }
 }
 
+/** Whether the text has more than `max` line breaks (stops counting there). */
+function lineBreaksOver(text: string, max: number): boolean {
+  const lineBreak = /\r\n|\n|\r/g;
+  let count = 0;
+  while (lineBreak.exec(text)) if (++count > max) return true;
+  return false;
+}
+
 /** Counts a character in a line outside double quotes. */
 function countOutsideQuotes(line: string, char: string): number {
   let count = 0;
@@ -90,9 +112,10 @@ function readCsv(bytes: Uint8Array): ImportTable {
   if (!text.replace(/^\uFEFF/, "").trim()) throw refuse("Die Datei ist leer.");
   const headerLine = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/, 1)[0] ?? "";
   const delimiter = countOutsideQuotes(headerLine, ",") > countOutsideQuotes(headerLine, ";") ? "," : ";";
+  if (lineBreaksOver(text, CSV_MAX_LINES)) throw refuse(importTooManyRowsMessage);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: 1_000_000 }) as unknown as typeof records;
+    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: 1_000_000, to_line: CSV_MAX_LINES }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw refuse(`Die CSV-Datei ist beschädigt${line ? ` (Zeile ${line})` : ""}: ${WRONG_TYPE}`);
@@ -104,9 +127,10 @@ function readCsv(bytes: Uint8Array): ImportTable {
     const line = previousEnd + 1;
     previousEnd = info.lines;
     if (record.every((cell) => !cell.trim())) continue;
-    rows.push({ line, cells: record });
+    rows.push({ line, cells: record.map(undefuseFormula) });
   }
-  return { format: `CSV (${encoding}, ${delimiterNames[delimiter]})`, header: first?.record ?? [], rows };
+  if (rows.length > OZG_IMPORT_MAX_ROWS) throw refuse(importTooManyRowsMessage);
+  return { format: `CSV (${encoding}, ${delimiterNames[delimiter]})`, header: (first?.record ?? []).map(undefuseFormula), rows };
 }
 
 /** A cell as text: numbers without Excel's float noise, dates as dd.mm.yyyy, rich text and formulas by their result. */
@@ -133,12 +157,14 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw refuse("Die Datei ist leer.");
+  // rows with values (not rowCount, which also counts rows that only carry formatting), header included
+  if (sheet.actualRowCount > OZG_IMPORT_MAX_ROWS + 1) throw refuse(importTooManyRowsMessage);
   let header: string[] | null = null;
   const rows: ImportTable["rows"] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
     // row.values is 1-based: index 0 is always empty
-    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => cellValue(values[i + 1] ?? null));
+    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => undefuseFormula(cellValue(values[i + 1] ?? null)));
     if (header === null) {
       header = cells;
       return;
@@ -147,5 +173,3 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
   });
   return { format: "XLSX", header: header ?? [], rows };
 }
-
-export const importTooLargeMessage = `Die Datei ist größer als ${OZG_IMPORT_MAX_MB} MB. Die Nachnutzungsübersicht hat auch mit 5.000 Leistungen nur wenige MB: bitte prüfen Sie, ob es die richtige Datei ist.`;

@@ -18,6 +18,16 @@ export const cellText = (value: string, max = 500): string => normaliseText(valu
 
 const quoted = (raw: string) => `„${cellText(raw, 60)}“`;
 
+/**
+ * The number a cell starts with, read on the text itself: looseKey drops signs and separators, so
+ * "-1" would read as 1 and "2,0" as 20. `null` when the cell does not start with a number.
+ */
+function leadingNumber(raw: string): { isNegative: boolean; isWhole: boolean } | null {
+  const match = /^([+\-\u2212\u2013])?\s*\d+([.,]\d+)?/.exec(raw.trim());
+  if (!match) return null;
+  return { isNegative: match[1] !== undefined && match[1] !== "+", isWhole: !match[1] && !match[2] };
+}
+
 const phaseByKey = new Map<string, OzgPhase>();
 for (const phase of ozgPhases) {
   const info = ozgPhaseInfo[phase];
@@ -35,6 +45,9 @@ phaseByKey.set(looseKey("Nicht begonnen"), "NOT_STARTED");
 export const acceptedPhaseValues = ozgPhases.map((phase) => ozgPhaseInfo[phase].label);
 
 export function parsePhase(raw: string): Parsed<OzgPhase> {
+  const leading = leadingNumber(raw);
+  if (leading?.isNegative) return fail(`Die Phase ${quoted(raw)} liegt außerhalb von 0–6: erlaubt sind ${acceptedPhaseValues.join(", ")} (oder nur die Nummer 0–6).`);
+  if (leading && !leading.isWhole) return fail(`Die Phase ${quoted(raw)} ist keine ganze Zahl ohne Vorzeichen: erlaubt sind ${acceptedPhaseValues.join(", ")} (oder nur die Nummer 0–6).`);
   const phase = phaseByKey.get(looseKey(raw));
   return phase ? ok(phase) : fail(`Unbekannte Phase ${quoted(raw)}: erlaubt sind ${acceptedPhaseValues.join(", ")} (oder nur die Nummer 0–6).`);
 }
@@ -44,11 +57,15 @@ const priorityByWord = new Map<string, OzgPriority>(ozgPriorities.map((priority)
 export function parsePriority(raw: string): Parsed<OzgPriority | null> {
   const key = looseKey(raw);
   if (!key) return ok(null);
+  const leading = leadingNumber(raw);
   const numbered = /^(\d+)(.*)$/.exec(key);
-  if (numbered) {
+  if (leading && numbered) {
     const number = Number(numbered[1]);
     const word = numbered[2]!;
-    if (!ozgPriorities.includes(number as OzgPriority)) return fail(`Die Priorität ${quoted(raw)} liegt außerhalb von 1–4 (1 hoch, 2 mittel, 3 niedrig, 4 kein Bedarf).`);
+    if (leading.isNegative || (leading.isWhole && !ozgPriorities.includes(number as OzgPriority))) {
+      return fail(`Die Priorität ${quoted(raw)} liegt außerhalb von 1–4 (1 hoch, 2 mittel, 3 niedrig, 4 kein Bedarf).`);
+    }
+    if (!leading.isWhole) return fail(`Die Priorität ${quoted(raw)} ist keine ganze Zahl ohne Vorzeichen: erlaubt sind 1 hoch, 2 mittel, 3 niedrig, 4 kein Bedarf.`);
     if (word && priorityByWord.get(word) !== number) return fail(`Unbekannte Priorität ${quoted(raw)}: erlaubt sind 1 hoch, 2 mittel, 3 niedrig, 4 kein Bedarf.`);
     return ok(number as OzgPriority);
   }
