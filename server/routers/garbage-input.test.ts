@@ -166,8 +166,6 @@ const validField: Record<string, (path: string) => unknown> = {
   availabilities: () => ["PARTIAL"],
   ozgId: () => "10169",
   isPublic: () => false,
-  // an id no import has: the garbage around it must be refused before the lookup says NOT_FOUND
-  importId: () => "00000000-0000-4000-8000-000000000000",
 };
 
 type ProcedureDef = { type: "query" | "mutation"; inputs: ZodType[] };

@@ -44,7 +44,11 @@ type RawParams = Record<string, string | string[] | undefined>;
 
 const values = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const first = (value: string | string[] | undefined) => values(value)[0] ?? "";
-const cleanText = (value: string, max: number) => normaliseText(value.slice(0, 10_000), { singleLine: true }).trim().slice(0, max);
+const cleanText = (value: string, max: number) =>
+  normaliseText(value.slice(0, 10_000), { singleLine: true })
+    .replace(/\p{Cf}/gu, "")
+    .trim()
+    .slice(0, max);
 /** every value of a list parameter: repeated (as forms send them) or comma-separated */
 const listOf = (value: string | string[] | undefined) =>
   values(value)

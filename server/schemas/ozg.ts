@@ -116,7 +116,8 @@ const filterText = (max: number) =>
   z
     .string()
     .max(10_000)
-    .overwrite((value) => normaliseText(value, { singleLine: true }).slice(0, max).trim())
+    // a zero-width space pasted from a PDF inside a word would otherwise make it unfindable
+    .overwrite((value) => normaliseText(value, { singleLine: true }).replace(/\p{Cf}/gu, "").slice(0, max).trim())
     .optional();
 
 export const ozgListSchema = z.object({

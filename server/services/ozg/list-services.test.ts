@@ -58,6 +58,8 @@ test("[ozg] list: free text finds German word forms, a part of a name, the OZG I
   assert.deepEqual(byId.rows.map((row) => row.ozgId), ["10169"]);
   const byLeika = await listOzgServices(reader, { query: "99041006017000" });
   assert.deepEqual(byLeika.rows.map((row) => row.ozgId), ["10000"]);
+  const pasted = await listOzgServices(reader, { query: "Führer\u200bschein" });
+  assert.ok(pasted.rows.some((row) => row.ozgId === "10169"), "a zero-width space pasted inside the word is ignored");
   const wildcard = await listOzgServices(reader, { query: "%_%" });
   assert.equal(wildcard.total, 0);
 });
