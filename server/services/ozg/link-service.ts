@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import { ozgSpotlightLinkSchema, ozgThreadLinkSchema, type OzgPhase } from "../../schemas/ozg";
 import { recordAudit } from "../audit/record-audit";
 import { visibleSpotlights } from "../spotlights/visibility";
-import { assertServiceExists } from "./follow-service";
+import { assertServiceExists } from "./get-service";
 
 const THREAD_NOT_FOUND = "Dieses Thema gibt es nicht (mehr).";
 const SPOTLIGHT_NOT_FOUND = "Dieses Spotlight gibt es nicht.";
