@@ -13,7 +13,6 @@ import { PhaseBadge } from "./phase-badge";
 
 export type LinkTarget = { threadId: string } | { spotlightId: string };
 
-/** Wait for a pause in typing before searching. */
 /**
  * "Verknüpfte OZG-Leistungen" of a thread or spotlight: the linked services with their phase, and
  * for those who may, a search by name or OZG-ID to link another and a button to remove a link.
