@@ -63,6 +63,10 @@ export const appErrors = {
   IMPORT_REFUSED: { trpc: "BAD_REQUEST", message: "Diese Datei kann nicht eingespielt werden." },
   IMPORT_INVALID: { trpc: "BAD_REQUEST", message: "Diese Datei kann nicht als Nachnutzungsübersicht gelesen werden." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
+  SPOTLIGHT_LINKS_CLOSED: {
+    trpc: "CONFLICT",
+    message: "Dieses Spotlight ist abgeschlossen oder abgelehnt: verknüpfte OZG-Leistungen kann nur noch die Moderation ändern.",
+  },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 
 export type AppErrorCode = keyof typeof appErrors;

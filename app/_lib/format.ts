@@ -23,3 +23,8 @@ export function formatRelative(iso: string | Date, now = Date.now()): string {
   }
   return "gerade eben";
 }
+
+const count = new Intl.NumberFormat("de-DE");
+
+/** A count the German way: "1.234". */
+export const formatCount = (n: number) => count.format(n);

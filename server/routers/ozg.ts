@@ -1,11 +1,10 @@
-import { ozgIdSchema, ozgLinkSearchSchema, ozgListSchema, ozgSpotlightLinkSchema, ozgThreadLinkSchema } from "../schemas/ozg";
+import { ozgIdSchema, ozgLinkSearchSchema, ozgListSchema, ozgSpotlightLinkSchema, ozgThreadLinkSchema, ozgVisibilitySchema } from "../schemas/ozg";
 import { ozgFilterOptions } from "../services/ozg/filter-options";
 import { listOzgServices } from "../services/ozg/list-services";
 import { followOzgService, unfollowOzgService } from "../services/ozg/follow-service";
 import { getOzgService } from "../services/ozg/get-service";
 import { linkOzgServiceToSpotlight, linkOzgServiceToThread, unlinkOzgServiceFromSpotlight, unlinkOzgServiceFromThread } from "../services/ozg/link-service";
 import { searchOzgForLink } from "../services/ozg/search-for-link";
-import { ozgVisibilitySchema } from "../schemas/ozg";
 import { setOzgPublic } from "../services/ozg/set-public";
 import { ozgImportIdSchema } from "../schemas/ozg-import";
 import { applyOzgImport } from "../services/ozg/import/apply-import";

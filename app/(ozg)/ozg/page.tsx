@@ -1,30 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { FocusProgress } from "@/app/_components/ozg/charts/focus-progress";
 import { HistoryChart } from "@/app/_components/ozg/charts/history-chart";
 import { PhaseBarChart } from "@/app/_components/ozg/charts/phase-bar-chart";
 import { StackedPhaseChart } from "@/app/_components/ozg/charts/stacked-bar-chart";
-import { formatCount, percent } from "@/app/_components/ozg/charts/chart-parts";
+import { percent } from "@/app/_components/ozg/charts/chart-parts";
 import { DemoNotice } from "@/app/_components/ozg/demo-notice";
 import { OzgTabs } from "@/app/_components/ozg/ozg-tabs";
 import { PublicToggle } from "@/app/_components/ozg/public-toggle";
-import { signInPath } from "@/app/_components/shell/signed-in-shell";
+import { requireOzgReader } from "@/app/_components/ozg/require-ozg-reader";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { formatShortDate } from "@/app/_lib/format";
-import { getActor } from "@/server/auth/get-actor";
+import { formatCount, formatShortDate } from "@/app/_lib/format";
 import { can } from "@/server/auth/policy";
 import { ozgTableHref } from "@/server/schemas/ozg-params";
 import { ozgOverview, type OzgPhaseGroup } from "@/server/services/ozg/overview";
 import { ozgPhaseHistory } from "@/server/services/ozg/phase-history";
-import { readOzgSettings } from "@/server/services/ozg/settings";
 
 export const metadata: Metadata = { title: "Nachnutzungsübersicht" };
 
 export default async function OzgOverviewPage() {
-  const actor = await getActor();
-  // the layout sends visitors to sign-in too; the page must not render before that decision
-  if (!actor && !(await readOzgSettings()).isPublic) redirect(signInPath("/ozg"));
+  const { actor } = await requireOzgReader("/ozg");
   const [overview, history] = await Promise.all([ozgOverview(actor), ozgPhaseHistory(actor)]);
   const { byPhase, total, focus } = overview;
   const inProgress = byPhase.PILOT + byPhase.ROLLOUT;
@@ -56,7 +51,7 @@ export default async function OzgOverviewPage() {
               {overview.lastImport ? (
                 <>
                   <span className="block font-semibold">{formatShortDate(overview.lastImport.appliedAt)}</span>
-                  <span className="block text-sm break-all text-slate-700">{overview.lastImport.fileName}</span>
+                  {overview.lastImport.fileName && <span className="block text-sm break-all text-slate-700">{overview.lastImport.fileName}</span>}
                 </>
               ) : (
                 <span className="font-semibold">noch keiner</span>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
+import { useDebounced } from "@/app/_lib/use-debounced";
 import { ozgServiceHref } from "@/server/schemas/ozg-params";
 import type { OzgLinks } from "@/server/services/ozg/link-service";
 import { announce } from "../shell/live-announcer";
@@ -11,16 +12,6 @@ import { plainControlClass } from "../ui/field";
 import { PhaseBadge } from "./phase-badge";
 
 export type LinkTarget = { threadId: string } | { spotlightId: string };
-
-/** Wait for a pause in typing before searching. */
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /**
  * "Verknüpfte OZG-Leistungen" of a thread or spotlight: the linked services with their phase, and

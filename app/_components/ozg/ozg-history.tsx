@@ -1,10 +1,11 @@
 import { formatBerlinDate } from "@/server/schemas/berlin-time";
 import type { OzgHistoryEntry } from "@/server/services/ozg/get-service";
+import { FieldChange } from "./field-change";
 
-const shown = (value: string | null) => value ?? "–";
-const spoken = (value: string | null) => value ?? "keine Angabe";
-
-/** What each import changed of the service, newest first: field, old → new, who, which file. */
+/**
+ * What each import changed of the service, newest first: field, old → new, and for those signed in who
+ * imported which file (visitors get neither from the service).
+ */
 export function OzgHistory({ entries }: { entries: OzgHistoryEntry[] }) {
   if (entries.length === 0) return <p className="mt-2 text-slate-700">Für diese Leistung sind noch keine Änderungen erfasst.</p>;
   return (
@@ -16,19 +17,13 @@ export function OzgHistory({ entries }: { entries: OzgHistoryEntry[] }) {
             <time dateTime={entry.changedAt.toISOString()}>{formatBerlinDate(entry.changedAt)}</time>
           </p>
           <p className="text-sm break-words text-slate-700">
-            {entry.fileName ? <>Import „{entry.fileName}“</> : "Ohne Import"}
+            {entry.fileName ? <>Import „{entry.fileName}“</> : entry.isImport ? "Import" : "Ohne Import"}
             {entry.changedBy && <> · von {entry.changedBy}</>}
           </p>
           <ul className="mt-1 space-y-0.5 text-sm">
             {entry.changes.map((change) => (
               <li key={change.field} className="break-words">
-                <span className="font-medium">{change.label}:</span>{" "}
-                <span className="sr-only">
-                  von {spoken(change.oldValue)} zu {spoken(change.newValue)}
-                </span>
-                <span aria-hidden="true">
-                  <span className="text-slate-600">{shown(change.oldValue)}</span> → <span className="font-semibold">{shown(change.newValue)}</span>
-                </span>
+                <FieldChange label={change.label} oldValue={change.oldValue} newValue={change.newValue} />
               </li>
             ))}
           </ul>

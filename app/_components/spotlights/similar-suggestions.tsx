@@ -1,8 +1,9 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
+import { useDebounced } from "@/app/_lib/use-debounced";
 import { SIMILAR_MIN_LENGTH } from "@/server/schemas/spotlight";
 import { visibleLength } from "@/server/schemas/text";
 import type { SimilarResult } from "@/server/services/spotlights/similar-spotlights";
@@ -10,15 +11,6 @@ import { announce } from "../shell/live-announcer";
 
 /** Wait for a pause in typing before asking: one query per pause, not per key. */
 const DEBOUNCE_MS = 350;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** Suggestions open beside the form: the proposal being written stays as it is. */
 const NewTab = () => <span className="sr-only"> (öffnet in einem neuen Tab)</span>;

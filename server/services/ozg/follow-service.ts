@@ -1,8 +1,7 @@
 import { assertCan, type Actor } from "../../auth/policy";
-import { db, type Tx } from "../../db";
-import { AppError } from "../../errors";
+import { db } from "../../db";
 import { ozgIdSchema } from "../../schemas/ozg";
-import { OZG_SERVICE_NOT_FOUND } from "./get-service";
+import { assertServiceExists } from "./get-service";
 
 export interface OzgFollowState {
   ozgId: string;
@@ -28,9 +27,4 @@ export async function unfollowOzgService(actor: Actor | null, rawInput: unknown)
   await assertServiceExists(ozgId);
   await db().ozgServiceFollower.deleteMany({ where: { ozgId, userId: actor.id } });
   return { ozgId, isFollowing: false };
-}
-
-export async function assertServiceExists(ozgId: string, tx: Tx = db()): Promise<void> {
-  const service = await tx.ozgService.findUnique({ where: { ozgId }, select: { ozgId: true } });
-  if (!service) throw new AppError("NOT_FOUND", OZG_SERVICE_NOT_FOUND);
 }

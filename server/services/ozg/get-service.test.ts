@@ -45,6 +45,17 @@ test("[ozg] detail: unknown or malformed IDs are not found; signed out only when
     assert.equal(open.threads, null, "visitors see no threads");
     assert.equal(open.spotlights, null, "visitors see no spotlights");
     assert.equal(open.isFollowing, null);
+    assert.ok(open.history.length >= 1);
+    for (const entry of open.history) {
+      assert.equal(entry.changedBy, null, "visitors do not see who imported");
+      assert.equal(entry.fileName, null, "visitors do not see the file's name");
+      assert.ok(entry.changedAt instanceof Date, "but when");
+      assert.ok(entry.changes.length >= 1);
+    }
+    assert.ok(open.history.some((entry) => entry.isImport));
+    // signed in, the same service still names them
+    const signedIn = await getOzgService(reader, "10169");
+    assert.ok(signedIn.history.some((entry) => entry.fileName && entry.changedBy));
   } finally {
     await setPublic(false);
   }

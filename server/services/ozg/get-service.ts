@@ -1,5 +1,5 @@
 import { can, type Actor } from "../../auth/policy";
-import { db, type Prisma } from "../../db";
+import { db, type Prisma, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { OZG_ID_PATTERN, ressortName, type OzgAvailability, type OzgPhase } from "../../schemas/ozg";
 import { ozgFieldHeaders, ozgFields, type OzgField } from "../../schemas/ozg-fields";
@@ -32,7 +32,11 @@ export interface OzgHistoryEntry {
   /** the import's id, or the time of changes made without one */
   key: string;
   changedAt: Date;
+  /** whether an import made the changes (the seed's and manual ones have none) */
+  isImport: boolean;
+  /** null without a name, and for visitors who are not signed in */
   changedBy: string | null;
+  /** null without an import, and for visitors who are not signed in */
   fileName: string | null;
   changes: OzgHistoryChange[];
 }
@@ -111,8 +115,11 @@ const changeSelect = {
 
 const isOzgField = (field: string): field is OzgField => (ozgFields as readonly string[]).includes(field);
 
-/** The field changes grouped by the import that made them, newest first; fields in the export's order. */
-export function groupHistory(rows: Prisma.OzgFieldChangeGetPayload<{ select: typeof changeSelect }>[]): OzgHistoryEntry[] {
+/**
+ * The field changes grouped by the import that made them, newest first; fields in the export's order.
+ * Who imported and the file's name are for those signed in: `redact` leaves them out for visitors.
+ */
+export function groupHistory(rows: Prisma.OzgFieldChangeGetPayload<{ select: typeof changeSelect }>[], { redact = false } = {}): OzgHistoryEntry[] {
   const entries = new Map<string, OzgHistoryEntry>();
   for (const row of rows) {
     if (!isOzgField(row.field)) continue;
@@ -122,8 +129,9 @@ export function groupHistory(rows: Prisma.OzgFieldChangeGetPayload<{ select: typ
       entry = {
         key,
         changedAt: row.changedAt,
-        changedBy: row.changedBy?.name ?? row.import?.appliedBy?.name ?? null,
-        fileName: row.import?.fileName ?? null,
+        isImport: row.importId !== null,
+        changedBy: redact ? null : (row.changedBy?.name ?? row.import?.appliedBy?.name ?? null),
+        fileName: redact ? null : (row.import?.fileName ?? null),
         changes: [],
       };
       entries.set(key, entry);
@@ -138,7 +146,8 @@ export function groupHistory(rows: Prisma.OzgFieldChangeGetPayload<{ select: typ
 
 /**
  * One service with everything its page shows. Threads only for those who read threads, spotlights as
- * the viewer may see them, neither for visitors who are not signed in. An unknown or malformed ID is
+ * the viewer may see them, neither for visitors who are not signed in (nor who imported, nor the
+ * files' names). An unknown or malformed ID is
  * NOT_FOUND.
  */
 export async function getOzgService(actor: Actor | null, ozgId: string): Promise<OzgServiceDetail> {
@@ -156,7 +165,8 @@ export async function getOzgService(actor: Actor | null, ozgId: string): Promise
   return {
     ...service,
     ressortName: ressortName(service.ressort),
-    history: groupHistory(changes),
+    // visitors who are not signed in see when, not who imported or which file
+    history: groupHistory(changes, { redact: !actor }),
     threads,
     spotlights,
     isFollowing: actor ? Boolean(following) : null,
@@ -180,4 +190,10 @@ async function linkedSpotlights(actor: Actor, ozgId: string): Promise<OzgLinkedS
     orderBy: { spotlight: { number: "desc" } },
   });
   return rows.map(({ spotlight }) => spotlight);
+}
+
+/** An unknown service is NOT_FOUND; for following and linking. */
+export async function assertServiceExists(ozgId: string, tx: Tx = db()): Promise<void> {
+  const service = await tx.ozgService.findUnique({ where: { ozgId }, select: { ozgId: true } });
+  if (!service) throw new AppError("NOT_FOUND", OZG_SERVICE_NOT_FOUND);
 }

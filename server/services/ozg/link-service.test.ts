@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { db } from "../../db";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
-import { makeSpotlight, makeThread } from "../../test/factories";
+import { makeSpotlight, makeThread, setThreadLocked } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
 import { OZG_SERVICE_NOT_FOUND } from "./get-service";
 import {
@@ -106,6 +106,45 @@ test("[ozg] link a spotlight: its proposer or moderation; readers see the links 
   await rejectsWithAppError(() => linkOzgServiceToSpotlight(participant, { spotlightId: randomUUID(), ozgId: "10000" }), "NOT_FOUND", "Dieses Spotlight gibt es nicht.");
   await rejectsWithAppError(() => linkOzgServiceToSpotlight(participant, { spotlightId: proposed.id, ozgId: "99999999" }), "NOT_FOUND", OZG_SERVICE_NOT_FOUND);
   assert.equal(await db().spotlightOzgService.count({ where: { spotlightId: proposed.id } }), 0);
+});
+
+test("[ozg] link a locked thread: moderation only; participants neither link nor unlink", async () => {
+  const thread = await makeThread(participant);
+  await linkOzgServiceToThread(participant, { threadId: thread.id, ozgId: "10000" });
+  await setThreadLocked(thread.id, true);
+  const locked = "Dieses Thema ist gesperrt: verknüpfte OZG-Leistungen kann nur noch die Moderation ändern.";
+  await rejectsWithAppError(() => linkOzgServiceToThread(participant2, { threadId: thread.id, ozgId: "10169" }), "THREAD_LOCKED", locked);
+  await rejectsWithAppError(() => unlinkOzgServiceFromThread(participant, { threadId: thread.id, ozgId: "10000" }), "THREAD_LOCKED", locked);
+  // the view offers nothing to change
+  const seen = await ozgServicesOfThread(participant, thread.id);
+  assert.equal(seen.canLink, false);
+  assert.deepEqual(seen.services.map((s) => s.canRemove), [false]);
+  assert.deepEqual(await threadLinks(thread.id), [{ ozgId: "10000", linkedById: participant.id }]);
+  // moderation may
+  assert.equal((await ozgServicesOfThread(moderator, thread.id)).canLink, true);
+  await linkOzgServiceToThread(moderator, { threadId: thread.id, ozgId: "10169" });
+  await unlinkOzgServiceFromThread(moderator, { threadId: thread.id, ozgId: "10000" });
+  assert.deepEqual(await threadLinks(thread.id), [{ ozgId: "10169", linkedById: moderator.id }]);
+  // unlocked again, participants link as before
+  await setThreadLocked(thread.id, false);
+  await linkOzgServiceToThread(participant2, { threadId: thread.id, ozgId: "10000" });
+});
+
+test("[ozg] link a closed or declined spotlight: refused for its proposer, moderation may", async () => {
+  const closedMessage = "Dieses Spotlight ist abgeschlossen oder abgelehnt: verknüpfte OZG-Leistungen kann nur noch die Moderation ändern.";
+  for (const status of ["CLOSED", "DECLINED"] as const) {
+    const spotlight = await makeSpotlight(participant, { status });
+    await rejectsWithAppError(() => linkOzgServiceToSpotlight(participant, { spotlightId: spotlight.id, ozgId: "10000" }), "SPOTLIGHT_LINKS_CLOSED", closedMessage);
+    assert.equal((await ozgServicesOfSpotlight(participant, spotlight.id)).canLink, false, status);
+    await linkOzgServiceToSpotlight(moderator, { spotlightId: spotlight.id, ozgId: "10000" });
+    const seen = await ozgServicesOfSpotlight(participant, spotlight.id);
+    assert.deepEqual(seen.services.map((s) => [s.ozgId, s.canRemove]), [["10000", false]], status);
+    await rejectsWithAppError(() => unlinkOzgServiceFromSpotlight(participant, { spotlightId: spotlight.id, ozgId: "10000" }), "SPOTLIGHT_LINKS_CLOSED", closedMessage);
+    assert.deepEqual((await unlinkOzgServiceFromSpotlight(moderator, { spotlightId: spotlight.id, ozgId: "10000" })).services, []);
+  }
+  // an answered spotlight still takes links
+  const answered = await makeSpotlight(participant, { status: "ANSWERED" });
+  assert.equal((await linkOzgServiceToSpotlight(participant, { spotlightId: answered.id, ozgId: "10000" })).services.length, 1);
 });
 
 test("[ozg] search while linking: by name with German stemming and as part of a word, by ID, at most ten", async () => {

@@ -34,7 +34,7 @@ test("[ozg] overview: every chart adds up to the number of services, Depriorisie
 
   assert.equal(overview.focus.length, 16);
   assert.ok(overview.focus.some((service) => service.ozgId === "10169"));
-  assert.match(overview.lastImport!.fileName, /^Nachnutzungsuebersicht_\d{4}-\d{2}\.csv$/);
+  assert.match(overview.lastImport!.fileName ?? "", /^Nachnutzungsuebersicht_\d{4}-\d{2}\.csv$/);
 });
 
 test("[ozg] overview: a service without a Ressort or priority gets a bar of its own", async () => {
@@ -54,6 +54,22 @@ test("[ozg] overview: a service without a Ressort or priority gets a bar of its 
 test("[ozg] overview and history: signed out only when public", async () => {
   await rejectsWithAppError(() => ozgOverview(null), "UNAUTHORIZED");
   await rejectsWithAppError(() => ozgPhaseHistory(null), "UNAUTHORIZED");
+});
+
+test("[ozg] overview in public mode: visitors see when the last import was, not its file", async () => {
+  await db().ozgSettings.update({ where: { id: 1 }, data: { isPublic: true } });
+  try {
+    const open = await ozgOverview(null);
+    assert.ok(open.lastImport, "the demo has an applied import");
+    assert.ok(open.lastImport.appliedAt instanceof Date);
+    assert.equal(open.lastImport.fileName, null);
+    assert.ok(open.total > 0);
+    const signedIn = await ozgOverview(reader);
+    assert.deepEqual(signedIn.lastImport?.appliedAt, open.lastImport.appliedAt);
+    assert.ok(signedIn.lastImport?.fileName);
+  } finally {
+    await db().ozgSettings.update({ where: { id: 1 }, data: { isPublic: false } });
+  }
 });
 
 /** Each service's phase at an instant, straight from the history rows, to check the SQL against. */

@@ -31,7 +31,8 @@ export interface OzgOverview {
   byRessort: OzgPhaseGroup[];
   byPriority: OzgPhaseGroup[];
   focus: OzgFocusService[];
-  lastImport: { fileName: string; appliedAt: Date } | null;
+  /** fileName is null for visitors who are not signed in */
+  lastImport: { fileName: string | null; appliedAt: Date } | null;
 }
 
 export const emptyPhaseCounts = (): PhaseCounts => Object.fromEntries(ozgPhases.map((phase) => [phase, 0])) as PhaseCounts;
@@ -81,7 +82,8 @@ export async function ozgOverview(actor: Actor | null): Promise<OzgOverview> {
     byRessort,
     byPriority,
     focus,
-    lastImport: lastImport?.appliedAt ? { fileName: lastImport.fileName, appliedAt: lastImport.appliedAt } : null,
+    // visitors who are not signed in see when, not which file
+    lastImport: lastImport?.appliedAt ? { fileName: actor ? lastImport.fileName : null, appliedAt: lastImport.appliedAt } : null,
   };
 }
 

@@ -5,10 +5,11 @@ import { DemoNotice } from "@/app/_components/ozg/demo-notice";
 import { OzgServiceTable } from "@/app/_components/ozg/ozg-service-table";
 import { OzgTableFilters } from "@/app/_components/ozg/ozg-table-filters";
 import { OzgTabs } from "@/app/_components/ozg/ozg-tabs";
+import { requireOzgReader } from "@/app/_components/ozg/require-ozg-reader";
 import { buttonClass } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Pagination } from "@/app/_components/ui/pagination";
-import { getActor } from "@/server/auth/get-actor";
+import { formatCount } from "@/app/_lib/format";
 import { can } from "@/server/auth/policy";
 import { ozgExportHref, ozgTableHref, parseOzgTableParams, type OzgTableParams } from "@/server/schemas/ozg-params";
 import { ozgTableView } from "@/server/services/ozg/table-view";
@@ -24,11 +25,9 @@ const queryOf = (raw: Record<string, string | string[] | undefined>) => {
   return text ? `?${text}` : "";
 };
 
-const count = (n: number) => n.toLocaleString("de-DE");
-
 /** Every OZG service, filtered, sorted and paged on the server: the whole view lives in the URL. */
 export default async function OzgServicesPage({ searchParams }: Props) {
-  const actor = await getActor();
+  const { actor } = await requireOzgReader("/ozg/leistungen");
   const raw = await searchParams;
   const parsed = parseOzgTableParams(raw);
   const view = await ozgTableView(actor, parsed);
@@ -62,7 +61,7 @@ export default async function OzgServicesPage({ searchParams }: Props) {
         </h2>
         <p role="status" className="mb-3 text-slate-700">
           <strong>
-            {count(view.total)} von {count(view.catalogueTotal)} Leistungen
+            {formatCount(view.total)} von {formatCount(view.catalogueTotal)} Leistungen
           </strong>
           {view.pageCount > 1 && ` · Seite ${view.page} von ${view.pageCount}`}
         </p>

@@ -137,6 +137,4 @@ export function ChartFigure({
 /** The props that tie a chart's graphic to its heading and summary. */
 export const graphicLabels = (id: string) => ({ role: "img", "aria-labelledby": `${id}-titel`, "aria-describedby": `${id}-zusammenfassung` }) as const;
 
-const numbers = new Intl.NumberFormat("de-DE");
-export const formatCount = (n: number) => numbers.format(n);
 export const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);

@@ -3,7 +3,8 @@ import { ozgPhaseInfo, type OzgPhase } from "@/server/schemas/ozg";
 import { ozgServiceHref, ozgTableHref } from "@/server/schemas/ozg-params";
 import type { OzgFocusService } from "@/server/services/ozg/overview";
 import { phaseColors } from "../phase-colors";
-import { ChartFigure, formatCount, PhasePatterns, phaseFill } from "./chart-parts";
+import { formatCount } from "@/app/_lib/format";
+import { ChartFigure, PhasePatterns, phaseFill } from "./chart-parts";
 
 const STEPS = 7;
 

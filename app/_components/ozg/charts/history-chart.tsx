@@ -1,6 +1,7 @@
 import { ozgPhaseInfo, ozgPhases } from "@/server/schemas/ozg";
 import type { OzgHistoryMonth } from "@/server/services/ozg/phase-history";
-import { ChartFigure, formatCount, graphicLabels, PhasePatterns, phaseFill, SegmentLabel } from "./chart-parts";
+import { formatCount } from "@/app/_lib/format";
+import { ChartFigure, graphicLabels, PhasePatterns, phaseFill, SegmentLabel } from "./chart-parts";
 import { PhaseTable } from "./phase-table";
 
 const PLOT = 240;

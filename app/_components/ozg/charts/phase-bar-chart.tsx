@@ -1,7 +1,8 @@
 import { ozgPhaseInfo, ozgPhases } from "@/server/schemas/ozg";
 import { ozgTableHref } from "@/server/schemas/ozg-params";
 import type { PhaseCounts } from "@/server/services/ozg/overview";
-import { ChartFigure, formatCount, graphicLabels, PhasePatterns, phaseFill, ChartLinks } from "./chart-parts";
+import { formatCount } from "@/app/_lib/format";
+import { ChartFigure, graphicLabels, PhasePatterns, phaseFill, ChartLinks } from "./chart-parts";
 import { PhaseTable } from "./phase-table";
 import { phaseColors } from "../phase-colors";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ozgPhaseInfo, ozgPhases, type OzgPhase } from "@/server/schemas/ozg";
-import { formatCount } from "./chart-parts";
+import { formatCount } from "@/app/_lib/format";
 
 export interface PhaseTableRow {
   key: string;

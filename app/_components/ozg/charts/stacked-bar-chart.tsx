@@ -1,5 +1,6 @@
 import { ozgPhaseInfo, ozgPhases, type OzgPhase } from "@/server/schemas/ozg";
-import { ChartFigure, ChartLinks, formatCount, graphicLabels, PhasePatterns, phaseFill, SegmentLabel, type LinkBox } from "./chart-parts";
+import { formatCount } from "@/app/_lib/format";
+import { ChartFigure, ChartLinks, graphicLabels, PhasePatterns, phaseFill, SegmentLabel, type LinkBox } from "./chart-parts";
 import { PhaseTable, type PhaseTableRow } from "./phase-table";
 
 const ROW = 48;

@@ -1,25 +1,23 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatShortDate } from "@/app/_lib/format";
+import { formatCount, formatShortDate } from "@/app/_lib/format";
 import { ozgFieldHeaders, type OzgField } from "@/server/schemas/ozg-fields";
 import { moreErrorsMessage, newServiceFields, refusedMessage, type OzgPlanFieldChange } from "@/server/schemas/ozg-import";
 import { ozgServiceHref } from "@/server/schemas/ozg-params";
 import type { OzgImportDetail } from "@/server/services/ozg/import/get-import";
 import { Alert } from "../../ui/alert";
+import { FieldChange, shownValue } from "../field-change";
 import { ImportActions } from "./import-actions";
 import { ImportStatus } from "./import-status";
 
-const number = (value: number) => value.toLocaleString("de-DE");
 const fieldLabel = (field: string) => ozgFieldHeaders[field as OzgField] ?? field;
-const shown = (value: string | null) => value ?? "–";
-const spoken = (value: string | null) => value ?? "keine Angabe";
 
 function Section({ id, title, count, children }: { id: string; title: string; count?: number; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="mt-8">
       <h2 id={id} className="text-xl font-semibold">
         {title}
-        {count !== undefined && <span className="ml-2 text-base font-normal text-slate-600">({number(count)})</span>}
+        {count !== undefined && <span className="ml-2 text-base font-normal text-slate-600">({formatCount(count)})</span>}
       </h2>
       <div className="mt-3">{children}</div>
     </section>
@@ -39,10 +37,7 @@ function Changes({ changes }: { changes: OzgPlanFieldChange[] }) {
     <ul className="mt-1 space-y-1">
       {changes.map((change) => (
         <li key={change.field} className="break-words">
-          <span className="font-medium">{fieldLabel(change.field)}:</span> <span className="sr-only">von {spoken(change.oldValue)} zu {spoken(change.newValue)}</span>
-          <span aria-hidden="true">
-            <span className="text-slate-600">{shown(change.oldValue)}</span> → <span className="font-semibold">{shown(change.newValue)}</span>
-          </span>
+          <FieldChange label={fieldLabel(change.field)} oldValue={change.oldValue} newValue={change.newValue} />
         </li>
       ))}
     </ul>
@@ -58,8 +53,8 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
   const isChecked = detail.status === "CHECKED";
   const isStale = isChecked && detail.baseVersion !== detail.catalogVersion;
   const hasChanges = detail.newCount + detail.changedCount > 0;
-  const summary = `${number(detail.newCount)} neue und ${number(detail.changedCount)} geänderte Leistungen werden übernommen${
-    detail.errorCount ? `; ${number(detail.errorCount)} fehlerhafte Zeilen bleiben außen vor` : ""
+  const summary = `${formatCount(detail.newCount)} neue und ${formatCount(detail.changedCount)} geänderte Leistungen werden übernommen${
+    detail.errorCount ? `; ${formatCount(detail.errorCount)} fehlerhafte Zeilen bleiben außen vor` : ""
   }.`;
   const counts: [string, number][] = [
     ["Zeilen mit Leistungen", detail.rowCount],
@@ -79,7 +74,7 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
         </dd>
         <dt className="font-semibold">Datei</dt>
         <dd className="break-words">
-          {detail.fileName} ({detail.format}, {number(Math.ceil(detail.sizeBytes / 1024))} KB)
+          {detail.fileName} ({detail.format}, {formatCount(Math.ceil(detail.sizeBytes / 1024))} KB)
         </dd>
         <dt className="font-semibold">SHA-256</dt>
         <dd className="font-mono text-sm break-all">{detail.sha256}</dd>
@@ -102,7 +97,7 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
       <ul aria-label="Zusammenfassung" className="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
         {counts.map(([label, value]) => (
           <li key={label} className="rounded-lg border border-slate-200 bg-white p-3">
-            <span className="block text-2xl font-bold tabular-nums">{number(value)}</span>
+            <span className="block text-2xl font-bold tabular-nums">{formatCount(value)}</span>
             <span className="text-sm text-slate-700">{label}</span>
           </li>
         ))}
@@ -194,15 +189,15 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
                         <ServiceLink ozgId={change.ozgId} name={change.serviceName} />
                       </td>
                       <td className="px-3 py-2">{fieldLabel(change.field)}</td>
-                      <td className="px-3 py-2 break-words text-slate-700">{shown(change.oldValue)}</td>
-                      <td className="px-3 py-2 font-semibold break-words">{shown(change.newValue)}</td>
+                      <td className="px-3 py-2 break-words text-slate-700">{shownValue(change.oldValue)}</td>
+                      <td className="px-3 py-2 font-semibold break-words">{shownValue(change.newValue)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               {detail.historyTotal > detail.history.length && (
                 <p className="p-3 text-sm text-slate-700">
-                  Gezeigt werden die ersten {number(detail.history.length)} von {number(detail.historyTotal)} Änderungen; alle stehen in der Historie der jeweiligen Leistung.
+                  Gezeigt werden die ersten {formatCount(detail.history.length)} von {formatCount(detail.historyTotal)} Änderungen; alle stehen in der Historie der jeweiligen Leistung.
                 </p>
               )}
             </div>
@@ -249,7 +244,7 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
         <p className="text-slate-700">Leistungen des Katalogs, die die Datei nicht nennt. Sie werden nicht gelöscht und bleiben unverändert.</p>
         {plan.missing.length > 0 && (
           <details className="mt-2 rounded-lg border border-slate-200 bg-white p-3">
-            <summary className="cursor-pointer font-semibold">{number(plan.missing.length)} Leistungen anzeigen</summary>
+            <summary className="cursor-pointer font-semibold">{formatCount(plan.missing.length)} Leistungen anzeigen</summary>
             <ul className="mt-2 columns-1 gap-6 text-sm sm:columns-2">
               {plan.missing.map((service) => (
                 <li key={service.ozgId} className="break-words">
@@ -263,7 +258,7 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
 
       <Section id="unveraendert" title="Unverändert" count={detail.unchangedCount}>
         <p className="text-slate-700">
-          {number(detail.unchangedCount)} {detail.unchangedCount === 1 ? "Leistung steht" : "Leistungen stehen"} in der Datei so, wie sie schon {detail.status === "APPLIED" ? "waren" : "sind"}.
+          {formatCount(detail.unchangedCount)} {detail.unchangedCount === 1 ? "Leistung steht" : "Leistungen stehen"} in der Datei so, wie sie schon {detail.status === "APPLIED" ? "waren" : "sind"}.
         </p>
       </Section>
     </>

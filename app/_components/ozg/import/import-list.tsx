@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { formatShortDate } from "@/app/_lib/format";
+import { formatCount, formatShortDate } from "@/app/_lib/format";
 import type { OzgImportSummary } from "@/server/services/ozg/import/import-summary";
 import { ImportStatus, ShortHash } from "./import-status";
-
-const number = (value: number) => value.toLocaleString("de-DE");
 
 /** The imports, newest first: who brought which file in when, and what it did. */
 export function ImportList({ imports }: { imports: OzgImportSummary[] }) {
@@ -61,10 +59,10 @@ export function ImportList({ imports }: { imports: OzgImportSummary[] }) {
                   <td className="px-3 py-2">
                     <ShortHash sha256={item.sha256} />
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number(item.rowCount)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number(item.newCount)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number(item.changedCount)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number(item.errorCount)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(item.rowCount)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(item.newCount)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(item.changedCount)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(item.errorCount)}</td>
                   <td className="px-3 py-2">
                     <ImportStatus status={item.status} />
                     {item.appliedAt && (

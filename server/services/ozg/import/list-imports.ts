@@ -3,7 +3,6 @@ import { db } from "../../../db";
 import { importSelect, toSummary, type OzgImportSummary } from "./import-summary";
 
 // app/(ozg)/ozg/import/[importId]/page.tsx still imports it from here: remove once it imports get-import.ts
-export { getOzgImport } from "./get-import";
 
 /** The imports, newest first: the record of who brought which file in when. */
 export async function listOzgImports(actor: Actor | null): Promise<OzgImportSummary[]> {

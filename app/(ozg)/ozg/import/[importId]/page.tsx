@@ -10,7 +10,7 @@ import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
-import { getOzgImport } from "@/server/services/ozg/import/list-imports";
+import { getOzgImport } from "@/server/services/ozg/import/get-import";
 import { readOzgSettings } from "@/server/services/ozg/settings";
 
 export const metadata: Metadata = { title: "Import der Nachnutzungsübersicht" };

@@ -9,8 +9,8 @@ import { OzgHistory } from "@/app/_components/ozg/ozg-history";
 import { OzgTabs } from "@/app/_components/ozg/ozg-tabs";
 import { PhaseBadge } from "@/app/_components/ozg/phase-badge";
 import { PhaseSteps } from "@/app/_components/ozg/phase-steps";
+import { requireOzgReader } from "@/app/_components/ozg/require-ozg-reader";
 import { StatusBadge } from "@/app/_components/spotlights/status-badge";
-import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { formatBerlinDate } from "@/server/schemas/berlin-time";
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ ozgId: string }> };
 
 /** The service as the viewer may see it; an unknown or malformed ID is the German 404. */
 const loadService = cache(async (rawId: string) => {
-  const actor = await getActor();
+  const { actor } = await requireOzgReader(`/ozg/leistungen/${rawId}`);
   let ozgId: string;
   try {
     ozgId = decodeURIComponent(rawId);
@@ -162,7 +162,6 @@ export default async function OzgServicePage({ params }: Props) {
               <p className="mt-1 text-sm text-slate-600">Jede Änderung durch einen Import, die neueste zuerst.</p>
               <OzgHistory entries={service.history} />
             </section>
-
           </div>
 
           <div className="min-w-0 space-y-8">
@@ -212,7 +211,6 @@ export default async function OzgServicePage({ params }: Props) {
                 )}
               </section>
             )}
-
           </div>
         </div>
 
