@@ -8,7 +8,7 @@ import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 
 /** "Import einspielen" (after a confirmation) and "Verwerfen" for a checked import. */
-export function ImportActions({ importId, canApply, summary }: { importId: string; canApply: boolean; summary: string }) {
+export function ImportActions({ importId, canApply, summary, endsDemoData }: { importId: string; canApply: boolean; summary: string; endsDemoData: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [isConfirming, setConfirming] = useState(false);
@@ -42,6 +42,12 @@ export function ImportActions({ importId, canApply, summary }: { importId: strin
           Alle Änderungen werden auf einmal übernommen und in der Historie jeder Leistung vermerkt. Wer einer geänderten Leistung folgt, wird benachrichtigt. Leistungen, die
           in der Datei fehlen, bleiben unverändert erhalten.
         </p>
+        {endsDemoData && (
+          <p className="mt-2 rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            <strong>Ende der Demodaten:</strong> Bisher zeigt die Übersicht erfundene Beispielwerte. Mit diesem Import gelten alle Angaben als echte Daten des
+            Landes und der Demohinweis verschwindet, auch für Leistungen, die die Datei nicht ändert. Spielen Sie nur die echte Nachnutzungsübersicht ein.
+          </p>
+        )}
         {apply.error && (
           <p role="alert" className="mt-2 text-sm text-red-700">
             {apply.error.message}

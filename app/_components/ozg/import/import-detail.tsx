@@ -47,7 +47,8 @@ function Changes({ changes }: { changes: OzgPlanFieldChange[] }) {
 const cardList = "divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white";
 
 /** The dry run of an import and, once applied, its record. Demo imports of the seed have counts and history but no plan. */
-export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
+/** `isDemoData`: the statuses are still the seed's generated ones, which applying this file ends. */
+export function ImportDetail({ detail, isDemoData }: { detail: OzgImportDetail; isDemoData: boolean }) {
   const { plan } = detail;
   const moreErrors = moreErrorsMessage(plan);
   const isChecked = detail.status === "CHECKED";
@@ -121,7 +122,7 @@ export function ImportDetail({ detail }: { detail: OzgImportDetail }) {
         )}
         {detail.isApplying && <Alert tone="warning">Dieser Import wird gerade eingespielt.</Alert>}
         {isChecked && !hasChanges && !plan.isRefused && <Alert tone="info">Die Datei ändert nichts am aktuellen Stand.</Alert>}
-        {isChecked && <ImportActions importId={detail.id} canApply={!plan.isRefused && !isStale} summary={summary} />}
+        {isChecked && <ImportActions importId={detail.id} canApply={!plan.isRefused && !isStale} summary={summary} endsDemoData={isDemoData} />}
       </div>
 
       {plan.errors.length > 0 && (

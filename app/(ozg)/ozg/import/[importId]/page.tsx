@@ -42,7 +42,7 @@ export default async function OzgImportDetailPage({ params }: Props) {
       />
       <DemoNotice isDemoData={settings.isDemoData} />
       <OzgTabs current="import" showImport />
-      <ImportDetail detail={detail} />
+      <ImportDetail detail={detail} isDemoData={settings.isDemoData} />
     </>
   );
 }
