@@ -16,6 +16,8 @@ async function promote(moderator: Page, spotlightId: string) {
 
 test.describe("[ozg-detail] a service's page", () => {
   test("[ozg-detail] a participant opens a service with its history and follows it", async ({ users }) => {
+    // long pages, full-page screenshots at three widths and several roles: more than a minute on a busy 2-core machine
+    test.slow();
     const page = await users.pageOf(await users.invite({ role: "PARTICIPANT" }));
     await page.goto(FUEHRERSCHEIN);
     await expect(page.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
@@ -56,6 +58,8 @@ test.describe("[ozg-detail] a service's page", () => {
   });
 
   test("[ozg-detail] a participant links services to a thread by name and by ID; the thread shows on the service", async ({ asParticipant: page, asParticipant2, make }) => {
+    // long pages, full-page screenshots at three widths and several roles: more than a minute on a busy 2-core machine
+    test.slow();
     const thread = await make.thread({ title: make.name("Führerschein online") });
     await page.goto(thread.url);
     const linked = page.getByRole("region", { name: "Verknüpfte OZG-Leistungen" });

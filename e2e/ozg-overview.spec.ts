@@ -82,6 +82,8 @@ test.describe("[ozg] overview", () => {
 
 // one serial test: the setting is global, and other specs read /ozg in parallel
 test("[ozg] moderation makes overview and table public; a visitor reads them, until moderation hides them again", async ({ asModerator: moderator, browser }) => {
+  // long pages, full-page screenshots at three widths and several roles: more than a minute on a busy 2-core machine
+  test.slow();
   const visitor = await (await browser.newContext()).newPage();
   try {
     await moderator.goto("/ozg");

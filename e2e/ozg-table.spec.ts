@@ -141,6 +141,8 @@ test.describe("[ozg-table] the service table", () => {
   });
 
   test("[ozg-table] at 320 px the page never scrolls sideways; accessible; screenshots", async ({ asParticipant: page }) => {
+    // long pages, full-page screenshots at three widths and several roles: more than a minute on a busy 2-core machine
+    test.slow();
     await page.goto("/ozg/leistungen?phase=pilotierung&sortierung=phase&richtung=ab");
     await expect(rows(page).first()).toBeVisible();
     await expectAccessible(page);
