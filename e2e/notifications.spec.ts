@@ -115,12 +115,13 @@ test("[notifications] settings switch a kind off and the e-mail digest to weekly
 test("[notifications] a reader has a bell but no thread kinds to choose and no follow button", async ({ asReader }) => {
   await asReader.goto("/einstellungen/benachrichtigungen");
   await expect(asReader.getByRole("button", { name: /^Benachrichtigungen, / })).toBeVisible();
-  await expect(asReader.getByRole("checkbox")).toHaveCount(4);
+  await expect(asReader.getByRole("checkbox")).toHaveCount(5);
   await expect(asReader.getByRole("checkbox", { name: "Ergebnis meiner Meldungen" })).toBeVisible();
   // readers attend talks: a moved or cancelled talk they follow concerns them
   await expect(asReader.getByRole("checkbox", { name: "Verschobene Impulsvorträge (neuer Termin oder Ort), denen ich folge" })).toBeVisible();
   await expect(asReader.getByRole("checkbox", { name: "Abgesagte Impulsvorträge, denen ich folge" })).toBeVisible();
   await expect(asReader.getByRole("checkbox", { name: "Neue Phase oder Priorität bei OZG-Leistungen, denen ich folge" })).toBeVisible();
+  await expect(asReader.getByRole("checkbox", { name: "Neue veröffentlichte Versionen des Ergebnisdokuments" })).toBeVisible();
 });
 
 test("[notifications] the unsubscribe link works without signing in and refuses a wrong token", async ({ browser }) => {

@@ -8,6 +8,7 @@ import { createUser } from "../server/services/users/create-user";
 import { seedModerationDemo } from "./demo-moderation";
 import { seedDemoImpulseTalks } from "./demo-impulse";
 import { seedDemoOzg } from "./demo-ozg";
+import { seedDemoResults } from "./demo-results";
 import { seedDemoSpotlights } from "./demo-spotlights";
 import { newStorageKey, storagePath, uploadDir } from "../server/services/attachments/storage";
 import { samplePdf } from "./sample-files";
@@ -173,6 +174,7 @@ export async function seedDemo(tx: Tx): Promise<boolean> {
   await seedDemoSpotlights(tx, users, DEMO_PASSWORD);
   await seedDemoImpulseTalks(tx);
   await seedDemoOzg(tx, users);
+  await seedDemoResults(tx, users);
   return true;
 }
 

@@ -62,6 +62,23 @@ export const appErrors = {
   IMPORT_DONE: { trpc: "CONFLICT", message: "Dieser Import wurde bereits eingespielt oder verworfen." },
   IMPORT_REFUSED: { trpc: "BAD_REQUEST", message: "Diese Datei kann nicht eingespielt werden." },
   IMPORT_INVALID: { trpc: "BAD_REQUEST", message: "Diese Datei kann nicht als Nachnutzungsübersicht gelesen werden." },
+  SECTION_CHANGED: {
+    trpc: "CONFLICT",
+    message:
+      "Dieser Abschnitt wurde inzwischen von jemand anderem gespeichert. Ihr Text ist nicht verloren: Sie sehen jetzt, was sich geändert hat. Übernehmen Sie Ihre Änderungen in den neuen Stand und speichern Sie erneut.",
+  },
+  NOTHING_TO_PUBLISH: {
+    trpc: "CONFLICT",
+    message: "Seit der letzten veröffentlichten Version hat sich nichts geändert: es gibt nichts zu veröffentlichen.",
+  },
+  VERSION_NOT_FOUND: { trpc: "NOT_FOUND", message: "Diese Version des Ergebnisdokuments gibt es nicht." },
+  SECTION_NOT_FOUND: { trpc: "NOT_FOUND", message: "Diesen Abschnitt des Ergebnisdokuments gibt es nicht." },
+  DRAFT_INTERNAL: {
+    trpc: "FORBIDDEN",
+    message: "Der Entwurf des Ergebnisdokuments ist den Teilnehmenden vorbehalten. Die veröffentlichten Versionen finden Sie unter „Ergebnisse“.",
+  },
+  COMMENT_RESOLVED: { trpc: "CONFLICT", message: "Dieser Kommentar wurde bereits erledigt." },
+  TOO_MANY_SECTIONS: { trpc: "CONFLICT", message: "Das Ergebnisdokument hat bereits die größtmögliche Zahl an Abschnitten." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", message: "Ein unerwarteter Fehler ist aufgetreten." },
   SPOTLIGHT_LINKS_CLOSED: {
     trpc: "CONFLICT",

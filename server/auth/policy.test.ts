@@ -58,6 +58,12 @@ const table = {
   "ozg.link":          [out,        no,     ok,          ok,        ok],
   "ozg.import":        [out,        no,     no,          ok,        ok],
   "ozg.publish":       [out,        no,     no,          ok,        ok],
+  "results.read":      [out,        ok,     ok,          ok,        ok],
+  "results.readDraft": [out,        no,     ok,          ok,        ok],
+  "results.comment":   [out,        no,     ok,          ok,        ok],
+  "results.edit":      [out,        no,     no,          ok,        ok],
+  "results.resolve":   [out,        no,     no,          ok,        ok],
+  "results.publish":   [out,        no,     no,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;
 
 function outcome(actor: Actor | null, action: Action): string {

@@ -105,6 +105,16 @@ const minimumRole = {
   "ozg.import": "MODERATOR",
   /** make overview and table readable without signing in */
   "ozg.publish": "MODERATOR",
+  /** the published versions of the results document; visitors only once moderation made it public */
+  "results.read": "READER",
+  /** the working draft with its comments */
+  "results.readDraft": "PARTICIPANT",
+  "results.comment": "PARTICIPANT",
+  /** write, add, rename and order sections */
+  "results.edit": "MODERATOR",
+  "results.resolve": "MODERATOR",
+  /** publish a version, make the published versions public */
+  "results.publish": "MODERATOR",
 } as const satisfies Record<string, RoleName>;
 
 export type Action = keyof typeof minimumRole;

@@ -3,6 +3,7 @@ import type { ImpulseQuestionDto, ImpulseTalkDto, QuestionView } from "../servic
 import type { NotificationDto } from "../services/notifications/dto";
 import type { PostDto } from "../services/posts/dto";
 import type { ReportDto } from "../services/reports/dto";
+import type { ResultCommentDto, ResultSectionDto, ResultVersionSummaryDto } from "../services/results/dto";
 import type { SpotlightDto } from "../services/spotlights/dto";
 import type { ThreadReadDto } from "../services/reads/dto";
 import type { ThreadDetail, ThreadListItem } from "../services/threads/dto";
@@ -26,6 +27,8 @@ export const rooms = {
   impulseTalk: (talkId: string) => `impulse:${talkId}` as const,
   /** the talk's Q&A, one room per view (server/services/impulse-talks/visibility.ts) */
   impulseQuestions: (talkId: string, view: QuestionView) => `impulse-questions:${view}:${talkId}` as const,
+  /** participants and moderation with the results document's draft open: sections and comments live */
+  results: "results" as const,
 };
 
 /** Server → client events; each carries the new state, never "please refetch". */
@@ -62,6 +65,14 @@ export interface ServerEvents {
   "impulse.questionRemoved": (payload: { talkId: string; questionId: string }) => void;
   /** someone is writing a reply; repeated while they type, ended by `stopped` */
   "thread.typing": (payload: { threadId: string; user: { id: string; name: string }; stopped: boolean }) => void;
+  /** a draft section was saved: the section as it is now */
+  "results.section": (payload: { section: ResultSectionDto }) => void;
+  /** a section was added, renamed or moved: every section as it is now, in order */
+  "results.sections": (payload: { sections: ResultSectionDto[] }) => void;
+  /** a comment was written or resolved: as it is now */
+  "results.comment": (payload: { comment: ResultCommentDto }) => void;
+  /** a version was published */
+  "results.published": (payload: { version: ResultVersionSummaryDto }) => void;
 }
 
 export type EventName = keyof ServerEvents;
@@ -110,6 +121,9 @@ export interface ClientEvents {
   /** join a talk's room and its Q&A room of one's view; answers both as they are now (also after a reconnect) */
   "impulse.watch": (input: { talkId: string }, ack: Ack<{ talk: ImpulseTalkDto; questions: ImpulseQuestionDto[] }>) => void;
   "impulse.unwatch": (input: { talkId: string }) => void;
+  /** join the draft's room (participants and moderation); a (re)connected page then reloads the draft */
+  "results.watch": (input: Record<string, never>, ack: Ack<null>) => void;
+  "results.unwatch": (input: Record<string, never>) => void;
 }
 
 /** Every client event at runtime: the authorisation matrix test calls each one as every role. */
@@ -126,6 +140,8 @@ export const clientEventNames = [
   "spotlights.unwatch",
   "impulse.watch",
   "impulse.unwatch",
+  "results.watch",
+  "results.unwatch",
 ] as const satisfies readonly (keyof ClientEvents)[];
 
 type NoneMissing<Missing extends never> = Missing;

@@ -12,6 +12,7 @@ import { postsSince } from "../services/posts/list-posts";
 import { getThread } from "../services/threads/get-thread";
 import { listThreads } from "../services/threads/list-threads";
 import { spotlightRoomOf } from "../services/spotlights/spotlight-events";
+import { assertCanReadDraft } from "../services/results/read-access";
 import { getImpulseTalk } from "../services/impulse-talks/get-talk";
 import { listTalkQuestions } from "../services/impulse-talks/list-questions";
 import { questionViewOf } from "../services/impulse-talks/visibility";
@@ -169,6 +170,16 @@ function registerHandlers(socket: GdstSocket, io: IoServer) {
     if (!talkId.success) return;
     void socket.leave(rooms.impulseTalk(talkId.data));
     void socket.leave(rooms.impulseQuestions(talkId.data, questionViewOf(actor)));
+  });
+  socket.on("results.watch", (_input, ack) =>
+    answer(socket, "results.watch", ack, async () => {
+      assertCanReadDraft(actor);
+      await socket.join(rooms.results);
+      return null;
+    }),
+  );
+  socket.on("results.unwatch", () => {
+    void socket.leave(rooms.results);
   });
   socket.on("disconnecting", () => {
     openThreads = threadIdsOf(socket.rooms);

@@ -6,6 +6,7 @@ import { impulseTalkRouter } from "./impulse-talk";
 import { invitationRouter } from "./invitation";
 import { notificationRouter } from "./notification";
 import { ozgRouter } from "./ozg";
+import { resultsRouter } from "./results";
 import { postRouter } from "./post";
 import { reportRouter } from "./report";
 import { searchRouter } from "./search";
@@ -21,6 +22,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   notification: notificationRouter,
   ozg: ozgRouter,
+  results: resultsRouter,
   post: postRouter,
   report: reportRouter,
   search: searchRouter,

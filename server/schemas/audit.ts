@@ -31,6 +31,9 @@ export const auditActionLabels = {
   "ozg.unlinkSpotlight": "Verknüpfung eines Spotlights mit einer OZG-Leistung entfernt",
   "ozg.publish": "Nachnutzungsübersicht öffentlich geschaltet",
   "ozg.unpublish": "Nachnutzungsübersicht nicht mehr öffentlich",
+  "results.publishVersion": "Version des Ergebnisdokuments veröffentlicht",
+  "results.public": "Ergebnisdokument öffentlich geschaltet",
+  "results.unpublic": "Ergebnisdokument nicht mehr öffentlich",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

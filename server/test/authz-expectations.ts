@@ -17,6 +17,12 @@ import { hideQuestion } from "../services/impulse-talks/hide-question";
 import { voteQuestion } from "../services/impulse-talks/vote-question";
 import { linkOzgServiceToSpotlight, linkOzgServiceToThread } from "../services/ozg/link-service";
 import { checkOzgImport } from "../services/ozg/import/check-import";
+import { createResultSection } from "../services/results/manage-sections";
+import { saveResultSection } from "../services/results/save-section";
+import { getSectionForEditing } from "../services/results/get-section-for-editing";
+import { createResultComment } from "../services/results/comments";
+import { publishResultVersion } from "../services/results/publish-version";
+import { listResultVersions } from "../services/results/versions";
 
 /**
  * Who calls, in the order of every expectation row. The participant owns the fixtures (thread, post);
@@ -313,6 +319,31 @@ export const procedureExpectations = {
   "ozg.applyImport": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
   "ozg.discardImport": { expect: moderation, input: async (f) => ({ importId: await freshOzgImport(f) }) },
 
+  // the published versions: signed in, or (once public) visitors; the matrix leaves the document internal
+  "results.latest": { expect: signedIn },
+  "results.versions": { expect: signedIn },
+  "results.version": { expect: signedIn, input: async (f) => ({ number: await publishedVersion(f) }) },
+  "results.compare": { expect: signedIn, input: async (f) => ({ from: await publishedVersion(f), to: await publishedVersion(f) }) },
+  // the draft is participants' and moderation's: readers are told where the published versions are
+  "results.draft": { expect: [U, "FORBIDDEN (DRAFT_INTERNAL)", ok, ok, ok, ok] },
+  "results.comment": { expect: internal, input: async (f) => ({ id: randomUUID(), sectionId: await freshSection(f), body: "Ein Kommentar", anchorBlock: null }) },
+  "results.sectionForEditing": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f) }) },
+  "results.createSection": { expect: moderation, input: () => ({ title: "Abschnitt der Matrix" }) },
+  "results.renameSection": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f), title: "Neuer Titel" }) },
+  "results.moveSection": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f), direction: "up" }) },
+  "results.saveSection": { expect: moderation, input: async (f) => {
+    const sectionId = await freshSection(f);
+    return { sectionId, markdown: `Neuer Text ${randomUUID()}`, baseRevision: (await getSectionForEditing(f.actors.moderator, { sectionId })).revision };
+  } },
+  "results.autosave": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f), markdown: "Halb geschrieben", baseRevision: 0 }) },
+  "results.discardAutosave": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f) }) },
+  "results.preview": { expect: moderation, input: () => ({ markdown: "# Vorschau" }) },
+  "results.resolveComment": { expect: moderation, input: async (f) => ({ commentId: await freshComment(f) }) },
+  // a fresh section with text for every call: there is always something to publish
+  "results.publish": { expect: moderation, input: async (f) => (await freshSection(f, "Text, der veröffentlicht wird"), { note: "Neue Fassung" }) },
+  // false: the matrix must not leave the document public for other tests
+  "results.setPublic": { expect: moderation, input: () => ({ isPublic: false }) },
+
   "user.list": { expect: administration },
   "user.setRole": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, role: "MODERATOR" }) },
   "user.setActive": { expect: administration, input: async (f) => ({ userId: (await f.freshUser()).id, isActive: false }) },
@@ -373,7 +404,39 @@ export const socketExpectations = {
   // readers watch a talk too (its answered questions)
   "impulse.watch": { expect: [handshake, ok, ok, ok, ok, ok], acknowledged: true, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
   "impulse.unwatch": { expect: fireAndForget, acknowledged: false, input: async (f) => ({ talkId: (await f.freshTalk()).id }), onNewPost: null },
+  // the draft is internal: readers are told where the published versions are
+  "results.watch": { expect: [handshake, "DRAFT_INTERNAL", ok, ok, ok, ok], acknowledged: true, input: () => ({}), onNewPost: null },
+  "results.unwatch": { expect: fireAndForget, acknowledged: false, input: () => ({}), onNewPost: null },
 } satisfies { [E in keyof ClientEvents]: SocketEntry<E> };
+
+let matrixSection: Promise<string> | null = null;
+/**
+ * The one draft section the matrix works on (sections are few in a real document, and the number is
+ * capped); with `newText`, saved with a text no call wrote before, so there is something to publish.
+ */
+async function freshSection(f: AuthzFixtures, newText?: string): Promise<string> {
+  matrixSection ??= createResultSection(f.actors.moderator, { title: "Abschnitt der Matrix" }).then(({ result }) => result.at(-1)!.id);
+  const sectionId = await matrixSection;
+  if (newText) {
+    const { revision } = await getSectionForEditing(f.actors.moderator, { sectionId });
+    await saveResultSection(f.actors.moderator, { sectionId, markdown: `${newText} ${randomUUID()}`, baseRevision: revision });
+  }
+  return sectionId;
+}
+
+/** An open comment by the participant on a fresh section. */
+async function freshComment(f: AuthzFixtures): Promise<string> {
+  const { result } = await createResultComment(f.actors.participant, { id: randomUUID(), sectionId: await freshSection(f), body: "Bitte prüfen", anchorBlock: null });
+  return result.id;
+}
+
+/** The latest published version's number, publishing one when there is none yet. */
+async function publishedVersion(f: AuthzFixtures): Promise<number> {
+  const [latest] = await listResultVersions(f.actors.moderator);
+  if (latest) return latest.number;
+  await freshSection(f, "Erste Fassung");
+  return (await publishResultVersion(f.actors.moderator, { note: "Version für die Matrix" })).result.number;
+}
 
 /** A checked import of one unchanged service: applying it changes nothing. */
 async function freshOzgImport(f: AuthzFixtures): Promise<string> {

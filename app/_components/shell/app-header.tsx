@@ -19,6 +19,7 @@ export async function AppHeader({ actor, openReports }: { actor: Actor; openRepo
     { href: "/spotlights", label: "Spotlights", show: can(actor, "spotlight.read") },
     { href: "/impulse", label: "Impulse", show: can(actor, "impulse.read") },
     { href: "/ozg/leistungen", label: "OZG-Leistungen", show: can(actor, "ozg.read") },
+    { href: "/ergebnisse", label: "Ergebnisse", show: can(actor, "results.read") },
     { href: "/verwaltung", label: "Verwaltung", show: can(actor, "user.manage") },
   ].filter((link) => link.show);
   return (

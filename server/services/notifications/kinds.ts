@@ -3,7 +3,7 @@
  * `NotificationKind` enum in prisma/schema.prisma (typecheck fails when the two differ) and,
  * when it concerns a post, to `kindPriority`.
  */
-export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME", "SPOTLIGHT_STATUS", "IMPULSE_TALK_CHANGED", "IMPULSE_TALK_CANCELLED", "IMPULSE_QUESTION_ANSWERED", "OZG_SERVICE_CHANGED"] as const;
+export const notificationKinds = ["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "REPORT_OUTCOME", "SPOTLIGHT_STATUS", "IMPULSE_TALK_CHANGED", "IMPULSE_TALK_CANCELLED", "IMPULSE_QUESTION_ANSWERED", "OZG_SERVICE_CHANGED", "RESULT_COMMENT", "RESULT_PUBLISHED"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** German labels, as the settings page lists the kinds. */
@@ -18,6 +18,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   IMPULSE_TALK_CANCELLED: "Abgesagte Impulsvorträge, denen ich folge",
   IMPULSE_QUESTION_ANSWERED: "Antworten auf meine Fragen zu Impulsvorträgen",
   OZG_SERVICE_CHANGED: "Neue Phase oder Priorität bei OZG-Leistungen, denen ich folge",
+  RESULT_COMMENT: "Kommentare zum Entwurf des Ergebnisdokuments (für die Moderation und wer im Abschnitt kommentiert hat)",
+  RESULT_PUBLISHED: "Neue veröffentlichte Versionen des Ergebnisdokuments",
 };
 
 /** What a notification says happened, after the actor's name ("Erika Muster hat Sie erwähnt"). */
@@ -32,6 +34,8 @@ export const notificationKindVerbs: Record<NotificationKind, string> = {
   IMPULSE_TALK_CANCELLED: "hat den Vortrag abgesagt",
   IMPULSE_QUESTION_ANSWERED: "hat Ihre Frage beantwortet",
   OZG_SERVICE_CHANGED: "hat mit dem Import den Stand geändert",
+  RESULT_COMMENT: "hat kommentiert",
+  RESULT_PUBLISHED: "hat eine neue Version veröffentlicht",
 };
 
 /** How the title follows the verb: „… hat Sie erwähnt in „Thema““, „… hat den Stand geändert bei „S-9: …““. */
@@ -46,6 +50,8 @@ export const notificationKindTitlePrepositions: Record<NotificationKind, string>
   IMPULSE_TALK_CANCELLED: "–",
   IMPULSE_QUESTION_ANSWERED: "zu",
   OZG_SERVICE_CHANGED: "bei",
+  RESULT_COMMENT: "zu",
+  RESULT_PUBLISHED: "–",
 };
 
 /**
@@ -64,6 +70,8 @@ export const kindPriority: Record<NotificationKind, number> = {
   IMPULSE_TALK_CANCELLED: 5,
   IMPULSE_QUESTION_ANSWERED: 5,
   OZG_SERVICE_CHANGED: 5,
+  RESULT_COMMENT: 5,
+  RESULT_PUBLISHED: 5,
 };
 
 export const digestFrequencies = ["OFF", "DAILY", "WEEKLY"] as const;

@@ -1,4 +1,4 @@
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -81,26 +81,74 @@ function focusableScrollRegions() {
   };
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(rawHtmlAsText)
-  .use(mentions)
-  .use(remarkRehype, {
-    footnoteLabel: "Fußnoten",
-    footnoteBackLabel: (referenceIndex: number) => `Zurück zum Verweis ${referenceIndex + 1}`,
-  })
-  .use(scopeFootnoteIds)
-  // defence in depth: GitHub's allow-list drops event handlers and javascript:/data: URLs.
-  // remark-rehype already prefixes the only ids Markdown makes (footnotes); prefixing them twice
-  // would break the footnote links. Raw HTML never reaches this point, so no id is the author's.
-  .use(rehypeSanitize, {
-    ...defaultSchema,
-    clobberPrefix: "",
-    attributes: { ...defaultSchema.attributes, span: [...(defaultSchema.attributes?.span ?? []), ["className", "mention"]] },
-  })
-  .use(focusableScrollRegions)
-  .use(rehypeStringify);
+/** The sanitiser's allow-list: GitHub's, plus the mention class, plus the block numbers of documents. */
+const sanitizeSchema = (numberedBlocks: boolean): Schema => ({
+  ...defaultSchema,
+  clobberPrefix: "",
+  attributes: {
+    ...defaultSchema.attributes,
+    span: [...(defaultSchema.attributes?.span ?? []), ["className", "mention"]],
+    ...(numberedBlocks ? { "*": [...(defaultSchema.attributes?.["*"] ?? []), "dataBlock"] } : {}),
+  },
+});
+
+/**
+ * A document's section sits under the page's h1 (document) and h2 (section title): its own headings
+ * start at h3, and each top-level block carries its number (`data-block`), so a comment can be
+ * anchored to a paragraph. Definitions make no block and get no number.
+ */
+function documentBlocks() {
+  return (tree: Root, file: VFile) => {
+    const blocks: DocumentBlock[] = [];
+    for (const node of tree.children) {
+      if (node.type === "definition" || node.type === "footnoteDefinition") continue;
+      const index = blocks.length;
+      blocks.push({ index, text: blockText(node).replace(/\s+/g, " ").trim() });
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataBlock: index } };
+    }
+    visit(tree, "heading", (node) => {
+      node.depth = Math.min(6, node.depth + 2) as typeof node.depth;
+    });
+    (file.data as { blocks?: DocumentBlock[] }).blocks = blocks;
+  };
+}
+
+const inlineParents = new Set(["paragraph", "heading", "tableCell", "link", "linkReference", "emphasis", "strong", "delete"]);
+/** The plain text of a block, its paragraphs, items and cells separated by a space. */
+const blockText = (node: object): string =>
+  "value" in node && typeof node.value === "string"
+    ? node.value
+    : "children" in node && Array.isArray(node.children)
+      ? node.children.map(blockText).join("type" in node && inlineParents.has(node.type as string) ? "" : " ")
+      : "";
+
+/** A top-level block of a document section: its number and its plain text. */
+export interface DocumentBlock {
+  index: number;
+  text: string;
+}
+
+const createProcessor = (document: boolean) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(rawHtmlAsText)
+    .use(mentions)
+    .use(document ? documentBlocks : () => undefined)
+    .use(remarkRehype, {
+      footnoteLabel: "Fußnoten",
+      footnoteBackLabel: (referenceIndex: number) => `Zurück zum Verweis ${referenceIndex + 1}`,
+    })
+    .use(scopeFootnoteIds)
+    // defence in depth: GitHub's allow-list drops event handlers and javascript:/data: URLs.
+    // remark-rehype already prefixes the only ids Markdown makes (footnotes); prefixing them twice
+    // would break the footnote links. Raw HTML never reaches this point, so no id is the author's.
+    .use(rehypeSanitize, sanitizeSchema(document))
+    .use(focusableScrollRegions)
+    .use(rehypeStringify);
+
+const processor = createProcessor(false);
+const documentProcessor = createProcessor(true);
 
 /**
  * Bump on every change to the pipeline above or to the versions of its packages (a sanitiser fix
@@ -115,6 +163,15 @@ export const MARKDOWN_RENDERER_VERSION = 3;
  */
 export function renderMarkdown(markdown: string, idScope?: string): string {
   return String(processor.processSync({ value: markdown, data: { idScope: idScope?.replace(/[^a-z0-9]/gi, "").slice(0, 12) } }));
+}
+
+/**
+ * A section of a document (the results document): headings from h3, top-level blocks numbered;
+ * also returns the blocks' plain text, which comments quote when they are anchored to one.
+ */
+export function renderDocumentMarkdown(markdown: string, idScope?: string): { html: string; blocks: DocumentBlock[] } {
+  const file = documentProcessor.processSync({ value: markdown, data: { idScope: idScope?.replace(/[^a-z0-9]/gi, "").slice(0, 12) } });
+  return { html: String(file), blocks: (file.data as { blocks?: DocumentBlock[] }).blocks ?? [] };
 }
 
 /** The stored form of a Markdown field: rendered HTML and the renderer version that made it. */

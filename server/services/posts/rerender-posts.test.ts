@@ -73,7 +73,7 @@ test("[impulse] a talk's abstract of another renderer version is rendered again;
   await rerenderAllStale();
   const talk = await makeImpulseTalk(moderator);
   await db().impulseTalk.update({ where: { id: talk.id }, data: { abstract: "Ein *Impuls*", abstractHtml: "alt", renderVersion: MARKDOWN_RENDERER_VERSION - 1 } });
-  assert.deepEqual(await rerenderAllStale(), { posts: 0, spotlights: 0, impulseTalks: 1 });
+  assert.deepEqual(await rerenderAllStale(), { posts: 0, spotlights: 0, impulseTalks: 1, resultSections: 0, resultVersionSections: 0, resultComments: 0 });
   const row = await db().impulseTalk.findUniqueOrThrow({ where: { id: talk.id } });
   assert.equal(row.abstractHtml, "<p>Ein <em>Impuls</em></p>");
   assert.equal(row.renderVersion, MARKDOWN_RENDERER_VERSION);

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "../../db";
 import { renderTalkAbstract } from "../impulse-talks/render-talk";
+import { renderCommentForStorage, renderSectionForStorage } from "../results/render-section";
 import { renderSpotlightTexts } from "../spotlights/render-spotlight";
 import { MARKDOWN_RENDERER_VERSION, renderForStorage } from "./markdown";
 
@@ -38,6 +39,25 @@ const renderers = {
     findStale: (take: number) => db().impulseTalk.findMany({ where: stale, select: { id: true, abstract: true }, orderBy: { id: "asc" }, take }),
     rerender: (talk: { id: string; abstract: string }) =>
       db().impulseTalk.updateMany({ where: { id: talk.id, ...stale }, data: renderTalkAbstract(talk.id, talk.abstract) }),
+  }),
+  resultSections: renderer({
+    label: "Abschnitte des Ergebnisdokuments (Entwurf)",
+    findStale: (take: number) => db().resultSection.findMany({ where: stale, select: { id: true, markdown: true }, orderBy: { id: "asc" }, take }),
+    rerender: (section: { id: string; markdown: string }) =>
+      db().resultSection.updateMany({ where: { id: section.id, ...stale }, data: renderSectionForStorage(section.id, section.markdown) }),
+  }),
+  // the text of a published version never changes; its HTML follows a sanitiser fix like everything else
+  resultVersionSections: renderer({
+    label: "Abschnitte veröffentlichter Versionen",
+    findStale: (take: number) => db().resultVersionSection.findMany({ where: stale, select: { id: true, sectionId: true, markdown: true }, orderBy: { id: "asc" }, take }),
+    rerender: (section: { id: string; sectionId: string; markdown: string }) =>
+      db().resultVersionSection.updateMany({ where: { id: section.id, ...stale }, data: renderSectionForStorage(section.sectionId, section.markdown) }),
+  }),
+  resultComments: renderer({
+    label: "Kommentare zum Ergebnisdokument",
+    findStale: (take: number) => db().resultComment.findMany({ where: stale, select: { id: true, body: true }, orderBy: { id: "asc" }, take }),
+    rerender: (comment: { id: string; body: string }) =>
+      db().resultComment.updateMany({ where: { id: comment.id, ...stale }, data: renderCommentForStorage(comment.id, comment.body) }),
   }),
 };
 

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Einstellungen: Benachrichtigungen" }
  * Kinds about thread content, about spotlights one proposed, co-signed or follows, and about one's
  * questions to a talk only reach those who may read threads and ask: readers are not offered them.
  */
-const threadKinds = new Set(["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "SPOTLIGHT_STATUS", "IMPULSE_QUESTION_ANSWERED"]);
+const threadKinds = new Set(["MENTION", "REPLY", "NEW_THREAD", "THREAD_POST", "SPOTLIGHT_STATUS", "IMPULSE_QUESTION_ANSWERED", "RESULT_COMMENT"]);
 
 export default async function NotificationSettingsPage() {
   const actor = await getActor();
