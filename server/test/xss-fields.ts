@@ -1,7 +1,7 @@
 import { excerptOfHtml } from "../services/activity/dto";
 import { normaliseText } from "../schemas/text";
 import { attachmentFileName } from "../services/attachments/file-name";
-import { renderMarkdown } from "../services/posts/markdown";
+import { renderDocumentMarkdown, renderMarkdown } from "../services/posts/markdown";
 import { headlineSegments } from "../services/search/snippet";
 
 /**
@@ -175,5 +175,23 @@ export const xssFields: readonly XssField[] = [
     kind: "text",
     toText: (value) => normaliseText(value),
     shownIn: ["moderation view of a hidden question (app/_components/impulse/talk-questions.tsx)", "audit log details"],
+  },
+  {
+    field: "results document section",
+    kind: "html",
+    toHtml: (markdown) => renderDocumentMarkdown(markdown, "abschnitt").html,
+    shownIn: ["published versions, draft and print view (app/_components/results)", "editor preview"],
+  },
+  {
+    field: "results document comment",
+    kind: "html",
+    toHtml: renderMarkdown,
+    shownIn: ["draft page comments (app/_components/results)"],
+  },
+  {
+    field: "results document section title, version note and the paragraph a comment quotes",
+    kind: "text",
+    toText: asTyped,
+    shownIn: ["draft and version pages (h2, table of contents)", "version list and change note", "comment quote", "PDF, DOCX and Markdown exports (escaped by their libraries)"],
   },
 ];
