@@ -18,4 +18,20 @@ const result = spawnSync(
   // handled refusals are logged at info; the test output shows warnings and errors unless asked
   { stdio: "inherit", env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" } },
 );
+await dropPgTemplates();
 process.exit(result.status ?? 1);
+
+/** The seeded template databases of this run (test-db.ts) are left on the test server by no one else. */
+async function dropPgTemplates(): Promise<void> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return;
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'gdst\\_test\\_tpl\\_%'");
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -51,15 +51,53 @@ function filesUnder(entry: string): string[] {
     .sort();
 }
 
+/** The hash of everything a seeded template is built from. */
+function templateHash(): string {
+  const hash = createHash("sha256");
+  for (const file of TEMPLATE_INPUTS.flatMap(filesUnder)) hash.update(file).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Databases on the test server named like this are templates of a test run; run-unit-tests.ts drops them afterwards. */
+export const PG_TEMPLATE_PREFIX = "gdst_test_tpl_";
+
+/**
+ * The PostgreSQL counterpart of the PGlite template: a migrated, demo-seeded database that every test
+ * file's database is created from (`CREATE DATABASE … TEMPLATE`, a file copy on the server), instead
+ * of migrating and seeding the catalogue and demo data again for each of ~90 files. Built once per
+ * input hash under an advisory lock, so two test processes never build it at the same time.
+ */
+async function seededPgTemplate(adminUrl: string): Promise<string> {
+  const name = `${PG_TEMPLATE_PREFIX}${templateHash()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_advisory_lock(hashtext('gdst-test-template'))");
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      const building = `${name}_build`;
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${building}"`);
+      const target = new URL(adminUrl);
+      target.pathname = `/${building}`;
+      const started = await startDatabase({ url: target.toString(), seedDemo: true });
+      await started.close();
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    }
+  } finally {
+    await admin.query("SELECT pg_advisory_unlock(hashtext('gdst-test-template'))").catch(() => undefined);
+    await admin.end();
+  }
+  return name;
+}
+
 /**
  * A migrated and demo-seeded PGlite directory shared by all test files, rebuilt when its inputs change.
  * PGlite's initdb takes 5–25 s, copying a finished directory well under one: every test file still gets
  * its own fresh copy. The migrations test opens without the template and so checks the full path.
  */
 async function seededTemplate(): Promise<string> {
-  const hash = createHash("sha256");
-  for (const file of TEMPLATE_INPUTS.flatMap(filesUnder)) hash.update(file).update(readFileSync(file));
-  const dir = path.join(os.tmpdir(), `gdst-test-template-${hash.digest("hex").slice(0, 16)}`);
+  const dir = path.join(os.tmpdir(), `gdst-test-template-${templateHash()}`);
   if (existsSync(dir)) return dir;
 
   const build = await mkdtemp(path.join(os.tmpdir(), "gdst-test-template-build-"));
@@ -110,10 +148,11 @@ export async function openTestDatabase(options: { seedDemo?: boolean } = {}): Pr
 
   if (adminUrl) {
     const name = `gdst_test_${randomBytes(6).toString("hex")}`;
+    const template = seedDemo && process.env.TEST_DB_TEMPLATE !== "0" ? await seededPgTemplate(adminUrl) : null;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
     } finally {
       await admin.end();
     }
