@@ -1,6 +1,8 @@
 // Helpers shared by the benchmarks in this folder.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 
 export const intEnv = (name: string, fallback: number) => {
@@ -61,6 +63,51 @@ export async function createScratchDatabase(baseUrl: string): Promise<ScratchDat
       return new Map(rows.map(({ pid }) => [pid, cpuSeconds(pid)] as const).filter(([, cpu]) => !Number.isNaN(cpu)));
     },
     drop: async () => void (await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  };
+}
+
+export interface BenchDatabase {
+  /** "PostgreSQL (fresh database)" or "PGlite (embedded, temp dir)", for the bench's first line */
+  label: string;
+  url: string;
+  /** migrates it, seeds the demo data and makes it the process database (server/db.ts) */
+  start(): Promise<void>;
+  /** closes it, then drops the scratch database or removes the temp directory; Ctrl-C runs it too */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The database one bench run works on: a scratch PostgreSQL database made through `pgBaseUrl`, or
+ * without it an embedded PGlite in a temp directory named after `tempPrefix`.
+ */
+export async function openBenchDatabase(pgBaseUrl: string | undefined, tempPrefix: string): Promise<BenchDatabase> {
+  let scratch: ScratchDatabase | undefined;
+  let tempDir: string | undefined;
+  let close: (() => Promise<void>) | undefined;
+  const cleanup = async () => {
+    await close?.().catch(() => {});
+    await scratch?.drop().catch((error: Error) => console.error(error.message));
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+  let url: string;
+  if (pgBaseUrl) {
+    scratch = await createScratchDatabase(pgBaseUrl);
+    url = scratch.url;
+  } else {
+    tempDir = mkdtempSync(path.join(os.tmpdir(), tempPrefix));
+    url = `file:${path.join(tempDir, "pglite")}`;
+  }
+  return {
+    label: pgBaseUrl ? "PostgreSQL (fresh database)" : "PGlite (embedded, temp dir)",
+    url,
+    async start() {
+      // imported here: the benches that measure a server in another process do not load the database code
+      const { startDatabase } = await import("../server/db/start-database.ts");
+      close = (await startDatabase({ url, seedDemo: true })).close;
+    },
+    cleanup,
   };
 }
 

@@ -25,13 +25,11 @@
 // (PostgreSQL URL that may CREATE DATABASE; `--postgres` means postgresql://postgres@127.0.0.1:5432/postgres),
 // BENCH_OUT (JSON).
 import { execSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../server/auth/policy.ts";
 import { db, rawDb } from "../server/db.ts";
-import { startDatabase } from "../server/db/start-database.ts";
 import { ozgPhases, ozgPriorities, type OzgPhase } from "../server/schemas/ozg.ts";
 import { formatOzgField, ozgFields, type OzgFieldValues } from "../server/schemas/ozg-fields.ts";
 import { ressorts } from "../server/schemas/ressorts.ts";
@@ -41,24 +39,13 @@ import { applyOzgImport } from "../server/services/ozg/import/apply-import.ts";
 import { checkOzgImport, currentServiceSelect } from "../server/services/ozg/import/check-import.ts";
 import { buildImportPlan, type CurrentService } from "../server/services/ozg/import/plan.ts";
 import { readImportTable } from "../server/services/ozg/import/read-table.ts";
-import { ascending, createScratchDatabase, intEnv, percentile, printTable, type ScratchDatabase } from "./lib.ts";
+import { ascending, intEnv, openBenchDatabase, percentile, printTable } from "./lib.ts";
 
 const RUNS = intEnv("BENCH_RUNS", 5);
 const WARMUP = intEnv("BENCH_WARMUP", 1);
 const ROWS = intEnv("BENCH_ROWS", 5000);
 const PG_BASE_URL = process.env.BENCH_DATABASE_URL || (process.argv.includes("--postgres") ? "postgresql://postgres@127.0.0.1:5432/postgres" : undefined);
 const FIRST_NEW_ID = 20000;
-
-let scratch: ScratchDatabase | undefined;
-let tempDir: string | undefined;
-let close: (() => Promise<void>) | undefined;
-
-async function cleanup() {
-  await close?.().catch(() => {});
-  await scratch?.drop().catch((error: Error) => console.error(error.message));
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-}
-process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
 
 /** a small deterministic generator (mulberry32), so every run writes the same files */
 function random(seed: number) {
@@ -161,20 +148,13 @@ function assertEqual(actual: unknown, expected: unknown, what: string) {
   if (actual !== expected) throw new Error(`${what}: expected ${String(expected)}, got ${String(actual)}`);
 }
 
+const database = await openBenchDatabase(PG_BASE_URL, "gdst-bench-ozg-import-");
+const { label } = database;
 try {
-  let url: string;
-  if (PG_BASE_URL) {
-    scratch = await createScratchDatabase(PG_BASE_URL);
-    url = scratch.url;
-  } else {
-    tempDir = mkdtempSync(path.join(os.tmpdir(), "gdst-bench-ozg-import-"));
-    url = `file:${path.join(tempDir, "pglite")}`;
-  }
-  const label = PG_BASE_URL ? "PostgreSQL (fresh database)" : "PGlite (embedded, temp dir)";
   const loadBefore = load();
   const othersBefore = otherWork();
   console.log(`OZG import benchmark on ${label}; load average ${loadBefore}; also running: ${othersBefore || "nothing busy"}`);
-  close = (await startDatabase({ url, seedDemo: true })).close;
+  await database.start();
   await rawDb().exec("ANALYZE");
   const moderator: Actor = await db().user.findUniqueOrThrow({
     where: { email: "moderation@gdst.example" },
@@ -247,5 +227,5 @@ try {
     );
   }
 } finally {
-  await cleanup();
+  await database.cleanup();
 }

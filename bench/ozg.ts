@@ -13,35 +13,22 @@
 //
 // Settings (environment): BENCH_RUNS (40), BENCH_WARMUP (5), BENCH_DATABASE_URL (PostgreSQL URL that
 // may CREATE DATABASE; `--postgres` means postgresql://postgres@127.0.0.1:5432/postgres), BENCH_OUT (JSON).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../server/auth/policy.ts";
 import { db, rawDb } from "../server/db.ts";
-import { startDatabase } from "../server/db/start-database.ts";
 import type { OzgListInput, OzgSort } from "../server/schemas/ozg.ts";
 import { ozgSorts } from "../server/schemas/ozg.ts";
 import { defaultOzgSortDirection } from "../server/schemas/ozg-params.ts";
 import { exportOzgServices } from "../server/services/ozg/export-services.ts";
 import { listOzgServices } from "../server/services/ozg/list-services.ts";
-import { ascending, createScratchDatabase, intEnv, percentile, printTable, type ScratchDatabase } from "./lib.ts";
+import { ascending, intEnv, openBenchDatabase, percentile, printTable } from "./lib.ts";
 
 const RUNS = intEnv("BENCH_RUNS", 40);
 const WARMUP = intEnv("BENCH_WARMUP", 5);
 const PG_BASE_URL = process.env.BENCH_DATABASE_URL || (process.argv.includes("--postgres") ? "postgresql://postgres@127.0.0.1:5432/postgres" : undefined);
 const TARGET_MS = 50;
-
-let scratch: ScratchDatabase | undefined;
-let tempDir: string | undefined;
-let close: (() => Promise<void>) | undefined;
-
-async function cleanup() {
-  await close?.().catch(() => {});
-  await scratch?.drop().catch((error: Error) => console.error(error.message));
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-}
-process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
 
 async function measure(run: () => Promise<number>): Promise<{ count: number; median: number; p95: number; max: number }> {
   let count = 0;
@@ -56,18 +43,11 @@ async function measure(run: () => Promise<number>): Promise<{ count: number; med
   return { count, median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };
 }
 
+const database = await openBenchDatabase(PG_BASE_URL, "gdst-bench-ozg-");
+const { label } = database;
 try {
-  let url: string;
-  if (PG_BASE_URL) {
-    scratch = await createScratchDatabase(PG_BASE_URL);
-    url = scratch.url;
-  } else {
-    tempDir = mkdtempSync(path.join(os.tmpdir(), "gdst-bench-ozg-"));
-    url = `file:${path.join(tempDir, "pglite")}`;
-  }
-  const label = PG_BASE_URL ? "PostgreSQL (fresh database)" : "PGlite (embedded, temp dir)";
   console.log(`OZG table benchmark on ${label}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  close = (await startDatabase({ url, seedDemo: true })).close;
+  await database.start();
   await rawDb().exec("ANALYZE");
   const reader: Actor = await db().user.findUniqueOrThrow({
     where: { email: "lesend@gdst.example" },
@@ -108,5 +88,5 @@ try {
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify({ database: label, services, results }, null, 2));
 } finally {
-  await cleanup();
+  await database.cleanup();
 }

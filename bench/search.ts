@@ -16,17 +16,15 @@
 // Settings (environment): BENCH_POSTS (20000), BENCH_RUNS (40), BENCH_WARMUP (5),
 // BENCH_DATABASE_URL (PostgreSQL URL that may CREATE DATABASE), BENCH_OUT (write results as JSON).
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../server/auth/policy.ts";
 import { db, rawDb } from "../server/db.ts";
-import { startDatabase } from "../server/db/start-database.ts";
 import { MARKDOWN_RENDERER_VERSION } from "../server/services/posts/markdown.ts";
 import { search, type SearchResult } from "../server/services/search/search.ts";
 import { similarSpotlights, type SimilarResult } from "../server/services/spotlights/similar-spotlights.ts";
-import { ascending, createScratchDatabase, intEnv, percentile, printTable, type ScratchDatabase } from "./lib.ts";
+import { ascending, intEnv, openBenchDatabase, percentile, printTable } from "./lib.ts";
 
 const POSTS = intEnv("BENCH_POSTS", 20_000);
 const RUNS = intEnv("BENCH_RUNS", 40);
@@ -154,29 +152,11 @@ async function fill(participantId: string) {
   return { groups, authors, written };
 }
 
-let scratch: ScratchDatabase | undefined;
-let tempDir: string | undefined;
-let close: (() => Promise<void>) | undefined;
-async function cleanup() {
-  await close?.().catch(() => {});
-  await scratch?.drop().catch((error: Error) => console.error(error.message));
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-}
-process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
-
+const database = await openBenchDatabase(PG_BASE_URL, "gdst-bench-search-");
+const { label } = database;
 try {
-  let url: string;
-  if (PG_BASE_URL) {
-    scratch = await createScratchDatabase(PG_BASE_URL);
-    url = scratch.url;
-  } else {
-    tempDir = mkdtempSync(path.join(os.tmpdir(), "gdst-bench-search-"));
-    url = `file:${path.join(tempDir, "pglite")}`;
-  }
-  const label = PG_BASE_URL ? "PostgreSQL (fresh database)" : "PGlite (embedded, temp dir)";
   console.log(`Search benchmark on ${label}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  const started = await startDatabase({ url, seedDemo: true });
-  close = started.close;
+  await database.start();
   const participant = await db().user.findUniqueOrThrow({
     where: { email: "teilnehmer@gdst.example" },
     select: { id: true, name: true, email: true, organisation: true, role: true },
@@ -239,5 +219,5 @@ try {
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify({ database: label, posts: written, results }, null, 2));
 } finally {
-  await cleanup();
+  await database.cleanup();
 }

@@ -96,6 +96,20 @@ export async function screens(page: Page, name: string) {
 }
 
 /**
+ * Screenshots of the first screen (1280×800 and 320×800) into test-results/screens/<name>-<width>.png,
+ * for pages too long to be worth a full-page capture (a table of 50 rows is 4,000–6,000 px high).
+ */
+export async function firstScreens(page: Page, name: string) {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of SCREEN_WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${width}.png`) });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+/**
  * Short tag unique to this test, worker and attempt. testId starts with a hash of the file, shared by
  * every test in it; the part after the dash identifies the test.
  */

@@ -4,6 +4,7 @@ import ICAL from "ical.js";
 import { berlinLocal, expect, expectAccessible, horizontalOverflow, screens, test, trpc } from "./fixtures";
 import { talkEditInput } from "../server/test/talk-edit-input";
 import type { ImpulseTalkDto } from "../server/services/impulse-talks/dto";
+import { toBerlinLocal } from "../server/schemas/berlin-time";
 
 const INVALID = "Diese Kalender-Adresse ist ungültig oder wurde erneuert. Die aktuelle Adresse finden Sie in Ihren Einstellungen.";
 
@@ -43,9 +44,10 @@ async function feedEvent(request: APIRequestContext, address: string, talkId: st
 
 test.describe("[impulse-calendar] calendar file and subscription", () => {
   test("[impulse-calendar] a participant adds a talk, subscribes, sees it moved in the feed, renews the address", async ({ asParticipant, asModerator, make }) => {
-    const startsAt = berlinLocal(24 * 9);
     const created = await make.talk({ startsInHours: 24 * 9 });
     const { data: talk }: { data: ImpulseTalkDto } = await trpc(asModerator.request, "impulseTalk.byId", { talkId: created.id }, "query");
+    // the talk's own start in Berlin wall-clock time: computing "9 days from now" again here could land a minute later
+    const startsAt = toBerlinLocal(new Date(talk.startsAt));
 
     // the download from the talk page
     await asParticipant.goto(created.url);
