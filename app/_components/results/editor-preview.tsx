@@ -59,7 +59,7 @@ export function EditorPreview({ markdown, initial }: { markdown: string; initial
         </p>
       )}
       {preview.html ? (
-        <div data-testid="editor-preview" className="prose-post mt-3" dangerouslySetInnerHTML={{ __html: preview.html }} />
+        <div data-testid="editor-preview" className="prose-post mt-3 [&_h3]:text-lg [&_h4]:font-semibold [&_h5]:font-semibold [&_h6]:font-semibold" dangerouslySetInnerHTML={{ __html: preview.html }} />
       ) : (
         <p className="mt-3 text-sm text-slate-600">Noch kein Text.</p>
       )}
