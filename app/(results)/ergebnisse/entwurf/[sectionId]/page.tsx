@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { SectionEditor } from "@/app/_components/results/editor-form";
+import { NoAccess } from "@/app/_lib/no-access";
+import { getActor } from "@/server/auth/get-actor";
+import { can } from "@/server/auth/policy";
+import { AppError } from "@/server/errors";
+import { idSchema } from "@/server/schemas/common";
+import { getSectionForEditing } from "@/server/services/results/get-section-for-editing";
+
+type Props = { params: Promise<{ sectionId: string }> };
+
+/**
+ * A draft section for moderation's editor. Others get the refusal whatever the address names; for
+ * moderation, anything that is no section (not an id, an unknown id) is the German 404.
+ */
+const loadSection = cache(async (sectionId: string) => {
+  const actor = await getActor();
+  // signed out: the layout sends them to the sign-in page
+  if (!actor) return null;
+  if (!can(actor, "results.edit")) return { section: null };
+  if (!idSchema.safeParse(sectionId).success) notFound();
+  const section = await getSectionForEditing(actor, { sectionId }).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === "SECTION_NOT_FOUND" || error.code === "NOT_FOUND")) notFound();
+    throw error;
+  });
+  return { section };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await loadSection((await params).sectionId);
+  return { title: loaded?.section ? `${loaded.section.title} bearbeiten – Ergebnisdokument` : "Abschnitt bearbeiten – Ergebnisdokument" };
+}
+
+export default async function SectionEditorPage({ params }: Props) {
+  const loaded = await loadSection((await params).sectionId);
+  if (!loaded) return null;
+  if (!loaded.section) return <NoAccess />;
+  return <SectionEditor key={loaded.section.id} initial={loaded.section} />;
+}
