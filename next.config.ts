@@ -11,7 +11,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // server.ts and Next's server bundle must share one PGlite instance and one Prisma runtime
   // @touch4it/ical-timezones reads its zone files next to itself (__dirname), which bundling would move
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "@touch4it/ical-timezones"],
+  // pdfkit reads its standard fonts (AFM files) next to itself at run time as well
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "@touch4it/ical-timezones", "pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

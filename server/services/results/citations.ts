@@ -33,6 +33,17 @@ function platformPath(url: string): string | null {
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
+/** The thread, post or spotlight a link's target points to, if it is one. */
+export function citedLinkOf(url: string): CitedLink | null {
+  const path = platformPath(url);
+  if (!path) return null;
+  for (const { kind, pattern } of sourcePaths) {
+    const match = pattern.exec(path);
+    if (match) return { kind, sourceId: match[1]!.toLowerCase() };
+  }
+  return null;
+}
+
 /** The threads, posts and spotlights a section's Markdown links to, each once, in order of appearance. */
 export function citedLinks(markdown: string): CitedLink[] {
   const found = new Map<string, CitedLink>();
