@@ -144,7 +144,7 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
                   {section.title}
                 </h2>
               </div>
-              {section.groupName && <p className="mt-1 text-sm text-slate-600">Arbeitsgruppe: {section.groupName}</p>}
+              {section.groupName && <p className="mt-1 text-sm text-slate-600">{section.groupName}</p>}
               {viewer.canEdit && (
                 <SectionToolbar section={section} index={index} count={sections.length} onSections={applySections} announce={setAnnouncement} />
               )}
