@@ -341,6 +341,7 @@ test.describe("[a11y] narrow screens", () => {
       [asParticipant, "/spotlights", (p) => p.getByRole("button", { name: "Filter anwenden" })],
       [asParticipant, "/spotlights?ansicht=liste", (p) => p.getByTestId("spotlight-table")],
       [asParticipant, "/ozg", (p) => p.getByRole("img", { name: "Ressort und Phase" })],
+      [asParticipant, "/ergebnisse/entwurf", (p) => p.getByRole("button", { name: "Kommentar senden" }).first()],
       [asAdmin, "/verwaltung", (p) => p.getByRole("button", { name: "Deaktivieren (Lena Lorenz)" })],
     ];
     const overflowing: string[] = [];

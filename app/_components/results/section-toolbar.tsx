@@ -1,0 +1,109 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { useTRPC } from "@/app/_lib/trpc";
+import type { ResultSectionDto } from "@/server/services/results/dto";
+import { Button, buttonClass } from "../ui/button";
+import { TextField } from "../ui/field";
+
+type Direction = "up" | "down";
+const moveButtonId = (sectionId: string, direction: Direction) => `verschieben-${direction}-${sectionId}`;
+
+/** Moderation's tools for one section: rename inline, move up or down, open the editor. */
+export function SectionToolbar({
+  section,
+  index,
+  count,
+  onSections,
+  announce,
+}: {
+  section: ResultSectionDto;
+  index: number;
+  count: number;
+  onSections: (sections: ResultSectionDto[]) => void;
+  announce: (message: string) => void;
+}) {
+  const trpc = useTRPC();
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(section.title);
+  const rename = useMutation(
+    trpc.results.renameSection.mutationOptions({
+      onSuccess: (sections) => {
+        onSections(sections);
+        setRenaming(false);
+        announce(`Der Abschnitt heißt jetzt „${sections.find((s) => s.id === section.id)?.title ?? title}“.`);
+      },
+    }),
+  );
+  const move = useMutation(
+    trpc.results.moveSection.mutationOptions({
+      onSuccess: (sections, { direction }) => {
+        onSections(sections);
+        const position = sections.findIndex((s) => s.id === section.id);
+        announce(`„${section.title}“ steht jetzt an Position ${position + 1} von ${sections.length}.`);
+        // the section's buttons moved with it: keep the keyboard where it was
+        requestAnimationFrame(() => document.getElementById(moveButtonId(section.id, direction))?.focus());
+      },
+    }),
+  );
+  const moveTo = (direction: Direction) => {
+    if (move.isPending) return;
+    if ((direction === "up" && index === 0) || (direction === "down" && index === count - 1)) return;
+    rename.reset();
+    move.mutate({ sectionId: section.id, direction });
+  };
+  const error = move.error ?? null;
+
+  return (
+    <div className="mt-3" data-testid="section-toolbar">
+      <div className="flex flex-wrap gap-2" role="group" aria-label={`Abschnitt „${section.title}“ bearbeiten`}>
+        <Link href={`/ergebnisse/entwurf/${section.id}`} className={buttonClass("primary")}>
+          Bearbeiten<span className="sr-only"> – {section.title}</span>
+        </Link>
+        <Button
+          variant="secondary"
+          aria-expanded={renaming}
+          onClick={() => {
+            setTitle(section.title);
+            rename.reset();
+            setRenaming(!renaming);
+          }}
+        >
+          Umbenennen
+        </Button>
+        <Button id={moveButtonId(section.id, "up")} variant="secondary" aria-disabled={index === 0 || move.isPending} onClick={() => moveTo("up")}>
+          Nach oben
+        </Button>
+        <Button id={moveButtonId(section.id, "down")} variant="secondary" aria-disabled={index === count - 1 || move.isPending} onClick={() => moveTo("down")}>
+          Nach unten
+        </Button>
+      </div>
+      {renaming && (
+        <form
+          className="mt-3 flex flex-wrap items-end gap-2"
+          aria-label={`Abschnitt „${section.title}“ umbenennen`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!rename.isPending) rename.mutate({ sectionId: section.id, title });
+          }}
+        >
+          <div className="min-w-0 flex-1 basis-64">
+            <TextField label="Neuer Titel" value={title} onChange={(event) => setTitle(event.target.value)} error={rename.error?.message ?? null} autoFocus />
+          </div>
+          <Button type="submit" aria-disabled={rename.isPending}>
+            {rename.isPending ? "Wird gespeichert …" : "Titel speichern"}
+          </Button>
+          <Button variant="secondary" onClick={() => setRenaming(false)}>
+            Abbrechen
+          </Button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-sm font-medium text-red-700">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
