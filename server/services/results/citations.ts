@@ -148,3 +148,18 @@ export async function sourcesForViewer(tx: Tx, viewer: Actor | null | "internal"
 }
 
 export const citationSelect = { sectionId: true, kind: true, sourceId: true, label: true, href: true } as const;
+
+const anchor = /<a href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g;
+
+/**
+ * A section's stored HTML for a viewer: a link to a thread, post or spotlight the viewer may not open
+ * (its source has no href for them) becomes its plain text, as in the exports. The HTML is the
+ * sanitiser's output, so every link has this one shape and links never nest.
+ */
+export function htmlForViewer(html: string, sources: ResultSourceDto[]): string {
+  const openable = new Set(sources.filter((source) => source.href).map((source) => `${source.kind}:${source.sourceId}`));
+  return html.replace(anchor, (whole, href: string, text: string) => {
+    const cited = citedLinkOf(href.replace(/&#x26;|&amp;/g, "&"));
+    return cited && !openable.has(`${cited.kind}:${cited.sourceId}`) ? `<span class="internal-link">${text}</span>` : whole;
+  });
+}

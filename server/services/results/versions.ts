@@ -2,7 +2,7 @@ import type { Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { resultVersionSchema } from "../../schemas/results";
-import { citationSelect, sourcesForViewer } from "./citations";
+import { citationSelect, htmlForViewer, sourcesForViewer } from "./citations";
 import { personSelect, toVersionSummary, type ResultVersionDto, type ResultVersionSummaryDto } from "./dto";
 import { assertCanReadResults } from "./read-access";
 
@@ -40,7 +40,10 @@ async function readForViewer(actor: Actor | null, number: number | null): Promis
       ...toVersionSummary(version, !!actor),
       title: document.title,
       latestNumber: latest.number,
-      sections: version.sections.map((section) => ({ sectionId: section.sectionId, title: section.title, position: section.position, html: section.html, sources: sources.get(section.sectionId) ?? [] })),
+      sections: version.sections.map((section) => {
+        const sectionSources = sources.get(section.sectionId) ?? [];
+        return { sectionId: section.sectionId, title: section.title, position: section.position, html: htmlForViewer(section.html, sectionSources), sources: sectionSources };
+      }),
     };
   });
 }
