@@ -36,7 +36,7 @@ test.describe("[results-read] the published results document", () => {
   test("[results-read] a reader sees the latest version with sections and sources; internal discussions are named, not linked", async ({ asReader: page }) => {
     await page.goto("/ergebnisse");
     await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-    await expect(page.getByTestId("version-line")).toContainText(/Version \d+ vom \d{2}\.\d{2}\.\d{4}, veröffentlicht von /);
+    await expect(page.getByTestId("version-line")).toContainText(/^Version \d+ vom \d{2}\.\d{2}\.\d{4}, veröffentlicht von .+ \(.+\)$/);
     const technik = page.getByRole("region", { name: TECHNIK });
     await expect(technik).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Inhalt" }).getByRole("link", { name: TECHNIK })).toHaveAttribute("href", /^#abschnitt-/);

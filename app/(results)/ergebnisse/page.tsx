@@ -6,12 +6,14 @@ import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { recordResultVisit } from "@/server/services/results/reader-summary";
 import { getLatestResultVersion, listResultVersions } from "@/server/services/results/versions";
+import { mayReadResults } from "./may-read";
 
 export const metadata: Metadata = { title: "Ergebnisdokument" };
 
 /** The latest published version; opening it counts as having read it (the start page's news). */
 export default async function ResultsPage() {
   const actor = await getActor();
+  if (!(await mayReadResults(actor))) return null;
   const [latest, versions] = await Promise.all([getLatestResultVersion(actor), listResultVersions(actor)]);
   const canReadDraft = can(actor, "results.readDraft");
   if (!latest) {

@@ -10,6 +10,7 @@ import { parseVersionParam } from "@/server/schemas/results";
 import { compareResultVersions } from "@/server/services/results/compare-versions";
 import type { ResultVersionSummaryDto } from "@/server/services/results/dto";
 import { listResultVersions } from "@/server/services/results/versions";
+import { mayReadResults } from "../may-read";
 
 export const metadata: Metadata = { title: "Versionen vergleichen – Ergebnisdokument" };
 
@@ -51,6 +52,7 @@ function VersionSelect({ name, label, value, versions }: { name: string; label: 
 
 export default async function ResultComparePage({ searchParams }: Props) {
   const actor = await getActor();
+  if (!(await mayReadResults(actor))) return null;
   const query = await searchParams;
   const versions = await listResultVersions(actor);
   const back = (

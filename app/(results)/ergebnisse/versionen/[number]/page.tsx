@@ -8,12 +8,16 @@ import { loadVersion } from "./load-version";
 type Props = { params: Promise<{ number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { version } = await loadVersion((await params).number);
+  const loaded = await loadVersion((await params).number);
+  if (!loaded) return { title: "Ergebnisdokument" };
+  const { version } = loaded;
   return { title: `Version ${version.number} – Ergebnisdokument` };
 }
 
 export default async function ResultVersionPage({ params }: Props) {
-  const { actor, version } = await loadVersion((await params).number);
+  const loaded = await loadVersion((await params).number);
+  if (!loaded) return null;
+  const { actor, version } = loaded;
   const versions = await listResultVersions(actor);
   if (actor && version.number === version.latestNumber) await recordResultVisit(actor, version.number);
   return <ResultVersionView version={version} versions={versions} canReadDraft={can(actor, "results.readDraft")} />;

@@ -8,7 +8,9 @@ import { loadVersion } from "../load-version";
 type Props = { params: Promise<{ number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { version } = await loadVersion((await params).number);
+  const loaded = await loadVersion((await params).number);
+  if (!loaded) return { title: "Ergebnisdokument" };
+  const { version } = loaded;
   return { title: `Druckansicht Version ${version.number} – Ergebnisdokument` };
 }
 
@@ -17,7 +19,9 @@ const pageRules = `@page { margin: 2cm; @bottom-center { content: "Seite " count
 
 /** The version to print or save as PDF from the browser: the document alone, the app's header and footer hidden in print. */
 export default async function ResultPrintPage({ params }: Props) {
-  const { version } = await loadVersion((await params).number);
+  const loaded = await loadVersion((await params).number);
+  if (!loaded) return null;
+  const { version } = loaded;
   return (
     <div className="result-print mx-auto max-w-3xl">
       <style>{pageRules}</style>
