@@ -248,6 +248,18 @@ test.describe("[a11y] axe on every page", () => {
     await check(asModerator, "ozg-uebersicht-moderation");
   });
 
+  test("[a11y] results document: latest version, comparison and print view, as reader", async ({ asReader: page }) => {
+    await page.goto("/ergebnisse");
+    await expect(page.getByRole("heading", { level: 1, name: "Ergebnisdokument Gemeinsam Digital für Sachsen-Anhalt" })).toBeVisible();
+    await check(page, "ergebnisse");
+    await page.goto("/ergebnisse/vergleich");
+    await expect(page.getByRole("heading", { level: 1, name: "Versionen vergleichen" })).toBeVisible();
+    await check(page, "ergebnisse-vergleich");
+    await page.goto("/ergebnisse/versionen/1/druck");
+    await expect(page.getByRole("button", { name: "Drucken" })).toBeVisible();
+    await check(page, "ergebnisse-druck");
+  });
+
   test("[a11y] not-found page", async ({ asParticipant: page }) => {
     await page.goto(`/arbeitsgruppen/technik/themen/${crypto.randomUUID()}`);
     await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();
@@ -342,6 +354,8 @@ test.describe("[a11y] narrow screens", () => {
       [asParticipant, "/spotlights?ansicht=liste", (p) => p.getByTestId("spotlight-table")],
       [asParticipant, "/ozg", (p) => p.getByRole("img", { name: "Ressort und Phase" })],
       [asParticipant, "/ergebnisse/entwurf", (p) => p.getByRole("button", { name: "Kommentar senden" }).first()],
+      [asParticipant, "/ergebnisse", (p) => p.getByRole("navigation", { name: "Inhalt" })],
+      [asParticipant, "/ergebnisse/vergleich", (p) => p.getByRole("button", { name: "Vergleichen" })],
       [asAdmin, "/verwaltung", (p) => p.getByRole("button", { name: "Deaktivieren (Lena Lorenz)" })],
     ];
     const overflowing: string[] = [];

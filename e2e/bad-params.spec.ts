@@ -380,4 +380,15 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
       await expect(asReader.getByRole("heading", { level: 1, name: "Führerschein" })).toBeVisible();
     }
   });
+
+  test("[bad-params] results document: garbage and unknown version numbers give the German 404, a garbage comparison the nearest one", async ({ asReader }) => {
+    test.slow();
+    for (const segment of [...badSegments, "abc", "0", "-1", "99999", "1e3", "01"]) await expectNotFound(asReader, `/ergebnisse/versionen/${segment}`);
+    for (const segment of ["abc", "0", "99999"]) await expectNotFound(asReader, `/ergebnisse/versionen/${segment}/druck`);
+    for (const query of ["?von=abc&zu=%00", "?von=123456789012&zu=-1", "?von=1&zu=1", "?zu=9".concat("9".repeat(400)), "?von=%E0%A4%A"]) {
+      const response = await asReader.goto(`/ergebnisse/vergleich${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(asReader.getByRole("heading", { level: 1, name: "Versionen vergleichen" })).toBeVisible();
+    }
+  });
 });

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { NextTalk } from "@/app/_components/impulse/next-talk";
 import { ActivityFeed } from "@/app/_components/groups/activity-feed";
+import { ResultNews } from "@/app/_components/results/result-news";
+import { AnsweredSpotlights } from "@/app/_components/spotlights/answered-spotlights";
 import { GroupCard } from "@/app/_components/groups/group-card";
 import { SpotlightFeed } from "@/app/_components/spotlights/spotlight-feed";
 import { PageHeader } from "@/app/_components/ui/page-header";
@@ -55,20 +57,15 @@ export default async function HomePage() {
   if (!can(actor, "internal.read")) {
     return (
       <>
-        <PageHeader title={`Willkommen, ${actor.name}`} />
-        <div className="mb-8 max-w-3xl">
+        <PageHeader
+          title={`Willkommen, ${actor.name}`}
+          lead="Als Lesende sehen Sie die veröffentlichten Ergebnisse von Gemeinsam Digital für Sachsen-Anhalt, die Impulsvorträge und die Antworten auf die Spotlights. Die Diskussionen der Arbeitsgruppen sind den Teilnehmenden vorbehalten."
+        />
+        <div className="max-w-3xl space-y-8">
+          <ResultNews actor={actor} />
           <NextTalk talk={nextTalk} />
+          <AnsweredSpotlights actor={actor} />
         </div>
-        <section aria-labelledby="lesende" className="max-w-3xl space-y-3 rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="lesende" className="text-lg font-semibold">
-            Ihr Zugang als Lesende
-          </h2>
-          <p>
-            Als Lesende sehen Sie die veröffentlichten Ergebnisse von Gemeinsam Digital für Sachsen-Anhalt. Die Diskussionen der
-            Arbeitsgruppen sind den Teilnehmenden vorbehalten.
-          </p>
-          <p className="text-slate-700">Bisher wurden noch keine Ergebnisdokumente veröffentlicht. Sobald es so weit ist, finden Sie sie hier.</p>
-        </section>
         <div className="mt-8 max-w-3xl">
           <RecentSpotlights
             actor={actor}
@@ -88,6 +85,7 @@ export default async function HomePage() {
       <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
         <div className="space-y-8">
           <NextTalk talk={nextTalk} />
+          <ResultNews actor={actor} compact />
           <section aria-labelledby="meine-gruppen">
             <h2 id="meine-gruppen" className="mb-3 text-xl font-semibold">
               Meine Arbeitsgruppen

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { LinkedServices } from "@/app/_components/ozg/linked-services";
+import { CitedIn } from "@/app/_components/results/cited-in";
 import { SpotlightDetail } from "@/app/_components/spotlights/spotlight-detail";
 import { berlinDay } from "@/server/schemas/calendar-day";
 import { getActor } from "@/server/auth/get-actor";
@@ -58,7 +59,12 @@ export default async function SpotlightPage({ params }: Props) {
         canCosign: can(actor, "spotlight.cosign"),
         canModerate: can(actor, "spotlight.transition"),
       }}
-      related={<LinkedServices target={{ spotlightId: spotlight.id }} initial={ozgLinks} />}
+      related={
+        <>
+          <LinkedServices target={{ spotlightId: spotlight.id }} initial={ozgLinks} />
+          <CitedIn actor={actor} source={{ spotlightId: spotlight.id }} />
+        </>
+      }
     />
   );
 }

@@ -19,6 +19,7 @@ import { spotlightReference } from "@/server/schemas/spotlight-lifecycle";
 import { spotlightOfThread } from "@/server/services/spotlights/spotlight-of-thread";
 import { LinkedServices } from "@/app/_components/ozg/linked-services";
 import { ozgServicesOfThread } from "@/server/services/ozg/link-service";
+import { CitedIn } from "@/app/_components/results/cited-in";
 
 type Props = {
   params: Promise<{ slug: string; threadId: string }>;
@@ -79,7 +80,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         subscription={subscription && <ThreadSubscription threadId={thread.id} initialLevel={subscription.level} />}
         groups={groups.map((group) => ({ id: group.id, name: group.name }))}
         unread={{ readUpTo, scrollTo: opensAtUnread }}
-        related={<LinkedServices target={{ threadId: thread.id }} initial={ozgLinks} />}
+        related={
+          <>
+            <LinkedServices target={{ threadId: thread.id }} initial={ozgLinks} />
+            <CitedIn actor={actor} source={{ threadId: thread.id }} />
+          </>
+        }
         actions={
           // a spotlight's own discussion leads back to it; any other thread can become one
           spotlight ? (
