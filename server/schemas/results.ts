@@ -5,7 +5,7 @@ import { normaliseText } from "./text";
 export const SECTION_TITLE_MAX = 200;
 /** a long chapter is 30,000 characters; a 1 MB paste is a mistake */
 export const SECTION_MARKDOWN_MAX = 100_000;
-export const SECTIONS_MAX = 30;
+export const SECTIONS_MAX = 60;
 export const COMMENT_MAX = 5_000;
 export const VERSION_NOTE_MAX = 2_000;
 /** how much of the paragraph a comment quotes */

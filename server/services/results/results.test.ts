@@ -230,3 +230,23 @@ test("[results] moderation orders sections with the keyboard's up and down; the 
   await renameResultSection(moderator, { sectionId: a.id, title: "Reihenfolge A (umbenannt)" });
   assert.equal((await sectionRow(a.id)).title, "Reihenfolge A (umbenannt)");
 });
+
+test("[results] readers see the words of links to internal discussions, never their addresses, in versions and in the diff", async () => {
+  const thread = await makeThread(participant, { title: "Interne Quelle" });
+  const link = `/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`;
+  const section = await newSection("Abschnitt mit interner Quelle");
+  await saved(section.id, "Erste Fassung.");
+  const { result: first } = await publishResultVersion(moderator, { note: "Erste Fassung" });
+  await saved(section.id, `Erste Fassung, jetzt mit [Grundlage: Interne Quelle](${link}).`);
+  const { result: second } = await publishResultVersion(moderator, { note: "Mit Quelle" });
+  const forReader = (await getResultVersion(reader, { number: second.number })).sections.find((row) => row.sectionId === section.id)!;
+  assert.ok(!forReader.html.includes(link));
+  assert.match(forReader.html, /Grundlage: Interne Quelle/);
+  const forParticipant = (await getResultVersion(participant, { number: second.number })).sections.find((row) => row.sectionId === section.id)!;
+  assert.ok(forParticipant.html.includes(`href="${link}"`));
+  const readerDiff = (await compareResultVersions(reader, { from: first.number, to: second.number })).sections.find((row) => row.sectionId === section.id)!;
+  assert.ok(readerDiff.parts.every((part) => !part.text.includes("/arbeitsgruppen/")));
+  assert.ok(readerDiff.parts.some((part) => part.kind === "added" && part.text.includes("Grundlage")));
+  const participantDiff = (await compareResultVersions(participant, { from: first.number, to: second.number })).sections.find((row) => row.sectionId === section.id)!;
+  assert.ok(participantDiff.parts.some((part) => part.text.includes(thread.id)));
+});
