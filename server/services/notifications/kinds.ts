@@ -18,7 +18,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   IMPULSE_TALK_CANCELLED: "Abgesagte Impulsvorträge, denen ich folge",
   IMPULSE_QUESTION_ANSWERED: "Antworten auf meine Fragen zu Impulsvorträgen",
   OZG_SERVICE_CHANGED: "Neue Phase oder Priorität bei OZG-Leistungen, denen ich folge",
-  RESULT_COMMENT: "Kommentare zum Entwurf des Ergebnisdokuments (für die Moderation und wer im Abschnitt kommentiert hat)",
+  RESULT_COMMENT: "Kommentare zum Entwurf des Ergebnisdokuments (für die Moderation und alle, die im Abschnitt kommentiert haben)",
   RESULT_PUBLISHED: "Neue veröffentlichte Versionen des Ergebnisdokuments",
 };
 

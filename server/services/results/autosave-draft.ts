@@ -10,9 +10,11 @@ import { autosaveResultDraftSchema, resultSectionIdSchema } from "../../schemas/
 export async function autosaveResultDraft(actor: Actor | null, rawInput: unknown): Promise<{ savedAt: string }> {
   assertCan(actor, "results.edit");
   const input = autosaveResultDraftSchema.parse(rawInput);
-  const section = await db().resultSection.findUnique({ where: { id: input.sectionId }, select: { id: true } });
+  const section = await db().resultSection.findUnique({ where: { id: input.sectionId }, select: { id: true, revision: true, updatedById: true } });
   if (!section) throw new AppError("SECTION_NOT_FOUND");
   const savedAt = new Date();
+  // an autosave sent before the author's own save arrived after it: the save already holds the text
+  if (section.revision > input.baseRevision && section.updatedById === actor.id) return { savedAt: savedAt.toISOString() };
   const data = { markdown: input.markdown, baseRevision: input.baseRevision, updatedAt: savedAt };
   await db().resultSectionDraft.upsert({
     where: { sectionId_userId: { sectionId: input.sectionId, userId: actor.id } },

@@ -49,15 +49,8 @@ export function citedLinks(markdown: string): CitedLink[] {
   const found = new Map<string, CitedLink>();
   visit(parser.parse(markdown), (node) => {
     if (node.type !== "link" && node.type !== "definition") return;
-    const path = platformPath((node as { url: string }).url);
-    if (!path) return;
-    for (const { kind, pattern } of sourcePaths) {
-      const match = pattern.exec(path);
-      if (match) {
-        const sourceId = match[1]!.toLowerCase();
-        if (!found.has(`${kind}:${sourceId}`)) found.set(`${kind}:${sourceId}`, { kind, sourceId });
-      }
-    }
+    const link = citedLinkOf((node as { url: string }).url);
+    if (link && !found.has(`${link.kind}:${link.sourceId}`)) found.set(`${link.kind}:${link.sourceId}`, link);
   });
   return [...found.values()];
 }
@@ -79,7 +72,7 @@ export async function resolveSources(tx: Tx, links: CitedLink[]): Promise<{ sour
     tx.thread.findMany({ where: { id: { in: ids("THREAD") } }, select: { id: true, title: true, group: { select: { name: true, slug: true } } } }),
     tx.post.findMany({
       where: { id: { in: ids("POST") }, deletedAt: null, hiddenAt: null },
-      select: { id: true, number: true, author: { select: { name: true } }, thread: { select: { id: true, title: true } } },
+      select: { id: true, number: true, thread: { select: { id: true, title: true } } },
     }),
     tx.spotlight.findMany({ where: { id: { in: ids("SPOTLIGHT") } }, select: { id: true, number: true, title: true } }),
   ]);
@@ -92,7 +85,7 @@ export async function resolveSources(tx: Tx, links: CitedLink[]): Promise<{ sour
       else missing.push(link);
     } else if (link.kind === "POST") {
       const post = posts.find((row) => row.id === link.sourceId);
-      if (post) sources.push({ ...link, threadId: post.thread.id, label: `Beitrag ${post.number} von ${post.author.name} in „${post.thread.title}“`, href: `/beitraege/${post.id}` });
+      if (post) sources.push({ ...link, threadId: post.thread.id, label: `Beitrag ${post.number} in „${post.thread.title}“`, href: `/beitraege/${post.id}` });
       else missing.push(link);
     } else {
       const spotlight = spotlights.find((row) => row.id === link.sourceId);

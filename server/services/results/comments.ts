@@ -63,7 +63,7 @@ async function insertComment(tx: Tx, actor: Actor, input: CreateResultComment): 
   });
   const comment = toCommentDto(row);
   const [moderators, commenters] = await Promise.all([
-    tx.user.findMany({ where: { role: "MODERATOR", deactivatedAt: null }, select: { id: true } }),
+    tx.user.findMany({ where: { role: { in: ["MODERATOR", "ADMIN"] }, deactivatedAt: null }, select: { id: true } }),
     tx.resultComment.findMany({ where: { sectionId: section.id }, select: { authorId: true }, distinct: ["authorId"] }),
   ]);
   const notifications = await notify(tx, [

@@ -1,3 +1,4 @@
+import { summarySelect } from "./versions";
 import type { Actor } from "../../auth/policy";
 import { db } from "../../db";
 import { commentSelect, toCommentDto, toVersionSummary, type ResultCommentDto, type ResultSectionDto, type ResultVersionSummaryDto } from "./dto";
@@ -23,7 +24,7 @@ export async function getResultDraft(actor: Actor | null): Promise<ResultDraftDt
       readResultDocument(tx),
       listSectionRows(tx),
       tx.resultComment.findMany({ select: commentSelect, orderBy: { createdAt: "asc" } }),
-      tx.resultVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true, note: true, publishedAt: true, publishedBy: { select: { id: true, name: true, organisation: true } } } }),
+      tx.resultVersion.findFirst({ orderBy: { number: "desc" }, select: summarySelect }),
     ]);
     return {
       document,

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
 import { createResultSectionSchema, moveResultSectionSchema, renameResultSectionSchema, SECTIONS_MAX } from "../../schemas/results";
 import type { ResultSectionDto } from "./dto";
+import { lockResultDocument } from "./document";
 import { allSectionsChange } from "./sections";
 
 async function sectionOrThrow(tx: Tx, sectionId: string) {
@@ -17,6 +18,7 @@ export async function createResultSection(actor: Actor | null, rawInput: unknown
   assertCan(actor, "results.edit");
   const input = createResultSectionSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
+    await lockResultDocument(tx);
     const count = await tx.resultSection.count();
     if (count >= SECTIONS_MAX) throw new AppError("TOO_MANY_SECTIONS");
     if (input.groupId && !(await tx.workingGroup.findUnique({ where: { id: input.groupId }, select: { id: true } }))) {
@@ -47,6 +49,7 @@ export async function moveResultSection(actor: Actor | null, rawInput: unknown):
   assertCan(actor, "results.edit");
   const input = moveResultSectionSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
+    await lockResultDocument(tx);
     await sectionOrThrow(tx, input.sectionId);
     const order = await tx.resultSection.findMany({ select: { id: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
     const index = order.findIndex((row) => row.id === input.sectionId);

@@ -5,6 +5,7 @@ import { event, rooms, type WithEvents } from "../../realtime/events";
 import { publishResultSchema } from "../../schemas/results";
 import { recordAudit } from "../audit/record-audit";
 import { notify } from "../notifications/notify";
+import { lockResultDocument } from "./document";
 import { toVersionSummary, type ResultVersionSummaryDto } from "./dto";
 
 export const versionLink = (number: number) => `/ergebnisse/versionen/${number}`;
@@ -56,6 +57,7 @@ export async function publishResultVersion(actor: Actor | null, rawInput: unknow
   const { note } = publishResultSchema.parse(rawInput);
   return db()
     .$transaction(async (tx) => {
+      await lockResultDocument(tx);
       const latest = await tx.resultVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
       if (!(await draftDiffersFromVersion(tx, latest?.number ?? null))) throw new AppError("NOTHING_TO_PUBLISH");
       const version = await freezeVersion(tx, { number: (latest?.number ?? 0) + 1, note, publishedById: actor.id });

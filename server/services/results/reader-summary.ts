@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "../../auth/policy";
+import { summarySelect } from "./versions";
 import { db } from "../../db";
-import { personSelect, toVersionSummary, type ResultVersionSummaryDto } from "./dto";
+import { toVersionSummary, type ResultVersionSummaryDto } from "./dto";
 
 export interface ResultNewsDto {
   latest: ResultVersionSummaryDto;
@@ -16,13 +17,13 @@ export interface ResultNewsDto {
 export async function resultNewsFor(actor: Actor): Promise<ResultNewsDto | null> {
   assertCan(actor, "results.read");
   const tx = db();
-  const latest = await tx.resultVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true, note: true, publishedAt: true, publishedBy: { select: personSelect } } });
+  const latest = await tx.resultVersion.findFirst({ orderBy: { number: "desc" }, select: summarySelect });
   if (!latest) return null;
   const visit = await tx.resultVisit.findUnique({ where: { userId: actor.id }, select: { lastSeenVersion: true } });
   const lastSeenNumber = visit ? Math.min(visit.lastSeenVersion, latest.number) : null;
   const newer = await tx.resultVersion.findMany({
     where: { number: { gt: lastSeenNumber ?? 0 } },
-    select: { number: true, note: true, publishedAt: true, publishedBy: { select: personSelect } },
+    select: summarySelect,
     orderBy: { number: "desc" },
   });
   let changedSections: string[] = [];

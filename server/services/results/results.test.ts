@@ -110,7 +110,7 @@ test("[results] links to threads, posts and spotlights become the section's sour
   assert.deepEqual(preview.sources.map((source) => source.kind), ["THREAD", "POST", "SPOTLIGHT"]);
   const result = await saved(section.id, markdown);
   assert.deepEqual(result.sources.map((source) => source.kind), ["THREAD", "POST", "SPOTLIGHT"]);
-  assert.match(result.sources[1]!.label, /Beitrag \d+ von Sabine Schulze/);
+  assert.match(result.sources[1]!.label, /^Beitrag \d+ in „Quelle: Anbindung an das Landesportal“$/);
   assert.deepEqual((await citedIn(participant, { threadId: thread.id })).map((place) => [place.sectionTitle, place.versionNumber]), [["Technik mit Quellen", null]]);
   assert.deepEqual((await citedIn(participant, { spotlightId: spotlight.id })).length, 1);
   // readers don't see the draft's citations

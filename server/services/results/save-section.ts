@@ -5,6 +5,7 @@ import type { WithEvents } from "../../realtime/events";
 import { formatBerlinDateTime } from "../../schemas/berlin-time";
 import { saveResultSectionSchema } from "../../schemas/results";
 import { storeDraftCitations } from "./citations";
+import { lockResultDocument } from "./document";
 import type { ResultSectionDto } from "./dto";
 import { renderSectionForStorage } from "./render-section";
 import { sectionChange } from "./sections";
@@ -18,6 +19,7 @@ export async function saveResultSection(actor: Actor | null, rawInput: unknown):
   assertCan(actor, "results.edit");
   const input = saveResultSectionSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
+    await lockResultDocument(tx);
     const current = await tx.resultSection.findUnique({
       where: { id: input.sectionId },
       select: { revision: true, markdown: true, updatedAt: true, updatedBy: { select: { name: true } } },

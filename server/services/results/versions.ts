@@ -6,7 +6,7 @@ import { citationSelect, htmlForViewer, sourcesForViewer } from "./citations";
 import { personSelect, toVersionSummary, type ResultVersionDto, type ResultVersionSummaryDto } from "./dto";
 import { assertCanReadResults } from "./read-access";
 
-const summarySelect = { number: true, note: true, publishedAt: true, publishedBy: { select: personSelect } } as const;
+export const summarySelect = { number: true, note: true, publishedAt: true, publishedBy: { select: personSelect } } as const;
 
 /** Every published version, newest first. */
 export async function listResultVersions(actor: Actor | null): Promise<ResultVersionSummaryDto[]> {

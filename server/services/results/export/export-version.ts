@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../../../auth/policy";
 import { db } from "../../../db";
@@ -46,6 +47,30 @@ export async function exportResultVersion(actor: Actor | null, rawInput: unknown
       linkUrl: linkUrlFor(sections.flatMap((section) => section.sources)),
     };
   });
-  const body = format === "pdf" ? await renderPdf(document) : format === "docx" ? await renderDocx(document) : Buffer.from(renderMarkdown(document), "utf8");
-  return { fileName: exportFileName(number, format), contentType: contentTypes[format], body };
+  return { fileName: exportFileName(number, format), contentType: contentTypes[format], body: await rendered(document, format) };
+}
+
+/**
+ * Published versions never change, and a PDF takes a second or two of the one event loop that also
+ * serves the sockets: the last few files made are kept, keyed by everything that goes into them (the
+ * viewer's sources included, so a reader never gets a participant's file).
+ */
+const CACHED_FILES = 12;
+const cache = new Map<string, Promise<Buffer>>();
+
+function rendered(document: ExportDocument, format: ExportFormat): Promise<Buffer> {
+  const key = createHash("sha256")
+    .update(JSON.stringify({ format, document, links: document.sections.flatMap((section) => section.sources.map((source) => source.href)) }))
+    .digest("hex");
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const made = (async () => (format === "pdf" ? renderPdf(document) : format === "docx" ? renderDocx(document) : Buffer.from(renderMarkdown(document), "utf8")))();
+  cache.set(key, made);
+  made.catch(() => cache.delete(key));
+  while (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value!);
+  return made;
 }
