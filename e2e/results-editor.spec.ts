@@ -97,7 +97,7 @@ test.describe("[results-editor] section editor", () => {
     await expectAccessible(asAdmin);
 
     // the user decides: overwrite knowingly
-    await conflict.getByRole("button", { name: "Meinen Text auf den neuen Stand setzen" }).click();
+    await conflict.getByRole("button", { name: "Mit meinem Text überschreiben" }).click();
     await asAdmin.getByRole("button", { name: "Speichern" }).click();
     await expect(asAdmin.getByText(/^Gespeichert um/)).toBeVisible();
     const { data } = await trpc(asAdmin.request, "results.sectionForEditing", { sectionId }, "query");

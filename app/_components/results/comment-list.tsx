@@ -4,10 +4,21 @@ import { formatShortDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { ResultCommentDto, ResultSectionDto } from "@/server/services/results/dto";
 import { Button } from "../ui/button";
-import { blockLabel } from "./draft-section-body";
+import { anchorStillMatches, blockLabel } from "./draft-section-body";
 
-function CommentItem({ comment, canResolve, onComment }: { comment: ResultCommentDto; canResolve: boolean; onComment: (comment: ResultCommentDto) => void }) {
+function CommentItem({
+  section,
+  comment,
+  canResolve,
+  onComment,
+}: {
+  section: ResultSectionDto;
+  comment: ResultCommentDto;
+  canResolve: boolean;
+  onComment: (comment: ResultCommentDto) => void;
+}) {
   const trpc = useTRPC();
+  const anchored = anchorStillMatches(section, comment);
   const resolve = useMutation(trpc.results.resolveComment.mutationOptions({ onSuccess: onComment }));
   return (
     <li>
@@ -18,7 +29,16 @@ function CommentItem({ comment, canResolve, onComment }: { comment: ResultCommen
         </p>
         {comment.anchorBlock !== null && (
           <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-sm break-words text-slate-600">
-            <span className="font-medium">Zu {blockLabel(comment.anchorBlock)}:</span> {comment.anchorText ? `„${comment.anchorText}“` : null}
+            {anchored ? (
+              <>
+                <span className="font-medium">Zu {blockLabel(comment.anchorBlock)}:</span> {comment.anchorText ? `„${comment.anchorText}“` : null}
+              </>
+            ) : (
+              <>
+                {comment.anchorText ? `„${comment.anchorText}“ ` : null}
+                <span className="font-medium">(Absatz inzwischen geändert)</span>
+              </>
+            )}
           </blockquote>
         )}
         <div className="prose-post mt-2 break-words" dangerouslySetInnerHTML={{ __html: comment.html }} />
@@ -72,7 +92,7 @@ export function CommentList({
       {open.length > 0 && (
         <ul className="mt-2 space-y-3">
           {open.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} canResolve={canResolve} onComment={onComment} />
+            <CommentItem key={comment.id} section={section} comment={comment} canResolve={canResolve} onComment={onComment} />
           ))}
         </ul>
       )}
@@ -81,7 +101,7 @@ export function CommentList({
           <summary className="cursor-pointer text-sm font-semibold text-slate-800">Erledigte Kommentare ({resolved.length})</summary>
           <ul className="mt-2 space-y-3">
             {resolved.map((comment) => (
-              <CommentItem key={comment.id} comment={comment} canResolve={false} onComment={onComment} />
+              <CommentItem key={comment.id} section={section} comment={comment} canResolve={false} onComment={onComment} />
             ))}
           </ul>
         </details>

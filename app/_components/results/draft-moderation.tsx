@@ -114,7 +114,7 @@ function PublishForm({ hasUnpublishedChanges, onPublished }: { hasUnpublishedCha
         </Alert>
       )}
       <Dialog title="Version veröffentlichen?" open={confirming} onClose={() => setConfirming(false)}>
-        <p>Alle Teilnehmenden werden benachrichtigt. Eine veröffentlichte Version kann nicht mehr geändert werden.</p>
+        <p>Alle Mitglieder der Plattform, auch Lesende, werden benachrichtigt. Eine veröffentlichte Version kann nicht mehr geändert werden.</p>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button aria-disabled={publish.isPending} onClick={() => !publish.isPending && publish.mutate({ note })}>
             {publish.isPending ? "Wird veröffentlicht …" : "Jetzt veröffentlichen"}

@@ -10,6 +10,22 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 /** "Absatz 3: „Die Arbeitsgruppe …“": how a comment names the paragraph it is about (blocks count from 0). */
 export const blockLabel = (index: number, text?: string | null) => (text ? `Absatz ${index + 1}: „${clip(text, 60)}“` : `Absatz ${index + 1}`);
 
+/** how many characters of the stored quote must still begin the paragraph */
+const ANCHOR_COMPARE_CHARS = 40;
+
+/**
+ * Whether a comment's paragraph is still the one it was written about: the paragraph now at its
+ * number begins like the quote stored with the comment (an edit may have moved or rewritten it).
+ */
+export function anchorStillMatches(section: ResultSectionDto, comment: ResultCommentDto): boolean {
+  if (comment.anchorBlock === null) return false;
+  const text = section.blocks[comment.anchorBlock]?.text;
+  if (text === undefined) return false;
+  if (comment.anchorText === null) return true;
+  const start = [...comment.anchorText.replace(/\s*…$/, "")].slice(0, ANCHOR_COMPARE_CHARS).join("");
+  return text.startsWith(start);
+}
+
 /**
  * The section's stored HTML. Next to every block with open comments a small link to them: the HTML
  * is rendered once on the server, so the links are placed after it is shown and again when it changes.
@@ -19,11 +35,11 @@ export function DraftSectionBody({ section, comments }: { section: ResultSection
   const openByBlock = useMemo(() => {
     const byBlock = new Map<number, ResultCommentDto[]>();
     for (const comment of comments) {
-      if (comment.resolvedAt || comment.anchorBlock === null) continue;
+      if (comment.resolvedAt || comment.anchorBlock === null || !anchorStillMatches(section, comment)) continue;
       byBlock.set(comment.anchorBlock, [...(byBlock.get(comment.anchorBlock) ?? []), comment]);
     }
     return byBlock;
-  }, [comments]);
+  }, [comments, section]);
   const markerKey = [...openByBlock].map(([block, list]) => `${block}:${list.map((c) => c.id).join(",")}`).join(";");
 
   useEffect(() => {

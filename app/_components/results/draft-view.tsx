@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { formatShortDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { ResultCommentDto, ResultSectionDto } from "@/server/services/results/dto";
@@ -17,7 +17,12 @@ export interface DraftViewer {
   canEdit: boolean;
   canResolve: boolean;
   canPublish: boolean;
+  /** the signed-in user: their own live comments are not announced */
+  id?: string;
 }
+
+/** without the viewer's id, a live comment waits this long for the own form's answer before it is announced */
+const OWN_COMMENT_GRACE_MS = 1_500;
 
 /** A comment event or answer may arrive after a newer one: a resolved comment never turns open again. */
 function upsertComment(comments: ResultCommentDto[], next: ResultCommentDto): ResultCommentDto[] {
@@ -52,13 +57,40 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
   );
   const applyComment = useCallback((comment: ResultCommentDto) => setDraft((current) => ({ ...current, comments: upsertComment(current.comments, comment) })), []);
 
+  // live comments by others are announced; the draft as last rendered tells new ones from updates
+  const shown = useRef(draft);
+  useEffect(() => {
+    shown.current = draft;
+  });
+  /** comments written in this tab: their live event is not news to the writer */
+  const ownComments = useRef(new Set<string>());
+  const applyOwnComment = useCallback(
+    (comment: ResultCommentDto) => {
+      ownComments.current.add(comment.id);
+      applyComment(comment);
+    },
+    [applyComment],
+  );
+  const announceComment = useCallback((comment: ResultCommentDto) => {
+    if (ownComments.current.has(comment.id)) return;
+    const section = shown.current.sections.find((candidate) => candidate.id === comment.sectionId);
+    setAnnouncement(`Neuer Kommentar von ${comment.author.name}${section ? ` zu „${section.title}“` : ""}.`);
+  }, []);
+  const onLiveComment = (comment: ResultCommentDto) => {
+    const isNew = !comment.resolvedAt && !shown.current.comments.some((known) => known.id === comment.id);
+    applyComment(comment);
+    if (!isNew || (viewer.id !== undefined && comment.author.id === viewer.id)) return;
+    if (viewer.id !== undefined) announceComment(comment);
+    else setTimeout(() => announceComment(comment), OWN_COMMENT_GRACE_MS);
+  };
+
   useDraftLive({
     onSection: (section) => {
       setDraft((current) => ({ ...current, sections: current.sections.map((shown) => (shown.id === section.id ? section : shown)) }));
       void reload();
     },
     onSections: applySections,
-    onComment: applyComment,
+    onComment: onLiveComment,
     onPublished: (version) => {
       setDraft((current) =>
         !current.latestVersion || current.latestVersion.number < version.number ? { ...current, latestVersion: version, hasUnpublishedChanges: false } : current,
@@ -174,7 +206,7 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
               </p>
               <div className="mt-4 border-t border-slate-200 pt-4">
                 <CommentList section={section} comments={sectionComments} canResolve={viewer.canResolve} onComment={applyComment} />
-                <CommentForm section={section} onComment={applyComment} />
+                <CommentForm section={section} onComment={applyOwnComment} />
               </div>
             </section>
           );

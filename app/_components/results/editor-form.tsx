@@ -53,6 +53,8 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
   const [text, setText] = useState(initial.autosave?.markdown ?? initial.markdown);
   /** the section's text on the server as this editor last loaded or saved it */
   const [savedText, setSavedText] = useState(initial.markdown);
+  /** the revision of savedText on the server */
+  const [savedRevision, setSavedRevision] = useState(initial.revision);
   /** the revision the next save names; a restored autosave keeps the revision it was typed on */
   const [baseRevision, setBaseRevision] = useState(initial.autosave?.baseRevision ?? initial.revision);
   /** the text at baseRevision, for the diff after a refused save */
@@ -64,29 +66,42 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isPicking, setIsPicking] = useState(false);
+  /** "Speichern" waits for a running autosave before it sends the text */
+  const [isWaitingForAutosave, setIsWaitingForAutosave] = useState(false);
+  const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** the autosave request on its way, so a save can wait for it instead of being overtaken by it */
+  const autosaveInFlight = useRef<Promise<unknown> | null>(null);
 
   const save = useMutation(trpc.results.saveSection.mutationOptions());
   const autosave = useMutation(trpc.results.autosave.mutationOptions());
   const discard = useMutation(trpc.results.discardAutosave.mutationOptions());
+  const isSaving = save.isPending || isWaitingForAutosave;
   const isDirty = text !== savedText;
   const tooLong = text.length > SECTION_MARKDOWN_MAX;
 
   // autosave a few seconds after the last change; nothing to keep when the text is the saved one
-  const { mutate: autosaveMutate } = autosave;
+  const { mutateAsync: autosaveMutate } = autosave;
   useEffect(() => {
     if (text === lastAutosaved || text === savedText || tooLong) return;
     const timer = setTimeout(() => {
-      autosaveMutate(
-        { sectionId: initial.id, markdown: text, baseRevision },
-        {
-          onSuccess: ({ savedAt: at }) => {
-            setLastAutosaved(text);
-            setAutosavedAt(at);
-          },
-        },
-      );
+      autosaveTimer.current = null;
+      const request = autosaveMutate({ sectionId: initial.id, markdown: text, baseRevision })
+        .then(({ savedAt: at }) => {
+          setLastAutosaved(text);
+          setAutosavedAt(at);
+        })
+        // a failed autosave is retried with the next change; saving reports its own errors
+        .catch(() => undefined)
+        .finally(() => {
+          if (autosaveInFlight.current === request) autosaveInFlight.current = null;
+        });
+      autosaveInFlight.current = request;
     }, AUTOSAVE_AFTER_MS);
-    return () => clearTimeout(timer);
+    autosaveTimer.current = timer;
+    return () => {
+      clearTimeout(timer);
+      if (autosaveTimer.current === timer) autosaveTimer.current = null;
+    };
   }, [text, lastAutosaved, savedText, tooLong, baseRevision, initial.id, autosaveMutate]);
 
   // closing the tab or leaving the page with unsaved text asks first
@@ -116,14 +131,29 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
     };
   }, [isDirty]);
 
-  const onSave = () => {
+  const onSave = async () => {
+    if (isSaving) return;
     setError(null);
     const markdown = text;
+    // no autosave may overtake the save: a pending one is dropped, a running one finishes first
+    if (autosaveTimer.current) {
+      clearTimeout(autosaveTimer.current);
+      autosaveTimer.current = null;
+    }
+    if (autosaveInFlight.current) {
+      setIsWaitingForAutosave(true);
+      try {
+        await autosaveInFlight.current;
+      } finally {
+        setIsWaitingForAutosave(false);
+      }
+    }
     save.mutate(
       { sectionId: initial.id, markdown, baseRevision },
       {
         onSuccess: (section) => {
           setSavedText(markdown);
+          setSavedRevision(section.revision);
           setBaseText(markdown);
           setBaseRevision(section.revision);
           setLastAutosaved(markdown);
@@ -149,23 +179,47 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
     );
   };
 
+  /** keep one's own text: the next save overwrites the current state on the server */
   const acceptCurrent = () => {
     if (!conflict) return;
     setBaseRevision(conflict.current.revision);
     setBaseText(conflict.current.markdown);
     setSavedText(conflict.current.markdown);
+    setSavedRevision(conflict.current.revision);
     setConflict({ ...conflict, accepted: true });
   };
 
+  /** give up one's own text: the textarea takes the state saved on the server */
+  const takeCurrent = () => {
+    if (!conflict) return;
+    const { markdown, revision } = conflict.current;
+    setText(markdown);
+    setSavedText(markdown);
+    setSavedRevision(revision);
+    setBaseRevision(revision);
+    setBaseText(markdown);
+    setLastAutosaved(markdown);
+    setAutosavedAt(null);
+    setConflict(null);
+    if (restored || autosavedAt) {
+      // the own draft is given up: it should not come back after a reload
+      discard.mutate({ sectionId: initial.id });
+      setRestored(null);
+    }
+    textarea.current?.focus();
+  };
+
   const onDiscard = () => {
+    if (discard.isPending) return;
     discard.mutate(
       { sectionId: initial.id },
       {
         onSuccess: () => {
+          // back to the text last loaded or saved; the revision it belongs to stays the base
           setText(savedText);
           setLastAutosaved(savedText);
-          setBaseRevision(initial.revision);
-          setBaseText(initial.markdown);
+          setBaseRevision(savedRevision);
+          setBaseText(savedText);
           setRestored(null);
           setAutosavedAt(null);
           textarea.current?.focus();
@@ -224,7 +278,7 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
               </p>
             )}
             <div className="mt-2 flex flex-wrap gap-2">
-              <Button variant="secondary" onClick={onDiscard} disabled={discard.isPending}>
+              <Button variant="secondary" onClick={onDiscard} aria-disabled={discard.isPending}>
                 Verwerfen
               </Button>
             </div>
@@ -285,18 +339,18 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
           </div>
 
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3">
-            <Button onClick={onSave} disabled={save.isPending}>
-              {save.isPending ? "Wird gespeichert …" : "Speichern"}
+            <Button onClick={() => void onSave()} aria-disabled={isSaving}>
+              {isSaving ? "Wird gespeichert …" : "Speichern"}
             </Button>
+            {/* only saving and autosaving are announced, not every keystroke */}
             <p aria-live="polite" className="text-sm text-slate-700">
               {savedAt && !isDirty
                 ? `Gespeichert um ${clock.format(new Date(savedAt))} Uhr.`
                 : autosavedAt && text === lastAutosaved
                   ? `Entwurf automatisch gesichert um ${clock.format(new Date(autosavedAt))} Uhr.`
-                  : isDirty
-                    ? "Ungespeicherte Änderungen."
-                    : ""}
+                  : ""}
             </p>
+            {isDirty && !(autosavedAt && text === lastAutosaved) && <p className="text-sm text-slate-700">Ungespeicherte Änderungen.</p>}
           </div>
           {error && (
             <p role="alert" className="text-sm font-medium text-red-700">
@@ -327,7 +381,10 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
               ) : (
                 <div className="flex flex-wrap gap-2">
                   <Button variant="secondary" onClick={acceptCurrent}>
-                    Meinen Text auf den neuen Stand setzen
+                    Mit meinem Text überschreiben
+                  </Button>
+                  <Button variant="secondary" onClick={takeCurrent}>
+                    Gespeicherten Stand übernehmen
                   </Button>
                 </div>
               )}

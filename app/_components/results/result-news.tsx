@@ -47,7 +47,9 @@ export async function ResultNews({ actor, compact = false }: { actor: Actor; com
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {!upToDate && lastSeenNumber !== null && (
             <Link href={compareHref(lastSeenNumber, latest.number)} className={linkClass}>
-              Neu seit Ihrem letzten Besuch: {changedSections.length === 1 ? "1 Abschnitt" : `${changedSections.length} Abschnitte`}
+              {changedSections.length === 0
+                ? "Neu seit Ihrem letzten Besuch: Reihenfolge oder Titel der Abschnitte geändert"
+                : `Neu seit Ihrem letzten Besuch: ${changedSections.length === 1 ? "1 Abschnitt" : `${changedSections.length} Abschnitte`}`}
             </Link>
           )}
           {can(actor, "results.readDraft") && (
@@ -77,12 +79,14 @@ export async function ResultNews({ actor, compact = false }: { actor: Actor; com
                   </li>
                 ))}
               </ul>
-              {changedSections.length > 0 && (
+              {changedSections.length === 0 ? (
+                <p className="mt-2 text-slate-700">Die Reihenfolge oder Titel der Abschnitte wurden geändert.</p>
+              ) : (
                 <>
                   <p className="mt-2 text-slate-700">Geänderte oder neue Abschnitte:</p>
                   <ul className="list-disc pl-6">
-                    {changedSections.map((title) => (
-                      <li key={title}>{title}</li>
+                    {changedSections.map((title, index) => (
+                      <li key={`${index}-${title}`}>{title}</li>
                     ))}
                   </ul>
                 </>

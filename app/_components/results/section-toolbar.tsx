@@ -9,6 +9,7 @@ import { TextField } from "../ui/field";
 
 type Direction = "up" | "down";
 const moveButtonId = (sectionId: string, direction: Direction) => `verschieben-${direction}-${sectionId}`;
+const renameButtonId = (sectionId: string) => `umbenennen-${sectionId}`;
 
 /** Moderation's tools for one section: rename inline, move up or down, open the editor. */
 export function SectionToolbar({
@@ -27,11 +28,16 @@ export function SectionToolbar({
   const trpc = useTRPC();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(section.title);
+  /** closes the rename form; the keyboard goes back to "Umbenennen" once the form is gone */
+  const closeRename = () => {
+    setRenaming(false);
+    requestAnimationFrame(() => document.getElementById(renameButtonId(section.id))?.focus());
+  };
   const rename = useMutation(
     trpc.results.renameSection.mutationOptions({
       onSuccess: (sections) => {
         onSections(sections);
-        setRenaming(false);
+        closeRename();
         announce(`Der Abschnitt heißt jetzt „${sections.find((s) => s.id === section.id)?.title ?? title}“.`);
       },
     }),
@@ -62,6 +68,7 @@ export function SectionToolbar({
           Bearbeiten<span className="sr-only"> – {section.title}</span>
         </Link>
         <Button
+          id={renameButtonId(section.id)}
           variant="secondary"
           aria-expanded={renaming}
           onClick={() => {
@@ -94,7 +101,7 @@ export function SectionToolbar({
           <Button type="submit" aria-disabled={rename.isPending}>
             {rename.isPending ? "Wird gespeichert …" : "Titel speichern"}
           </Button>
-          <Button variant="secondary" onClick={() => setRenaming(false)}>
+          <Button variant="secondary" onClick={closeRename}>
             Abbrechen
           </Button>
         </form>
