@@ -18,11 +18,8 @@ export interface DraftViewer {
   canResolve: boolean;
   canPublish: boolean;
   /** the signed-in user: their own live comments are not announced */
-  id?: string;
+  id: string;
 }
-
-/** without the viewer's id, a live comment waits this long for the own form's answer before it is announced */
-const OWN_COMMENT_GRACE_MS = 1_500;
 
 /** A comment event or answer may arrive after a newer one: a resolved comment never turns open again. */
 function upsertComment(comments: ResultCommentDto[], next: ResultCommentDto): ResultCommentDto[] {
@@ -62,26 +59,14 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
   useEffect(() => {
     shown.current = draft;
   });
-  /** comments written in this tab: their live event is not news to the writer */
-  const ownComments = useRef(new Set<string>());
-  const applyOwnComment = useCallback(
-    (comment: ResultCommentDto) => {
-      ownComments.current.add(comment.id);
-      applyComment(comment);
-    },
-    [applyComment],
-  );
   const announceComment = useCallback((comment: ResultCommentDto) => {
-    if (ownComments.current.has(comment.id)) return;
     const section = shown.current.sections.find((candidate) => candidate.id === comment.sectionId);
     setAnnouncement(`Neuer Kommentar von ${comment.author.name}${section ? ` zu „${section.title}“` : ""}.`);
   }, []);
   const onLiveComment = (comment: ResultCommentDto) => {
     const isNew = !comment.resolvedAt && !shown.current.comments.some((known) => known.id === comment.id);
     applyComment(comment);
-    if (!isNew || (viewer.id !== undefined && comment.author.id === viewer.id)) return;
-    if (viewer.id !== undefined) announceComment(comment);
-    else setTimeout(() => announceComment(comment), OWN_COMMENT_GRACE_MS);
+    if (isNew && comment.author.id !== viewer.id) announceComment(comment);
   };
 
   useDraftLive({
@@ -206,7 +191,7 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
               </p>
               <div className="mt-4 border-t border-slate-200 pt-4">
                 <CommentList section={section} comments={sectionComments} canResolve={viewer.canResolve} onComment={applyComment} />
-                <CommentForm section={section} onComment={applyOwnComment} />
+                <CommentForm section={section} onComment={applyComment} />
               </div>
             </section>
           );

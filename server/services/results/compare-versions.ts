@@ -1,10 +1,10 @@
 import { diffWordsWithSpace } from "diff";
-import { can, type Actor } from "../../auth/policy";
+import type { Actor } from "../../auth/policy";
 import { db } from "../../db";
 import { compareResultVersionsSchema } from "../../schemas/results";
 import { toVersionSummary, type ResultVersionSummaryDto } from "./dto";
-import { citedLinkOf } from "./citations";
 import { assertCanReadResults } from "./read-access";
+import { readableText } from "./readable-text";
 import { readVersion } from "./versions";
 
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
@@ -30,21 +30,6 @@ export function diffText(before: string, after: string): DiffPart[] {
   return diffWordsWithSpace(before, after).map((part) => ({ kind: part.added ? "added" : part.removed ? "removed" : "same", text: part.value }));
 }
 
-const markdownLink = /\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
-
-/**
- * The text as this viewer compares it: a Markdown link to a thread or post (and, signed out, to a
- * spotlight) that they cannot open keeps only its words, so no internal address shows in the diff.
- */
-function readableFor(actor: Actor | null): (markdown: string) => string {
-  if (can(actor, "internal.read")) return (markdown) => markdown;
-  return (markdown) =>
-    markdown.replace(markdownLink, (whole, text: string, url: string) => {
-      const cited = citedLinkOf(url);
-      return cited && (cited.kind !== "SPOTLIGHT" || !actor) ? text : whole;
-    });
-}
-
 /**
  * Two published versions side by side, section by section in the newer one's order (sections only in
  * the older one last): added, removed, changed (title or text) or unchanged.
@@ -53,10 +38,10 @@ export async function compareResultVersions(actor: Actor | null, rawInput: unkno
   await assertCanReadResults(actor);
   const input = compareResultVersionsSchema.parse(rawInput);
   return db().$transaction(async (tx) => {
-    const readable = readableFor(actor);
+    // compared as read: no Markdown marks, no link addresses (internal ones would show readers ids)
     const [from, to] = (await Promise.all([readVersion(tx, input.from), readVersion(tx, input.to)])).map((version) => ({
       ...version,
-      sections: version.sections.map((section) => ({ ...section, markdown: readable(section.markdown) })),
+      sections: version.sections.map((section) => ({ ...section, markdown: readableText(section.markdown) })),
     }));
     const before = new Map(from.sections.map((section) => [section.sectionId, section]));
     const sections: SectionComparison[] = to.sections.map((section) => {

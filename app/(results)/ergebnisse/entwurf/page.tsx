@@ -6,6 +6,7 @@ import { can } from "@/server/auth/policy";
 import { AppError, appErrors } from "@/server/errors";
 import { listGroups } from "@/server/services/groups/list-groups";
 import { getResultDraft } from "@/server/services/results/get-draft";
+import { redirectToSignIn } from "../may-read";
 
 export const metadata: Metadata = { title: "Entwurf – Ergebnisdokument" };
 
@@ -15,8 +16,7 @@ export const metadata: Metadata = { title: "Entwurf – Ergebnisdokument" };
  */
 export default async function ResultDraftPage() {
   const actor = await getActor();
-  // signed out: the layout sends them to the sign-in page
-  if (!actor) return null;
+  if (!actor) return redirectToSignIn("/ergebnisse/entwurf");
   const draft = await getResultDraft(actor).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === "DRAFT_INTERNAL" || error.code === "FORBIDDEN")) return null;
     throw error;
@@ -39,7 +39,7 @@ export default async function ResultDraftPage() {
   return (
     <DraftView
       initialDraft={draft}
-      viewer={{ canEdit, canResolve: can(actor, "results.resolve"), canPublish: can(actor, "results.publish") }}
+      viewer={{ id: actor.id, canEdit, canResolve: can(actor, "results.resolve"), canPublish: can(actor, "results.publish") }}
       groups={groups}
     />
   );

@@ -7,6 +7,7 @@ import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { idSchema } from "@/server/schemas/common";
+import { redirectToSignIn } from "../../may-read";
 import { getSectionForEditing } from "@/server/services/results/get-section-for-editing";
 
 type Props = { params: Promise<{ sectionId: string }> };
@@ -17,8 +18,7 @@ type Props = { params: Promise<{ sectionId: string }> };
  */
 const loadSection = cache(async (sectionId: string) => {
   const actor = await getActor();
-  // signed out: the layout sends them to the sign-in page
-  if (!actor) return null;
+  if (!actor) return redirectToSignIn(`/ergebnisse/entwurf/${encodeURIComponent(sectionId)}`);
   if (!can(actor, "results.edit")) return { section: null };
   if (!idSchema.safeParse(sectionId).success) notFound();
   const section = await getSectionForEditing(actor, { sectionId }).catch((error: unknown) => {
@@ -30,12 +30,11 @@ const loadSection = cache(async (sectionId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await loadSection((await params).sectionId);
-  return { title: loaded?.section ? `${loaded.section.title} bearbeiten – Ergebnisdokument` : "Abschnitt bearbeiten – Ergebnisdokument" };
+  return { title: loaded.section ? `${loaded.section.title} bearbeiten – Ergebnisdokument` : "Abschnitt bearbeiten – Ergebnisdokument" };
 }
 
 export default async function SectionEditorPage({ params }: Props) {
   const loaded = await loadSection((await params).sectionId);
-  if (!loaded) return null;
   if (!loaded.section) return <NoAccess />;
   return <SectionEditor key={loaded.section.id} initial={loaded.section} />;
 }
