@@ -20,7 +20,7 @@ export function ResultSources({ sources, headingId }: { sources: ResultSourceDto
               </Link>
             ) : (
               <>
-                {source.label} <span className="text-slate-600">{source.kind === "SPOTLIGHT" ? "(noch nicht öffentlich)" : "(interne Diskussion)"}</span>
+                {source.label} <span className="text-slate-600">{source.kind === "SPOTLIGHT" ? "(Spotlight, nicht öffentlich)" : "(interne Diskussion)"}</span>
               </>
             )}
           </li>
