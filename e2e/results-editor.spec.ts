@@ -43,7 +43,7 @@ test.describe("[results-editor] section editor", () => {
     await expect(hit).toBeFocused();
     await hit.press("Enter");
     await expect(area).toBeFocused();
-    await expect(area).toHaveValue(new RegExp(`\\[Grundlage: ${thread.title}\\]\\(/arbeitsgruppen/technik/themen/${thread.id}\\)$`));
+    await expect(area).toHaveValue(new RegExp(`Grundlage: \\[${thread.title}\\]\\(/arbeitsgruppen/technik/themen/${thread.id}\\)$`));
     const sources = page.getByRole("list", { name: "Quellen" });
     await expect(sources.getByRole("link", { name: thread.title })).toHaveAttribute("href", `/arbeitsgruppen/technik/themen/${thread.id}`);
 

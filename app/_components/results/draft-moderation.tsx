@@ -55,7 +55,32 @@ function AddSectionForm({ groups, onSections, announce }: { groups: GroupOption[
   );
 }
 
-function PublishForm({ hasUnpublishedChanges, onPublished }: { hasUnpublishedChanges: boolean; onPublished: (version: ResultVersionSummaryDto) => void }) {
+/** The sections publishing would change, named: moderation sees what goes out, also edits of others. */
+function ChangedSections({ titles }: { titles: string[] }) {
+  if (titles.length === 0) return null;
+  return (
+    <div className="text-sm">
+      <p className="font-medium">Geänderte Abschnitte seit der letzten Version:</p>
+      <ul className="ml-5 list-disc">
+        {titles.map((title, index) => (
+          <li key={`${index}-${title}`} className="break-words">
+            {title}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PublishForm({
+  hasUnpublishedChanges,
+  unpublishedSections,
+  onPublished,
+}: {
+  hasUnpublishedChanges: boolean;
+  unpublishedSections: string[];
+  onPublished: (version: ResultVersionSummaryDto) => void;
+}) {
   const trpc = useTRPC();
   const [note, setNote] = useState("");
   const [confirming, setConfirming] = useState(false);
@@ -93,6 +118,7 @@ function PublishForm({ hasUnpublishedChanges, onPublished }: { hasUnpublishedCha
           ? "Der Entwurf enthält Änderungen seit der letzten Version. Beim Veröffentlichen wird der aktuelle Stand aller Abschnitte als neue, unveränderliche Version gespeichert."
           : "Seit der letzten Version hat sich nichts geändert."}
       </p>
+      {hasUnpublishedChanges && <ChangedSections titles={unpublishedSections} />}
       <TextArea
         label="Änderungsnotiz"
         hint="Was hat sich gegenüber der letzten Version geändert? Die Notiz steht in der Versionsliste."
@@ -114,7 +140,8 @@ function PublishForm({ hasUnpublishedChanges, onPublished }: { hasUnpublishedCha
         </Alert>
       )}
       <Dialog title="Version veröffentlichen?" open={confirming} onClose={() => setConfirming(false)}>
-        <p>Alle Mitglieder der Plattform, auch Lesende, werden benachrichtigt. Eine veröffentlichte Version kann nicht mehr geändert werden.</p>
+        <ChangedSections titles={unpublishedSections} />
+        <p className="mt-3">Alle Mitglieder der Plattform, auch Lesende, werden benachrichtigt. Eine veröffentlichte Version kann nicht mehr geändert werden.</p>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button aria-disabled={publish.isPending} onClick={() => !publish.isPending && publish.mutate({ note })}>
             {publish.isPending ? "Wird veröffentlicht …" : "Jetzt veröffentlichen"}
@@ -197,6 +224,7 @@ export function DraftModeration({
   groups,
   isPublic,
   hasUnpublishedChanges,
+  unpublishedSections,
   onSections,
   onPublished,
   onPublicChanged,
@@ -206,6 +234,7 @@ export function DraftModeration({
   groups: GroupOption[];
   isPublic: boolean;
   hasUnpublishedChanges: boolean;
+  unpublishedSections: string[];
   onSections: (sections: ResultSectionDto[]) => void;
   onPublished: (version: ResultVersionSummaryDto) => void;
   onPublicChanged: (isPublic: boolean) => void;
@@ -218,7 +247,7 @@ export function DraftModeration({
       </h2>
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
         {viewer.canEdit && <AddSectionForm groups={groups} onSections={onSections} announce={announce} />}
-        {viewer.canPublish && <PublishForm hasUnpublishedChanges={hasUnpublishedChanges} onPublished={onPublished} />}
+        {viewer.canPublish && <PublishForm hasUnpublishedChanges={hasUnpublishedChanges} unpublishedSections={unpublishedSections} onPublished={onPublished} />}
         {viewer.canPublish && <PublicSwitch isPublic={isPublic} onChanged={onPublicChanged} />}
       </div>
     </section>

@@ -78,7 +78,7 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
     onComment: onLiveComment,
     onPublished: (version) => {
       setDraft((current) =>
-        !current.latestVersion || current.latestVersion.number < version.number ? { ...current, latestVersion: version, hasUnpublishedChanges: false } : current,
+        !current.latestVersion || current.latestVersion.number < version.number ? { ...current, latestVersion: version, hasUnpublishedChanges: false, unpublishedSections: [] } : current,
       );
       void reload();
     },
@@ -124,9 +124,10 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
           groups={groups}
           isPublic={draft.document.isPublic}
           hasUnpublishedChanges={draft.hasUnpublishedChanges}
+          unpublishedSections={draft.unpublishedSections}
           onSections={applySections}
           onPublished={(version) => {
-            setDraft((current) => ({ ...current, latestVersion: version, hasUnpublishedChanges: false }));
+            setDraft((current) => ({ ...current, latestVersion: version, hasUnpublishedChanges: false, unpublishedSections: [] }));
             void reload();
           }}
           onPublicChanged={(isPublic) => setDraft((current) => ({ ...current, document: { ...current.document, isPublic } }))}

@@ -31,8 +31,8 @@ interface Conflict {
   accepted: boolean;
 }
 
-/** Links into the platform for a source: `[Grundlage: Title](/path)`, brackets in the title escaped. */
-const sourceLink = (source: PickedSource) => `[Grundlage: ${source.title.replace(/[[\]\\]/g, "\\$&")}](${source.href})`;
+/** Links into the platform for a source: `Grundlage: [Title](/path)`, brackets in the title escaped; the word stays outside the link, as people write it. */
+const sourceLink = (source: PickedSource) => `Grundlage: [${source.title.replace(/[[\]\\]/g, "\\$&")}](${source.href})`;
 
 /**
  * Moderation's editor for one section of the results draft: Markdown with a live preview and its
@@ -262,7 +262,7 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
         <h1 className="text-2xl font-bold break-words text-slate-900 sm:text-3xl">{initial.title}</h1>
         <p className="mt-1 text-sm text-slate-700">
           Abschnitt des Ergebnisdokuments bearbeiten
-          {initial.groupName ? ` · Arbeitsgruppe ${initial.groupName}` : ""}
+          {initial.groupName ? ` · ${initial.groupName}` : ""}
           {initial.updatedBy ? ` · zuletzt gespeichert von ${initial.updatedBy.name} am ${formatShortDate(initial.updatedAt)}` : ""}
         </p>
       </div>

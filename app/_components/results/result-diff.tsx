@@ -92,7 +92,7 @@ export function ResultDiff({ comparison }: { comparison: ResultComparisonDto }) 
         </span>
       </p>
       <p className="text-sm text-slate-700">
-        Verglichen wird der Text der Abschnitte, wie er geschrieben wurde (Markdown).{" "}
+        Verglichen wird der Text der Abschnitte, wie er sich liest: Wort für Wort, ohne Formatierung und Link-Adressen.{" "}
         <ins className="rounded-sm bg-green-100 text-green-950 underline decoration-green-700 decoration-2">Unterstrichen</ins> ist
         Eingefügtes, <del className="rounded-sm bg-red-100 text-red-950 line-through decoration-red-700 decoration-2">durchgestrichen</del> Gelöschtes.
       </p>

@@ -19,9 +19,15 @@ export function ResultVersionView({ version, versions, canReadDraft }: { version
             </Link>
           </p>
         )}
+        {/* on narrow screens the box comes after the whole document: say where it is */}
+        <p className="mb-4 lg:hidden">
+          <a href="#versionen-und-downloads" className="font-semibold text-brand-700 underline">
+            Zu Downloads (PDF, Word, Markdown) und allen Versionen
+          </a>
+        </p>
         <ResultDocument version={version} />
       </div>
-      <aside aria-label="Versionen und Downloads" className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:self-start">
+      <aside id="versionen-und-downloads" aria-label="Versionen und Downloads" className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:self-start">
         <section aria-labelledby="dokument-aktionen" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="dokument-aktionen" className="text-lg font-semibold">
             Diese Version

@@ -5,7 +5,7 @@ import { commentSelect, toCommentDto, toVersionSummary, type ResultCommentDto, t
 import { readResultDocument, type ResultDocumentView } from "./document";
 import { assertCanReadDraft } from "./read-access";
 import { listSectionRows, toSectionDtos } from "./sections";
-import { draftDiffersFromVersion } from "./publish-version";
+import { draftChanges } from "./publish-version";
 
 export interface ResultDraftDto {
   document: ResultDocumentView;
@@ -14,6 +14,8 @@ export interface ResultDraftDto {
   latestVersion: ResultVersionSummaryDto | null;
   /** whether the draft differs from the latest version: only then is there something to publish */
   hasUnpublishedChanges: boolean;
+  /** titles of the sections that are new, renamed or rewritten since the latest version */
+  unpublishedSections: string[];
 }
 
 /** The working draft: every section with its sources, and every comment (open and resolved). */
@@ -26,12 +28,14 @@ export async function getResultDraft(actor: Actor | null): Promise<ResultDraftDt
       tx.resultComment.findMany({ select: commentSelect, orderBy: { createdAt: "asc" } }),
       tx.resultVersion.findFirst({ orderBy: { number: "desc" }, select: summarySelect }),
     ]);
+    const changes = await draftChanges(tx, latest?.number ?? null);
     return {
       document,
       sections: await toSectionDtos(tx, rows),
       comments: comments.map(toCommentDto),
       latestVersion: latest ? toVersionSummary(latest, true) : null,
-      hasUnpublishedChanges: await draftDiffersFromVersion(tx, latest?.number ?? null),
+      hasUnpublishedChanges: changes.differs,
+      unpublishedSections: changes.sections,
     };
   });
 }

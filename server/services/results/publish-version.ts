@@ -15,10 +15,23 @@ const shape = (sections: { sectionId: string; title: string; markdown: string }[
 
 /** Whether the draft's sections (order, titles, texts) differ from the version's; with no version, whether the draft has any text. */
 export async function draftDiffersFromVersion(tx: Tx, versionNumber: number | null): Promise<boolean> {
+  return (await draftChanges(tx, versionNumber)).differs;
+}
+
+/**
+ * What publishing now would change against the version: whether anything does, and the titles of
+ * the sections that are new, renamed or rewritten (moderation sees them before publishing).
+ */
+export async function draftChanges(tx: Tx, versionNumber: number | null): Promise<{ differs: boolean; sections: string[] }> {
   const draft = await tx.resultSection.findMany({ select: { id: true, title: true, markdown: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
-  if (versionNumber === null) return draft.some((section) => section.markdown.trim() !== "");
+  if (versionNumber === null) {
+    const written = draft.filter((section) => section.markdown.trim() !== "");
+    return { differs: written.length > 0, sections: written.map((section) => section.title) };
+  }
   const published = await tx.resultVersionSection.findMany({ where: { version: { number: versionNumber } }, select: { sectionId: true, title: true, markdown: true }, orderBy: { position: "asc" } });
-  return shape(draft.map((section) => ({ sectionId: section.id, title: section.title, markdown: section.markdown }))) !== shape(published);
+  const before = new Map(published.map((section) => [section.sectionId, section]));
+  const sections = draft.filter((section) => before.get(section.id)?.markdown !== section.markdown || before.get(section.id)?.title !== section.title).map((section) => section.title);
+  return { differs: shape(draft.map((section) => ({ sectionId: section.id, title: section.title, markdown: section.markdown }))) !== shape(published), sections };
 }
 
 /**

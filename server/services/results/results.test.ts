@@ -150,11 +150,13 @@ test("[results] comments anchor to a paragraph (quoted), notify moderation and e
 test("[results] publishing freezes an immutable numbered version; publishing again without change is refused; readers are told", async () => {
   const section = await newSection("Abschnitt für die Veröffentlichung");
   await saved(section.id, "Die Kommunen binden ihre Fachverfahren an.");
+  assert.ok((await getResultDraft(moderator)).unpublishedSections.includes("Abschnitt für die Veröffentlichung"), "moderation sees what publishing sends out");
   const before = (await listResultVersions(moderator))[0]?.number ?? 0;
   const { result: version } = await publishResultVersion(moderator, { note: "Neue Empfehlungen der AG Technik" });
   assert.equal(version.number, before + 1);
   assert.equal(version.note, "Neue Empfehlungen der AG Technik");
   await rejectsWithAppError(() => publishResultVersion(admin, { note: "Nochmal" }), "NOTHING_TO_PUBLISH");
+  assert.deepEqual((await getResultDraft(moderator)).unpublishedSections, []);
   assert.equal((await listResultVersions(moderator))[0]!.number, version.number);
   const readerNotice = await db().notification.findFirst({ where: { kind: "RESULT_PUBLISHED", recipientId: reader.id, link: `/ergebnisse/versionen/${version.number}` } });
   assert.ok(readerNotice, "readers are told about a new version");
