@@ -112,6 +112,8 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
   });
 
   test("[bad-params] unknown or impossible path segments give the German 404", async ({ asParticipant: page, make }) => {
+    // about 80 page loads: near a minute on a quiet machine
+    test.slow();
     const thread = await make.thread({ slug: "strategie", title: make.name("Pfade") });
     for (const segment of badSegments) {
       await expectNotFound(page, `/arbeitsgruppen/${segment}`);
@@ -125,6 +127,8 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
   });
 
   test("[bad-params] spotlight page: unknown, impossible and hidden ids give the German 404, never a 500", async ({ asParticipant, asReader, make }) => {
+    // about 70 page loads as two people: near a minute on a quiet machine
+    test.slow();
     const proposal = await make.spotlight({ title: make.name("Unsichtbar für Lesende") });
     for (const segment of [...badSegments, crypto.randomUUID(), crypto.randomUUID().toUpperCase(), `${proposal.id}x`, "S-999999999", "999999999", "S-", "S-1x", "S--1"]) {
       await expectNotFound(asParticipant, `/spotlights/${segment}`);
