@@ -22,7 +22,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // CI's two cores run two workers, the server and two browsers at once: steps take up to twice as long
+  timeout: process.env.CI ? 90_000 : 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

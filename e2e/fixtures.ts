@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { toBerlinLocal } from "../server/schemas/berlin-time";
 
 export const DEMO_PASSWORD = "gdst-demo";
@@ -20,14 +20,36 @@ export async function signInByApi(request: APIRequestContext, email: string, pas
     form: { csrfToken, email, password, json: "true" },
   });
   expect(response.ok(), `sign-in of ${email}`).toBeTruthy();
-  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
-  expect(session.user?.email, `session of ${email}`).toBe(email);
+  expect((await sessionOf(request)).user?.email, `session of ${email}`).toBe(email);
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/**
+ * Session cookies per account, kept for this worker process: signing in costs a deliberately slow
+ * password hash, and the suite opens some six hundred signed-in pages.
+ */
+const sessionCookies = new Map<string, StorageState>();
+
+async function sessionOf(request: APIRequestContext) {
+  return (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
 }
 
 export async function pageAs(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const key = `${email}\n${password}`;
+  const known = sessionCookies.get(key);
+  if (known) {
+    // newContext() inside a test takes the test's `use` options (baseURL, locale, javaScriptEnabled, …)
+    const page = await (await browser.newContext({ storageState: known })).newPage();
+    // a role change or deactivation ends sessions (sessionVersion): then sign in afresh
+    if ((await sessionOf(page.request)).user?.email === email) return page;
+    await page.context().close();
+    sessionCookies.delete(key);
+  }
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInByApi(page.request, email, password);
+  sessionCookies.set(key, await context.storageState());
   return page;
 }
 
@@ -84,8 +106,15 @@ export async function horizontalOverflow(page: Page) {
 export const SCREENS_DIR = path.join("test-results", "screens");
 export const SCREEN_WIDTHS = [1280, 320] as const;
 
+/**
+ * Screenshots are for people to look at while building; CI has nobody looking and two busy cores, so
+ * there they are taken only with E2E_SCREENSHOTS=1. Locally they are on unless E2E_SCREENSHOTS=0.
+ */
+const takeScreenshots = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS === "1" : !process.env.CI;
+
 /** Full-page screenshots at desktop and narrow width into test-results/screens/<name>-<width>.png. */
 export async function screens(page: Page, name: string) {
+  if (!takeScreenshots) return;
   mkdirSync(SCREENS_DIR, { recursive: true });
   const before = page.viewportSize();
   for (const width of SCREEN_WIDTHS) {
@@ -100,6 +129,7 @@ export async function screens(page: Page, name: string) {
  * for pages too long to be worth a full-page capture (a table of 50 rows is 4,000–6,000 px high).
  */
 export async function firstScreens(page: Page, name: string) {
+  if (!takeScreenshots) return;
   mkdirSync(SCREENS_DIR, { recursive: true });
   const before = page.viewportSize();
   for (const width of SCREEN_WIDTHS) {

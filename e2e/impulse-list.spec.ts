@@ -125,6 +125,7 @@ test.describe("[impulse] talk list and home page", () => {
   });
 
   test("[impulse] list and talk pages: accessible, no sideways scroll at 320 px, screenshots", async ({ asParticipant: page }) => {
+    test.slow(); // six pages, each scanned by axe and measured at two widths
     const pages: [string, string][] = [
       ["/impulse", "impulse-liste"],
       ["/impulse?zeit=vergangen", "impulse-liste-vergangen"],

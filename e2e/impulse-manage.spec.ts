@@ -46,6 +46,7 @@ test.describe("[impulse] managing talks", () => {
     asParticipant,
     make,
   }) => {
+    test.slow(); // two people, an upload, two forms scanned by axe, a move and a cancellation
     const title = make.name("Digitale Kfz-Zulassung");
     await page.goto("/impulse/neu");
     await expect(page.getByRole("heading", { level: 1, name: "Impulsvortrag ansetzen" })).toBeVisible();

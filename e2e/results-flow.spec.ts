@@ -35,7 +35,8 @@ async function publish(page: Page, note: string): Promise<number> {
   await page.getByRole("button", { name: "Version veröffentlichen" }).click();
   await page.getByRole("button", { name: "Jetzt veröffentlichen" }).click();
   const link = page.getByRole("link", { name: /^Version \d+ ansehen$/ });
-  await expect(link).toBeVisible();
+  // publishing freezes every section and notifies every reader: seconds when CI's cores are busy
+  await expect(link).toBeVisible({ timeout: 30_000 });
   return Number(/(\d+)/.exec((await link.textContent())!)![1]);
 }
 
