@@ -89,6 +89,9 @@ export const formatBerlinDateTime = (at: Date): string => `${germanDateTime.form
 export const formatBerlinTime = (at: Date): string => `${germanTime.format(at)} Uhr`;
 /** "Donnerstag, 3. Dezember 2026" */
 export const formatBerlinDate = (at: Date): string => germanDate.format(at);
+const germanShortDate = new Intl.DateTimeFormat("de-DE", { timeZone: BERLIN, day: "2-digit", month: "2-digit", year: "numeric" });
+/** "03.12.2026" */
+export const formatBerlinShortDate = (at: Date): string => germanShortDate.format(at);
 
 /** "Donnerstag, 3. Dezember 2026, 10:00–11:30 Uhr", or with both days when it spans midnight */
 export function formatBerlinRange(start: Date, end: Date): string {

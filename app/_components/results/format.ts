@@ -1,3 +1,4 @@
+import { formatBerlinShortDate } from "@/server/schemas/berlin-time";
 import type { ResultVersionSummaryDto } from "@/server/services/results/dto";
 
 export const versionHref = (number: number) => `/ergebnisse/versionen/${number}`;
@@ -5,10 +6,8 @@ export const compareHref = (from: number, to: number) => `/ergebnisse/vergleich?
 export const exportHref = (number: number, format: "pdf" | "docx" | "md") => `/api/ergebnisse/versionen/${number}/${format}`;
 export const sectionAnchor = (sectionId: string) => `abschnitt-${sectionId}`;
 
-const shortDate = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" });
-
 /** "27.10.2026": short enough for the version lists and the selects on a phone */
-export const versionDate = (version: Pick<ResultVersionSummaryDto, "publishedAt">) => shortDate.format(new Date(version.publishedAt));
+export const versionDate = (version: Pick<ResultVersionSummaryDto, "publishedAt">) => formatBerlinShortDate(new Date(version.publishedAt));
 
 /** "Version 2 vom 12.11.2026, veröffentlicht von Name (Organisation)"; visitors do not see who published. */
 export function versionLine(version: ResultVersionSummaryDto): string {

@@ -7,23 +7,11 @@ import { unified } from "unified";
 import type { Root as HastRoot } from "hast";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
+import { plainText, rawHtmlToText } from "./mdast-text";
 import type { VFile } from "vfile";
 
 /** Raw HTML in a post is shown as the text that was typed, never interpreted. */
-function rawHtmlAsText() {
-  return (tree: Root) => {
-    visit(tree, "html", (node, index, parent) => {
-      if (!parent || index === undefined) return;
-      const text = { type: "text", value: node.value } as const;
-      // an HTML block stands where a paragraph would: keep it one, so it is laid out like text
-      parent.children[index] = parent.type === "root" || parent.type === "blockquote" ? { type: "paragraph", children: [text] } : text;
-    });
-  };
-}
-
-/** The plain text of a Markdown node and its children. */
-const plainText = (node: object): string =>
-  "value" in node && typeof node.value === "string" ? node.value : "children" in node && Array.isArray(node.children) ? node.children.map(plainText).join("") : "";
+const rawHtmlAsText = () => rawHtmlToText;
 
 const mentionUrl = /^user:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

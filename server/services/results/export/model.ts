@@ -1,8 +1,10 @@
-import type { Root, RootContent } from "mdast";
+import type { Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { formatBerlinShortDate } from "../../../schemas/berlin-time";
 import { env } from "../../../env";
+import { plainText, rawHtmlToText } from "../../posts/mdast-text";
 import { citedLinkOf } from "../citations";
 import type { ResultSourceDto } from "../dto";
 
@@ -34,19 +36,8 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 /** A section's Markdown as the app parses it (GFM); raw HTML stays the text that was typed. */
 export function parseSection(markdown: string): Root {
   const tree = parser.parse(markdown);
-  rawHtmlAsText(tree);
+  rawHtmlToText(tree);
   return tree;
-}
-
-function rawHtmlAsText(node: Root | RootContent): void {
-  if (!("children" in node)) return;
-  const children = node.children as RootContent[];
-  for (const [index, child] of children.entries()) {
-    if (child.type === "html") {
-      const text = { type: "text", value: child.value } as const;
-      children[index] = (node.type === "root" || node.type === "blockquote" ? { type: "paragraph", children: [text] } : text) as RootContent;
-    } else rawHtmlAsText(child);
-  }
 }
 
 /** A link as a reader outside the platform can open it: platform paths get the public address. */
@@ -67,13 +58,8 @@ export function linkUrlFor(sources: ResultSourceDto[]): (url: string) => string 
 }
 
 /** "Version 2 vom 26.11.2026" */
-export const versionLine = (document: ExportDocument): string => `Version ${document.number} vom ${germanDate(document.publishedAt)}`;
+export const versionLine = (document: ExportDocument): string => `Version ${document.number} vom ${formatBerlinShortDate(document.publishedAt)}`;
 
-const dateFormat = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" });
-export const germanDate = (at: Date): string => dateFormat.format(at);
-
-/** The plain text of an inline or block node. */
-export const plainText = (node: object): string =>
-  "value" in node && typeof node.value === "string" ? node.value : "children" in node && Array.isArray(node.children) ? node.children.map(plainText).join("") : "";
+export { plainText };
 
 export const exportFileName = (number: number, extension: string): string => `GDST-Ergebnisdokument-v${number}.${extension}`;
