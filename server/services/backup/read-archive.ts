@@ -14,6 +14,9 @@ import { MANIFEST_FILE, parseManifest, type Manifest } from "./manifest";
 export async function readArchive(file: string, into: string): Promise<Manifest> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new BackupError(`Die Sicherung ${file} wurde nicht gefunden. ${NOTHING_CHANGED}`);
   try {
+    // read to the end once without writing: extraction stops at the first error with files still being
+    // written, listing finds a truncated or altered archive before anything is unpacked
+    await tar.t({ file, strict: true });
     await tar.x({
       file,
       cwd: into,

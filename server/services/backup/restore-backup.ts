@@ -53,7 +53,7 @@ export async function restoreBackup(options: { archive: string; databaseUrl: str
       if (!isLoaded && isEmbedded) await rm(pgliteDir(options.databaseUrl), { recursive: true, force: true });
     }
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
