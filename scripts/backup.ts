@@ -7,7 +7,7 @@ import { openDatabaseSession } from "../server/services/backup/database-session"
 
 const out = process.argv[2] ?? defaultArchivePath();
 try {
-  const source = await openDatabaseSession(databaseUrl());
+  const source = await openDatabaseSession(databaseUrl(), { mustExist: true });
   try {
     const { archive, manifest } = await createBackup({ source, uploadDir: env.uploadDir, out });
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);

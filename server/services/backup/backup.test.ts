@@ -155,7 +155,7 @@ test("[backup] demo data and new content round-trip: same counts, same table che
   assert.deepEqual(await readFile(path.join(target.uploadDir, uploadKey)), await readFile(storagePath(uploadKey)));
 
   // a backup of the restored database must be the same data, file by file (rows are written in key order)
-  const again = await backupTo(await openDatabaseSession(target.url), target.uploadDir, "restored.tar.gz");
+  const again = await backupTo(await openDatabaseSession(target.url, { mustExist: true }), target.uploadDir, "restored.tar.gz");
   assert.deepEqual(again.manifest.files, source.manifest.files);
   assert.deepEqual(again.manifest.sequences, source.manifest.sequences);
   assert.deepEqual(again.manifest.database.migrations, source.manifest.database.migrations);

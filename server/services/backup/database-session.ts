@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../../db";
@@ -26,7 +27,7 @@ export const pgliteDir = (url: string): string => url.replace(/^file:/, "");
  * one directory corrupt it). PGlite's own dumpDataDir() would work only inside the app's process and
  * copies files, not rows: it could not move data to PostgreSQL, so a running app is refused instead.
  */
-export async function openDatabaseSession(url: string): Promise<DatabaseSession> {
+export async function openDatabaseSession(url: string, options: { mustExist?: boolean } = {}): Promise<DatabaseSession> {
   if (isPostgresUrl(url)) {
     const client = new pg.Client({ connectionString: url });
     try {
@@ -41,6 +42,10 @@ export async function openDatabaseSession(url: string): Promise<DatabaseSession>
     };
   }
   if (url === "file:memory") throw new BackupError("Eine Datenbank im Arbeitsspeicher (file:memory) lässt sich nicht sichern oder wiederherstellen.");
+  // opening a missing directory would create a new database: a backup must not
+  if (options.mustExist && !existsSync(path.join(pgliteDir(url), "PG_VERSION"))) {
+    throw new BackupError(`Unter ${pgliteDir(url)} gibt es keine eingebettete Datenbank (DATA_DIR prüfen). ${NOTHING_CHANGED}`);
+  }
   const dataDir = path.dirname(pgliteDir(url));
   let release: () => void;
   try {
