@@ -28,7 +28,7 @@ export const migrationsDir = path.resolve(process.env.MIGRATIONS_DIR ?? "prisma/
  * so the CLI and this runner can be used on the same database interchangeably.
  * Runs in-process because an embedded PGlite directory must be opened by one process only.
  */
-export async function applyMigrations(db: SqlRunner, dir = migrationsDir): Promise<string[]> {
+export async function applyMigrations(db: SqlRunner, dir = migrationsDir, options: { upTo?: string } = {}): Promise<string[]> {
   // Several processes may start together on one PostgreSQL: the advisory lock makes them take turns.
   // (An embedded PGlite has one owner anyway; the lock is harmless there.)
   await db.query("SELECT pg_advisory_lock(72201)");
@@ -44,6 +44,8 @@ export async function applyMigrations(db: SqlRunner, dir = migrationsDir): Promi
     const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
     const newlyApplied: string[] = [];
     for (const name of names) {
+      // a restore brings an empty database to the backup's schema first, newer migrations come at start
+      if (options.upTo && name > options.upTo) break;
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
       if (done.has(name)) {
