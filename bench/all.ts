@@ -10,12 +10,12 @@
 // answers (the user must be allowed to CREATE DATABASE; each bench drops its database); otherwise the
 // table has the PGlite column only and says why.
 //
-// Rounds are smaller than the single benches' defaults so the whole run takes about 10–15 minutes on
-// a 2-core machine. Settings (environment), defaults in brackets:
+// Search and OZG run fewer rounds than their own defaults (and search over fewer posts), so the whole
+// run takes about 6–12 minutes on a 2-core machine. Settings (environment), defaults in brackets:
 //   BENCH_ALL_DATABASES ("pglite,postgresql")   which columns to run
-//   BENCH_ALL_REALTIME_POSTS (100), BENCH_ALL_REALTIME_WARMUP (20), BENCH_ALL_LISTENERS ("1,50,200")
-//   BENCH_ALL_THREAD_POSTS (500), BENCH_ALL_PAGE_REQUESTS (15), BENCH_ALL_PAGE_WARMUP (3)
-//   BENCH_ALL_SEARCH_POSTS (5000), BENCH_ALL_RUNS (15, OZG and search runs per case), BENCH_ALL_WARMUP (3)
+//   BENCH_ALL_REALTIME_POSTS (200), BENCH_ALL_REALTIME_WARMUP (30), BENCH_ALL_LISTENERS ("1,50,200")
+//   BENCH_ALL_THREAD_POSTS (500), BENCH_ALL_PAGE_REQUESTS (30), BENCH_ALL_PAGE_WARMUP (5)
+//   BENCH_ALL_SEARCH_POSTS (10000), BENCH_ALL_RUNS (20, OZG and search runs per case), BENCH_ALL_WARMUP (3)
 //   BENCH_ALL_PORT (3800: the realtime server; the thread-page server gets the next port)
 //   BENCH_ALL_KEEP (a directory: keep each bench's JSON and output there instead of a temp dir)
 import { spawn, spawnSync } from "node:child_process";
@@ -33,13 +33,13 @@ const DATABASES = (process.env.BENCH_ALL_DATABASES ?? "pglite,postgresql").split
 const PORT = intEnv("BENCH_ALL_PORT", 3800);
 const LISTENERS = process.env.BENCH_ALL_LISTENERS ?? "1,50,200";
 const settings = {
-  realtimePosts: intEnv("BENCH_ALL_REALTIME_POSTS", 100),
-  realtimeWarmup: intEnv("BENCH_ALL_REALTIME_WARMUP", 20),
+  realtimePosts: intEnv("BENCH_ALL_REALTIME_POSTS", 200),
+  realtimeWarmup: intEnv("BENCH_ALL_REALTIME_WARMUP", 30),
   threadPosts: intEnv("BENCH_ALL_THREAD_POSTS", 500),
-  pageRequests: intEnv("BENCH_ALL_PAGE_REQUESTS", 15),
-  pageWarmup: intEnv("BENCH_ALL_PAGE_WARMUP", 3),
-  searchPosts: intEnv("BENCH_ALL_SEARCH_POSTS", 5000),
-  runs: intEnv("BENCH_ALL_RUNS", 15),
+  pageRequests: intEnv("BENCH_ALL_PAGE_REQUESTS", 30),
+  pageWarmup: intEnv("BENCH_ALL_PAGE_WARMUP", 5),
+  searchPosts: intEnv("BENCH_ALL_SEARCH_POSTS", 10_000),
+  runs: intEnv("BENCH_ALL_RUNS", 20),
   warmup: intEnv("BENCH_ALL_WARMUP", 3),
 };
 
@@ -165,6 +165,9 @@ function git(...args: string[]): string {
 
 async function main() {
   const started = new Date();
+  // read before the run: what was measured, not what was edited meanwhile
+  const commit = git("rev-parse", "--short", "HEAD");
+  const dirty = git("status", "--porcelain").length > 0;
   const loadBefore = os.loadavg();
   const pgVersion = DATABASES.includes("postgresql") ? await postgresReachable(PG_URL) : null;
   const databases: Database[] = [];
@@ -181,8 +184,6 @@ async function main() {
   for (const database of databases) columns.set(database, await runColumn(database));
 
   const cpus = os.cpus();
-  const commit = git("rev-parse", "--short", "HEAD");
-  const dirty = git("status", "--porcelain").length > 0;
   const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
   const load = (l: number[]) => l.map((v) => v.toFixed(1)).join(" / ");
   console.log(`\n## npm run bench — ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty ? " (dirty)" : ""}\n`);
