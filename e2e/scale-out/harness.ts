@@ -160,6 +160,13 @@ const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) 
  * returns a Cookie header with the session token; it authenticates HTTP and the Socket.IO handshake.
  */
 export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const attempt = await trySignIn(baseUrl, email, password);
+  if (!attempt.cookie) throw new Error(`sign-in of ${email} failed: HTTP ${attempt.status}, no session cookie`);
+  return attempt.cookie;
+}
+
+/** One sign-in attempt as `signIn` makes it; `cookie` is null when the server refused it. */
+export async function trySignIn(baseUrl: string, email: string, password: string): Promise<{ cookie: string | null; status: number }> {
   const jar = new Map<string, string>();
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   collectCookies(csrfResponse, jar);
@@ -173,8 +180,7 @@ export async function signIn(baseUrl: string, email: string, password = DEMO_PAS
   collectCookies(response, jar);
   await response.body?.cancel();
   const session = jar.get("next-auth.session-token");
-  if (!session) throw new Error(`sign-in of ${email} failed: HTTP ${response.status}, no session cookie`);
-  return `next-auth.session-token=${session}`;
+  return { cookie: session ? `next-auth.session-token=${session}` : null, status: response.status };
 }
 
 /** The signed-in user's e-mail as the server sees the cookie (null when not signed in). */

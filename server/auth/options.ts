@@ -35,9 +35,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        if (isSignInBlocked(parsed.data.email)) return null;
+        if (await isSignInBlocked(parsed.data.email)) return null;
         const user = await authenticate(parsed.data.email, parsed.data.password);
-        recordSignInResult(parsed.data.email, !!user);
+        await recordSignInResult(parsed.data.email, !!user);
         return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
       },
     }),

@@ -1,44 +1,21 @@
+import { defaultSignInFailureCounter, type FailureCounterStore } from "../services/rate-limit/failure-counter";
+
 /**
  * Slows password guessing: after MAX_FAILURES failed sign-ins for one email address within the
- * window, further attempts are refused until the window has passed. Kept in memory per process;
- * with several processes an attacker gets at most that many tries per process.
+ * window (from the first failure), further attempts are refused until the window has passed. With
+ * REDIS_URL the count is shared by every process; without it one process keeps it in memory.
+ * Addresses arrive normalised (trimmed, lower case) from signInSchema.
  */
-const MAX_FAILURES = 10;
-const WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES = 10;
+export const WINDOW_SECONDS = 15 * 60;
 
-/** Bounds the memory a flood of made-up addresses can take; expired entries go first. */
-const MAX_TRACKED = 10_000;
-
-const failures = new Map<string, { count: number; firstAt: number }>();
-
-function forgetExpired(now: number): void {
-  for (const [email, entry] of failures) if (now - entry.firstAt > WINDOW_MS) failures.delete(email);
-  // still full of fresh entries: drop the oldest (Map keeps insertion order)
-  for (const email of failures.keys()) {
-    if (failures.size < MAX_TRACKED) break;
-    failures.delete(email);
-  }
+export async function isSignInBlocked(email: string, store?: FailureCounterStore, now = Date.now()): Promise<boolean> {
+  const failures = await (store ?? (await defaultSignInFailureCounter())).count(email, now);
+  return failures >= MAX_FAILURES;
 }
 
-export function isSignInBlocked(email: string, now = Date.now()): boolean {
-  const entry = failures.get(email);
-  if (!entry) return false;
-  if (now - entry.firstAt > WINDOW_MS) {
-    failures.delete(email);
-    return false;
-  }
-  return entry.count >= MAX_FAILURES;
-}
-
-export function recordSignInResult(email: string, succeeded: boolean, now = Date.now()): void {
-  if (succeeded) {
-    failures.delete(email);
-    return;
-  }
-  const entry = failures.get(email);
-  if (!entry || now - entry.firstAt > WINDOW_MS) {
-    if (failures.size >= MAX_TRACKED) forgetExpired(now);
-    failures.set(email, { count: 1, firstAt: now });
-  }
-  else entry.count++;
+export async function recordSignInResult(email: string, succeeded: boolean, store?: FailureCounterStore, now = Date.now()): Promise<void> {
+  const counter = store ?? (await defaultSignInFailureCounter());
+  if (succeeded) await counter.clear(email);
+  else await counter.add(email, WINDOW_SECONDS, now);
 }

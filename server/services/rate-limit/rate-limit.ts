@@ -65,15 +65,38 @@ export const rateLimits = {
   reaction: { name: "reaction", limit: perMinuteFromEnv("REACTION_RATE_LIMIT_PER_MINUTE", 30), windowSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 
-const globalForStore = globalThis as typeof globalThis & { __gdstRateLimitStore?: Promise<RateLimitStore> };
+const globalForStore = globalThis as typeof globalThis & {
+  __gdstRedisForLimits?: Promise<SharedRedis | null>;
+  __gdstRateLimitStore?: Promise<RateLimitStore>;
+};
 
-async function createDefaultStore(): Promise<RateLimitStore> {
-  if (!env.redisUrl) return memoryStore();
+/** What the limit stores need of a Redis client (node-redis satisfies it). */
+export interface SharedRedis extends RedisLike {
+  get(key: string): Promise<string | null>;
+  del(key: string): Promise<number>;
+}
+
+async function connectRedis(): Promise<SharedRedis | null> {
+  if (!env.redisUrl) return null;
   const { createClient } = await import("redis");
   const client = createClient({ url: env.redisUrl });
   client.on("error", (error: Error) => log().error({ err: error }, "Redis (Ratenbegrenzung) meldet einen Fehler"));
   await client.connect();
-  return redisStore(client, `${process.env.REDIS_KEY_PREFIX ?? "gdst"}:rate-limit`);
+  return client;
+}
+
+/** One Redis connection per process for every limit (rate limit, sign-in throttle); null without REDIS_URL. */
+export function sharedRedis(): Promise<SharedRedis | null> {
+  globalForStore.__gdstRedisForLimits ??= connectRedis();
+  return globalForStore.__gdstRedisForLimits;
+}
+
+/** Every limit key starts with this, so several installations can share one Redis. */
+export const limitKeyPrefix = (name: string) => `${process.env.REDIS_KEY_PREFIX ?? "gdst"}:${name}`;
+
+async function createDefaultStore(): Promise<RateLimitStore> {
+  const client = await sharedRedis();
+  return client ? redisStore(client, limitKeyPrefix("rate-limit")) : memoryStore();
 }
 
 /** The process's store: Redis when REDIS_URL is set, so the limit holds across processes. */
