@@ -15,6 +15,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // built assets are scripts and styles themselves, not documents: no policy needed, no nonce to mint
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Pages only. Built assets are not documents. API routes are not either, and some set their own
+  // stricter policy (attachments), which a header from here would replace; passing through here
+  // would also cap request bodies (uploads) at the proxy's limit.
+  matcher: ["/((?!api/|_next/static/|_next/image).*)"],
 };
