@@ -14,7 +14,15 @@ const nextConfig: NextConfig = {
   // pdfkit reads its standard fonts (AFM files) next to itself at run time as well
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "@touch4it/ical-timezones", "pdfkit"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // only what came through the TLS proxy: a browser ignores HSTS on plain http, and a direct http setup must stay reachable
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+      },
+    ];
   },
 };
 

@@ -22,6 +22,7 @@ import { ZodError } from "zod";
 import { rooms, type ClientEvents, type ServerEvents } from "./events";
 import { broadcastPresence, threadIdsOf } from "./presence";
 import { publish, setIo, type IoServer } from "./publish";
+import { isSameOriginHandshake } from "./same-origin";
 
 interface SocketData {
   actor: Actor;
@@ -198,6 +199,11 @@ export async function attachSocketServer(httpServer: HttpServer, options: { redi
     serveClient: false,
     // the default 1 MB is far above the largest post (50,000 characters)
     maxHttpBufferSize: 512 * 1024,
+    allowRequest: (req, callback) => {
+      if (isSameOriginHandshake(req)) return callback(null, true);
+      log().info({ origin: req.headers.origin }, "socket handshake from a foreign origin refused");
+      callback("Verbindungen von fremden Seiten werden abgelehnt.", false);
+    },
   });
 
   if (options.redisUrl) {
