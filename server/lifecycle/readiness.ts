@@ -8,7 +8,8 @@ export type CheckState = "ok" | "unavailable";
 export interface Readiness {
   ready: boolean;
   status: "ready" | "shutting-down" | "unavailable";
-  checks: { database: CheckState; redis?: CheckState };
+  /** empty while shutting down: nothing was asked */
+  checks: { database?: CheckState; redis?: CheckState };
 }
 
 const DATABASE_TIMEOUT_MS = 2_000;
@@ -33,7 +34,7 @@ const state = (work: Promise<unknown>, ms: number): Promise<CheckState> =>
  * and (when configured) Redis answer. Liveness (/api/health) is a separate question.
  */
 export async function checkReadiness(options: { redisUrl?: string } = { redisUrl: env.redisUrl }): Promise<Readiness> {
-  if (isShuttingDown()) return { ready: false, status: "shutting-down", checks: { database: "unavailable" } };
+  if (isShuttingDown()) return { ready: false, status: "shutting-down", checks: {} };
   const [database, redis] = await Promise.all([
     state(hasDatabase() ? rawDb().query("SELECT 1") : Promise.reject(new Error("not open")), DATABASE_TIMEOUT_MS),
     options.redisUrl ? state(pingRedis(options.redisUrl), DATABASE_TIMEOUT_MS) : undefined,
