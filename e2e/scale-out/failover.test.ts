@@ -22,7 +22,8 @@ import type { PostDto } from "../../server/services/posts/dto.ts";
 import { DEMO_PASSWORD, sleep, startServer, type ClientSocket, type ServerProcess } from "./harness.ts";
 import { startNginx, type NginxProcess } from "./nginx.ts";
 
-// the test's nginx has a self-signed certificate made for this run
+// the test's nginx has a self-signed certificate made for this run: fetch cannot be given it, the
+// sockets trust it explicitly (ca)
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
 
 const BASE_DATABASE_URL = process.env.SCALEOUT_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -118,7 +119,14 @@ interface SentPost {
   phase: Phase;
   attempts: number;
   acked: boolean;
+  /** ms since the test started, for failure messages */
+  ackedAt?: number;
 }
+
+const startedAt = Date.now();
+/** why attempts failed (message without ids) → how often, printed with the counts */
+const failureReasons = new Map<string, number>();
+const since = () => Date.now() - startedAt;
 
 /**
  * A browser tab on the thread: one socket through nginx that reconnects on its own, joins the
@@ -132,40 +140,53 @@ class Tab {
   connects = 0;
   truncatedCatchUps = 0;
   failedWatches = 0;
+  /** connects and disconnects with their time, for failure messages */
+  readonly history: string[] = [];
   readonly deliveries = new Map<string, number>();
 
   constructor(
     readonly cookie: string,
     readonly threadId: string,
+    ca: string,
   ) {
     // the browser's options (app/_lib/socket.tsx), with the session cookie a browser would send
-    this.socket = io(publicUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, forceNew: true, autoConnect: false });
+    this.socket = io(publicUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, forceNew: true, autoConnect: false, ca });
+    // as the thread view: a live event before this connection's catch-up answer does not move lastSeq
+    let caughtUp = false;
     this.socket.on("post.created", (payload) => {
-      if (payload.post.threadId === this.threadId) this.receive([payload.post], payload.seq);
+      if (payload.post.threadId === this.threadId) this.receive([payload.post], caughtUp ? payload.seq : null);
     });
+    this.socket.on("disconnect", (reason) => this.history.push(`${since()} disconnect ${reason}`));
     this.socket.on("connect", () => {
       this.connects++;
+      caughtUp = false;
+      this.history.push(`${since()} connect afterSeq ${this.lastSeq}`);
       this.socket.emit("thread.watch", { threadId: this.threadId, afterSeq: this.lastSeq }, (response) => {
         if (!response.ok) {
           // the browser ignores a refused watch as well; counted to explain a gap if there is one
           this.failedWatches++;
           return;
         }
+        caughtUp = true;
         if (response.data.isTruncated) this.truncatedCatchUps++;
+        this.history.push(`${since()} caught up ${response.data.posts.length} to seq ${response.data.seq}`);
         this.receive(response.data.posts, response.data.seq);
       });
     });
   }
 
-  private receive(posts: PostDto[], seq: number) {
-    this.lastSeq = Math.max(this.lastSeq, seq, ...posts.map((post) => post.changeSeq));
+  private receive(posts: PostDto[], seq: number | null) {
+    if (seq !== null) this.lastSeq = Math.max(this.lastSeq, seq, ...posts.map((post) => post.changeSeq));
     for (const post of posts) this.deliveries.set(post.id, (this.deliveries.get(post.id) ?? 0) + 1);
   }
 
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.socket.once("connect", () => resolve());
-      this.socket.once("connect_error", (error) => reject(new Error(`socket through nginx refused: ${error.message}`)));
+      this.socket.once("connect_error", (error) => {
+        const cause = (error as Error & { description?: { message?: string } }).description?.message;
+        reject(new Error(`socket through nginx refused: ${error.message}${cause ? ` (${cause})` : ""}`));
+      });
       this.socket.connect();
     });
   }
@@ -203,8 +224,10 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
         "mutation",
       );
       threadId = thread.id;
-      for (let i = 0; i < CLIENTS; i++) tabs.push(new Tab(cookies[i % cookies.length], threadId));
-      await Promise.all(tabs.map((tab) => tab.connect()));
+      for (let i = 0; i < CLIENTS; i++) tabs.push(new Tab(cookies[i % cookies.length], threadId, nginx.certificate));
+      await Promise.all(tabs.map((tab) => tab.connect())).catch((error: Error) => {
+        throw new Error(`${error.message}\n${diagnostics()}`);
+      });
     },
     { timeout: 6 * 60_000 },
   );
@@ -246,8 +269,11 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
         const stored = await trpc<PostDto>(tab.cookie, "post.create", { id: post.id, threadId, body }, "mutation");
         assert.equal(stored.id, post.id);
         post.acked = true;
+        post.ackedAt = since();
         return;
-      } catch {
+      } catch (error) {
+        const reason = (error as Error).message.replace(/[0-9a-f-]{36}/g, "").slice(0, 60);
+        failureReasons.set(reason, (failureReasons.get(reason) ?? 0) + 1);
         await sleep(RETRY_PAUSE_MS);
       }
     }
@@ -363,7 +389,7 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
   test("in total: every acknowledged post stored once and delivered to every listener", async () => {
     const total = report("total");
     const reconnects = tabs.reduce((sum, tab) => sum + tab.connects - 1, 0);
-    console.log("failover total:", JSON.stringify({ ...total, reconnects, exitCodes }));
+    console.log("failover total:", JSON.stringify({ ...total, reconnects, exitCodes, failureReasons: Object.fromEntries(failureReasons) }));
     assert.equal(total.acknowledged, total.postsSent, "every post was acknowledged in the end (retried with the same id)");
 
     const rows = await withAdmin(serverEnv.DATABASE_URL, (client) =>
@@ -386,10 +412,15 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
     const disconnected = tabs.filter((tab) => !tab.socket.connected).length;
     assert.equal(disconnected, 0, `${disconnected} clients did not reconnect through nginx\n${diagnostics()}`);
     const missing: string[] = [];
+    const gaps: string[] = [];
     tabs.forEach((tab, index) => {
-      for (const post of posts) if (!tab.deliveries.has(post.id)) missing.push(`client ${index}: ${post.id}`);
+      const lost = posts.filter((post) => !tab.deliveries.has(post.id));
+      for (const post of lost) missing.push(`client ${index}: ${post.id}`);
+      if (lost.length && gaps.length < 3) {
+        gaps.push(`client ${index} missed ${lost.length}, acknowledged at ${lost.map((post) => post.ackedAt).join(",")} ms; ${tab.history.join("; ")}`);
+      }
     });
     const explain = `truncated catch-ups: ${tabs.reduce((s, t) => s + t.truncatedCatchUps, 0)}, refused watches: ${tabs.reduce((s, t) => s + t.failedWatches, 0)}`;
-    assert.equal(missing.length, 0, `${missing.length} deliveries missing (${explain}), e.g. ${missing.slice(0, 5).join("; ")}`);
+    assert.equal(missing.length, 0, `${missing.length} deliveries missing (${explain}), e.g. ${missing.slice(0, 5).join("; ")}\n${gaps.join("\n")}`);
   }
 });

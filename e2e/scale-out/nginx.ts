@@ -19,6 +19,8 @@ export interface NginxOptions {
 export interface NginxProcess {
   httpsUrl: string;
   httpUrl: string;
+  /** the self-signed certificate (PEM) a client trusts for this run */
+  certificate: string;
   /** the generated configuration, for failure messages */
   config: string;
   log(): string;
@@ -85,6 +87,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxProcess> {
   const nginx: NginxProcess = {
     httpsUrl: `https://127.0.0.1:${options.httpsPort}`,
     httpUrl: `http://127.0.0.1:${options.httpPort}`,
+    certificate: readFileSync(path.join(dir, "fullchain.pem"), "utf8"),
     config,
     log: readLog,
     async stop() {
