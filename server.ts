@@ -9,6 +9,10 @@ import { env } from "./server/env";
 import { log, scrubSecrets } from "./server/log";
 import { attachSocketServer } from "./server/realtime/io";
 import { withRequestLog } from "./server/request-log";
+import { closeRedisPings } from "./server/lifecycle/redis-ping";
+import { shutdownGracefully } from "./server/lifecycle/shutdown";
+import { closeSocketServer } from "./server/lifecycle/close-sockets";
+import { isShuttingDown } from "./server/lifecycle/state";
 import { startDigestScheduler } from "./server/services/notifications/digest-scheduler";
 import { startUploadSweeper } from "./server/services/attachments/sweep-uploads";
 import { renderedKindLabels, renderedKinds, rerenderStale } from "./server/services/posts/rerender-posts";
@@ -67,6 +71,8 @@ const httpServer = createServer(
   withRequestLog((req, res) => {
     // behind a TLS proxy x-forwarded-proto says https; served directly it is plain http
     req.headers["x-forwarded-proto"] ??= "http";
+    // while shutting down, no connection is kept alive for a next request: it goes to another process
+    if (isShuttingDown()) res.setHeader("Connection", "close");
     // Next answers a path it cannot percent-decode with a 500; it names nothing that exists
     if (!isDecodablePath(req.url)) req.url = NOT_FOUND_PATH;
     // the signed-in layout sends visitors to sign-in with this path, to bring them back afterwards
@@ -82,18 +88,30 @@ httpServer.listen(env.port, () => {
   log().info(`GDST-Plattform läuft auf http://localhost:${env.port} (${where}${env.redisUrl ? ", Redis" : ""})`);
 });
 
+// graceful shutdown (README, Betrieb): SIGTERM from a rolling restart or the orchestrator
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log().info(`${signal}: GDST-Plattform wird beendet …`);
-  const force = setTimeout(() => process.exit(1), 10_000);
+  // the last resort when a step hangs: the grace period plus time to close the database
+  const force = setTimeout(() => process.exit(1), env.shutdownGraceMs + 5_000);
   force.unref();
-  digests.stop();
-  clearInterval(uploadSweeper);
-  await new Promise<void>((resolve) => io.close(() => resolve()));
-  httpServer.closeAllConnections();
-  await database.close();
+  const { drained } = await shutdownGracefully({
+    httpServer,
+    closeSockets: () => closeSocketServer(io),
+    stopTimers: () => {
+      digests.stop();
+      clearInterval(uploadSweeper);
+    },
+    closeDatabase: async () => {
+      await closeRedisPings();
+      await database.close();
+    },
+    graceMs: env.shutdownGraceMs,
+    onProgress: (message) => log().info(message),
+  });
+  log().info(drained ? "GDST-Plattform beendet." : "GDST-Plattform beendet (nicht alle Anfragen konnten abgeschlossen werden).");
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

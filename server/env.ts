@@ -18,6 +18,11 @@ export const env = {
   get publicUrl(): string {
     return (process.env.NEXTAUTH_URL || `http://localhost:${this.port}`).replace(/\/+$/, "");
   },
+  /** SIGTERM: how long running requests may take to finish (SHUTDOWN_GRACE_MS, default 10 s) */
+  get shutdownGraceMs(): number {
+    const value = Number(process.env.SHUTDOWN_GRACE_MS);
+    return Number.isFinite(value) && value >= 0 ? value : 10_000;
+  },
   isProduction: process.env.NODE_ENV === "production",
   /** Demo accounts: always on the embedded database, on PostgreSQL only when asked for. */
   get seedDemo(): boolean {

@@ -16,9 +16,11 @@ const SocketContext = createContext<SocketContextValue>({ socket: null, state: "
 
 /** One Socket.IO connection per tab, shared by every live view on the page. */
 export function SocketProvider({ children }: { children: ReactNode }) {
-  // created on the client only, connected by the effect below
+  // created on the client only, connected by the effect below. WebSocket only: behind a proxy that
+  // spreads requests over several processes without sticky sessions, long-polling requests of one
+  // session would reach processes that do not know it (README, Betrieb)
   const [socket] = useState<ClientSocket | null>(() =>
-    typeof window === "undefined" ? null : io({ path: "/socket.io", transports: ["websocket", "polling"], autoConnect: false }),
+    typeof window === "undefined" ? null : io({ path: "/socket.io", transports: ["websocket"], autoConnect: false }),
   );
   const [value, setValue] = useState<SocketContextValue>({ socket, state: "connecting", endedReason: null });
 

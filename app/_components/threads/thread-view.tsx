@@ -77,9 +77,10 @@ export function ThreadView({
   const isLastPage = page >= pageCount;
   const postsRef = useRef(posts);
 
+  // `seq` null: shown, but not counted as seen (a live event before this connection's catch-up arrived)
   const receive = useCallback(
-    (incoming: PostDto[], seq: number) => {
-      lastSeq.current = Math.max(lastSeq.current, seq, ...incoming.map((post) => post.changeSeq));
+    (incoming: PostDto[], seq: number | null) => {
+      if (seq !== null) lastSeq.current = Math.max(lastSeq.current, seq, ...incoming.map((post) => post.changeSeq));
       const fresh = incoming.filter((post) => !postsRef.current.has(post.id) && post.author.id !== viewer.id);
       if (fresh.length === 1) announce(`Neuer Beitrag von ${fresh[0].author.name}`);
       else if (fresh.length > 1) announce(`${fresh.length} neue Beiträge`);
@@ -92,18 +93,22 @@ export function ThreadView({
   const watch = useCallback(
     (socket: ClientSocket) => {
       const threadId = initialThread.id;
+      // Live events start with the join, before the catch-up answer. Until it arrives they must not
+      // move lastSeq: if the connection drops in between, the next catch-up would skip the changes
+      // the lost answer held (a process stopped or killed under load, README: Betrieb).
+      let caughtUp = false;
       const onCreated = (payload: { post: PostDto; seq: number; postCount: number }) => {
         if (payload.post.threadId !== threadId) return;
         setThread((current) => ({ ...current, postCount: Math.max(current.postCount, payload.postCount) }));
-        receive([payload.post], payload.seq);
+        receive([payload.post], caughtUp ? payload.seq : null);
       };
       const onUpdated = (payload: { post: PostDto; seq: number }) => {
-        if (payload.post.threadId === threadId) receive([payload.post], payload.seq);
+        if (payload.post.threadId === threadId) receive([payload.post], caughtUp ? payload.seq : null);
       };
       const onThread = (payload: { thread: ThreadDetail; seq: number }) => {
         if (payload.thread.id !== threadId) return;
         setThread(payload.thread);
-        lastSeq.current = Math.max(lastSeq.current, payload.seq);
+        if (caughtUp) lastSeq.current = Math.max(lastSeq.current, payload.seq);
       };
       socket.on("post.created", onCreated);
       socket.on("post.updated", onUpdated);
@@ -111,6 +116,7 @@ export function ThreadView({
       // on every (re)connection: join the room and fetch whatever happened since the last seen seq
       socket.emit("thread.watch", { threadId, afterSeq: lastSeq.current }, (response) => {
         if (!response.ok) return;
+        caughtUp = true;
         setThread(response.data.thread);
         receive(response.data.posts, response.data.seq);
         if (response.data.isTruncated) setNeedsReload(true);
