@@ -80,6 +80,11 @@ const httpServer = createServer(
     return handle(req, res);
   }),
 );
+// Node closes an idle kept-alive connection after 5 s, and a client sending its next request at that
+// moment gets ECONNRESET: idle connections live longer here than proxies and browsers keep them
+// (nginx 60 s, Chromium about 5 min for a socket pool, but it retries idempotent requests only)
+httpServer.keepAliveTimeout = 65_000;
+httpServer.headersTimeout = 66_000;
 const io = await attachSocketServer(httpServer, { redisUrl: env.redisUrl });
 const digests = startDigestScheduler();
 

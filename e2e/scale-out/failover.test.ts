@@ -18,7 +18,9 @@ import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { createClient } from "redis";
 import { io } from "socket.io-client";
+import { ThreadCursor } from "../../app/_lib/thread-cursor.ts";
 import type { PostDto } from "../../server/services/posts/dto.ts";
+import type { CatchUp } from "../../server/services/posts/list-posts.ts";
 import { DEMO_PASSWORD, sleep, startServer, type ClientSocket, type ServerProcess } from "./harness.ts";
 import { startNginx, type NginxProcess } from "./nginx.ts";
 
@@ -36,6 +38,8 @@ const VERBOSE = process.env.SCALEOUT_VERBOSE === "1";
 const SEND_GIVE_UP_MS = 90_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 const RETRY_PAUSE_MS = 300;
+/** as the thread view (app/_components/threads/thread-view.tsx) */
+const GAP_WAIT_MS = 2_000;
 const WRITERS = ["teilnehmer@gdst.example", "teilnehmerin@gdst.example"];
 
 const runId = randomBytes(5).toString("hex");
@@ -130,19 +134,22 @@ const since = () => Date.now() - startedAt;
 
 /**
  * A browser tab on the thread: one socket through nginx that reconnects on its own, joins the
- * thread and catches up from its last seen seq on every (re)connection, and counts every delivery
- * of a post (live event or catch-up) by id. The browser merges by id (mergePosts), so a second
- * delivery would not show twice; the raw count still tells whether it happened.
+ * thread and catches up on every (re)connection, and fetches a change missing between live ones
+ * after GAP_WAIT_MS, with the thread view's own cursor (app/_lib/thread-cursor.ts). It counts every
+ * delivery of a post (live event, catch-up or gap fetch) by id. The browser merges by id
+ * (mergePosts), so a second delivery would not show twice; the raw count still tells whether it happened.
  */
 class Tab {
   readonly socket: ClientSocket;
-  lastSeq = 0;
+  readonly cursor = new ThreadCursor(0);
   connects = 0;
   truncatedCatchUps = 0;
   failedWatches = 0;
+  gapFetches = 0;
   /** connects and disconnects with their time, for failure messages */
   readonly history: string[] = [];
   readonly deliveries = new Map<string, number>();
+  private gapCheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly cookie: string,
@@ -151,33 +158,56 @@ class Tab {
   ) {
     // the browser's options (app/_lib/socket.tsx), with the session cookie a browser would send
     this.socket = io(publicUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, forceNew: true, autoConnect: false, ca });
-    // as the thread view: a live event before this connection's catch-up answer does not move lastSeq
-    let caughtUp = false;
     this.socket.on("post.created", (payload) => {
-      if (payload.post.threadId === this.threadId) this.receive([payload.post], caughtUp ? payload.seq : null);
+      if (payload.post.threadId !== this.threadId) return;
+      this.count([payload.post]);
+      this.liveChange(payload.seq);
     });
     this.socket.on("disconnect", (reason) => this.history.push(`${since()} disconnect ${reason}`));
     this.socket.on("connect", () => {
       this.connects++;
-      caughtUp = false;
-      this.history.push(`${since()} connect afterSeq ${this.lastSeq}`);
-      this.socket.emit("thread.watch", { threadId: this.threadId, afterSeq: this.lastSeq }, (response) => {
+      this.cursor.connected();
+      this.history.push(`${since()} connect afterSeq ${this.cursor.afterSeq}`);
+      this.socket.emit("thread.watch", { threadId: this.threadId, afterSeq: this.cursor.afterSeq }, (response) => {
         if (!response.ok) {
           // the browser ignores a refused watch as well; counted to explain a gap if there is one
           this.failedWatches++;
           return;
         }
-        caughtUp = true;
-        if (response.data.isTruncated) this.truncatedCatchUps++;
         this.history.push(`${since()} caught up ${response.data.posts.length} to seq ${response.data.seq}`);
-        this.receive(response.data.posts, response.data.seq);
+        this.caughtUp(response.data);
       });
     });
   }
 
-  private receive(posts: PostDto[], seq: number | null) {
-    if (seq !== null) this.lastSeq = Math.max(this.lastSeq, seq, ...posts.map((post) => post.changeSeq));
+  private caughtUp(answer: CatchUp) {
+    if (answer.isTruncated) this.truncatedCatchUps++;
+    this.cursor.caughtUpTo(Math.max(answer.seq, ...answer.posts.map((post) => post.changeSeq)));
+    this.count(answer.posts);
+  }
+
+  private liveChange(seq: number) {
+    this.cursor.live(seq);
+    if (!this.cursor.hasGap || this.gapCheck) return;
+    this.gapCheck = setTimeout(() => {
+      this.gapCheck = undefined;
+      if (!this.cursor.hasGap || !this.socket.connected) return;
+      this.gapFetches++;
+      this.history.push(`${since()} gap after seq ${this.cursor.afterSeq}`);
+      trpc<CatchUp>(this.cookie, "post.since", { threadId: this.threadId, afterSeq: this.cursor.afterSeq }, "query").then(
+        (answer) => this.caughtUp(answer),
+        // as in the browser: a failed fetch waits for the next live change or reconnection
+        () => undefined,
+      );
+    }, GAP_WAIT_MS);
+  }
+
+  private count(posts: PostDto[]) {
     for (const post of posts) this.deliveries.set(post.id, (this.deliveries.get(post.id) ?? 0) + 1);
+  }
+
+  stopGapChecks() {
+    clearTimeout(this.gapCheck);
   }
 
   connect(): Promise<void> {
@@ -234,7 +264,10 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
 
   after(
     async () => {
-      for (const tab of tabs) tab.socket.close();
+      for (const tab of tabs) {
+        tab.stopGapChecks();
+        tab.socket.close();
+      }
       await nginx?.stop();
       await Promise.allSettled(servers.map((server) => server?.stop()));
       if (databaseCreated) {
@@ -389,7 +422,8 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
   test("in total: every acknowledged post stored once and delivered to every listener", async () => {
     const total = report("total");
     const reconnects = tabs.reduce((sum, tab) => sum + tab.connects - 1, 0);
-    console.log("failover total:", JSON.stringify({ ...total, reconnects, exitCodes, failureReasons: Object.fromEntries(failureReasons) }));
+    const gapFetches = tabs.reduce((sum, tab) => sum + tab.gapFetches, 0);
+    console.log("failover total:", JSON.stringify({ ...total, reconnects, gapFetches, exitCodes, failureReasons: Object.fromEntries(failureReasons) }));
     assert.equal(total.acknowledged, total.postsSent, "every post was acknowledged in the end (retried with the same id)");
 
     const rows = await withAdmin(serverEnv.DATABASE_URL, (client) =>
@@ -420,7 +454,7 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
         gaps.push(`client ${index} missed ${lost.length}, acknowledged at ${lost.map((post) => post.ackedAt).join(",")} ms; ${tab.history.join("; ")}`);
       }
     });
-    const explain = `truncated catch-ups: ${tabs.reduce((s, t) => s + t.truncatedCatchUps, 0)}, refused watches: ${tabs.reduce((s, t) => s + t.failedWatches, 0)}`;
+    const explain = `truncated catch-ups: ${tabs.reduce((s, t) => s + t.truncatedCatchUps, 0)}, refused watches: ${tabs.reduce((s, t) => s + t.failedWatches, 0)}, gap fetches: ${tabs.reduce((s, t) => s + t.gapFetches, 0)}`;
     assert.equal(missing.length, 0, `${missing.length} deliveries missing (${explain}), e.g. ${missing.slice(0, 5).join("; ")}\n${gaps.join("\n")}`);
   }
 });

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-const roots = ["server", "scripts"];
+const roots = ["server", "scripts", "app"];
 const files = roots
   .filter((root) => existsSync(root))
   .flatMap((root) => readdirSync(root, { recursive: true, withFileTypes: true }))

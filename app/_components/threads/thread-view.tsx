@@ -2,9 +2,11 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useOnConnect, useSocket, type ClientSocket } from "@/app/_lib/socket";
+import { ThreadCursor } from "@/app/_lib/thread-cursor";
+import { useTRPCClient } from "@/app/_lib/trpc";
 import { POSTS_PER_PAGE } from "@/server/schemas/post";
 import type { PostDto } from "@/server/services/posts/dto";
-import type { PostPage } from "@/server/services/posts/list-posts";
+import type { CatchUp, PostPage } from "@/server/services/posts/list-posts";
 import type { ThreadDetail } from "@/server/services/threads/dto";
 import { announce } from "../shell/live-announcer";
 import { Alert } from "../ui/alert";
@@ -36,6 +38,9 @@ function mergePosts(current: Map<string, PostDto>, incoming: PostDto[]): Map<str
   }
   return next;
 }
+
+/** How long a missing change may take to arrive live before the thread view fetches it. */
+const GAP_WAIT_MS = 2_000;
 
 /** Where the reader left off: `readUpTo` null when they never opened the thread; `scrollTo` when the page was chosen for them. */
 export interface UnreadPosition {
@@ -70,17 +75,17 @@ export function ThreadView({
   const { state: connection } = useSocket();
   const [posts, setPosts] = useState(() => mergePosts(new Map(), initialPage.posts));
   const [needsReload, setNeedsReload] = useState(false);
-  const lastSeq = useRef(initialPage.seq);
+  const cursor = useRef<ThreadCursor | null>(null);
+  cursor.current ??= new ThreadCursor(initialPage.seq);
+  const trpcClient = useTRPCClient();
   const { page } = initialPage;
   const firstNumber = (page - 1) * POSTS_PER_PAGE + 1;
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   const isLastPage = page >= pageCount;
   const postsRef = useRef(posts);
 
-  // `seq` null: shown, but not counted as seen (a live event before this connection's catch-up arrived)
   const receive = useCallback(
-    (incoming: PostDto[], seq: number | null) => {
-      if (seq !== null) lastSeq.current = Math.max(lastSeq.current, seq, ...incoming.map((post) => post.changeSeq));
+    (incoming: PostDto[]) => {
       const fresh = incoming.filter((post) => !postsRef.current.has(post.id) && post.author.id !== viewer.id);
       if (fresh.length === 1) announce(`Neuer Beitrag von ${fresh[0].author.name}`);
       else if (fresh.length > 1) announce(`${fresh.length} neue Beiträge`);
@@ -93,42 +98,58 @@ export function ThreadView({
   const watch = useCallback(
     (socket: ClientSocket) => {
       const threadId = initialThread.id;
-      // Live events start with the join, before the catch-up answer. Until it arrives they must not
-      // move lastSeq: if the connection drops in between, the next catch-up would skip the changes
-      // the lost answer held (a process stopped or killed under load, README: Betrieb).
-      let caughtUp = false;
+      const seen = cursor.current!;
+      const caughtUp = (answer: CatchUp) => {
+        setThread(answer.thread);
+        seen.caughtUpTo(Math.max(answer.seq, ...answer.posts.map((post) => post.changeSeq)));
+        receive(answer.posts);
+        if (answer.isTruncated) setNeedsReload(true);
+      };
+      // a change missing between live ones (overtaken, or never published by a process that went
+      // away): fetched when it has not arrived shortly after
+      let gapCheck: ReturnType<typeof setTimeout> | undefined;
+      const liveChange = (seq: number) => {
+        seen.live(seq);
+        if (!seen.hasGap || gapCheck) return;
+        gapCheck = setTimeout(() => {
+          gapCheck = undefined;
+          if (!seen.hasGap || !socket.connected) return;
+          trpcClient.post.since.query({ threadId, afterSeq: seen.afterSeq }).then(caughtUp, () => undefined);
+        }, GAP_WAIT_MS);
+      };
       const onCreated = (payload: { post: PostDto; seq: number; postCount: number }) => {
         if (payload.post.threadId !== threadId) return;
         setThread((current) => ({ ...current, postCount: Math.max(current.postCount, payload.postCount) }));
-        receive([payload.post], caughtUp ? payload.seq : null);
+        receive([payload.post]);
+        liveChange(payload.seq);
       };
       const onUpdated = (payload: { post: PostDto; seq: number }) => {
-        if (payload.post.threadId === threadId) receive([payload.post], caughtUp ? payload.seq : null);
+        if (payload.post.threadId !== threadId) return;
+        receive([payload.post]);
+        liveChange(payload.seq);
       };
       const onThread = (payload: { thread: ThreadDetail; seq: number }) => {
         if (payload.thread.id !== threadId) return;
         setThread(payload.thread);
-        if (caughtUp) lastSeq.current = Math.max(lastSeq.current, payload.seq);
+        liveChange(payload.seq);
       };
       socket.on("post.created", onCreated);
       socket.on("post.updated", onUpdated);
       socket.on("thread.updated", onThread);
       // on every (re)connection: join the room and fetch whatever happened since the last seen seq
-      socket.emit("thread.watch", { threadId, afterSeq: lastSeq.current }, (response) => {
-        if (!response.ok) return;
-        caughtUp = true;
-        setThread(response.data.thread);
-        receive(response.data.posts, response.data.seq);
-        if (response.data.isTruncated) setNeedsReload(true);
+      seen.connected();
+      socket.emit("thread.watch", { threadId, afterSeq: seen.afterSeq }, (response) => {
+        if (response.ok) caughtUp(response.data);
       });
       return () => {
+        clearTimeout(gapCheck);
         socket.off("post.created", onCreated);
         socket.off("post.updated", onUpdated);
         socket.off("thread.updated", onThread);
         socket.emit("thread.unwatch", { threadId });
       };
     },
-    [initialThread.id, receive],
+    [initialThread.id, receive, trpcClient],
   );
   useOnConnect(watch);
 
@@ -154,7 +175,8 @@ export function ThreadView({
     document.title = `${thread.title} – ${thread.group.name}`;
   }, [thread.title, thread.group.id, thread.group.name, threadUrl]);
 
-  const onOwnPost = useCallback((post: PostDto) => receive([post], post.changeSeq), [receive]);
+  // its seq counts when its live event arrives (or the next catch-up brings it)
+  const onOwnPost = useCallback((post: PostDto) => receive([post]), [receive]);
   const [quote, setQuote] = useState<QuoteRequest | null>(null);
   const onQuote = useCallback(
     (post: PostDto) =>

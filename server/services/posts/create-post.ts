@@ -1,7 +1,7 @@
 import { assertCan, can, type Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
 import { AppError, isUniqueViolation } from "../../errors";
-import type { WithEvents } from "../../realtime/events";
+import { event, rooms, type WithEvents } from "../../realtime/events";
 import { createPostSchema, type CreatePostInput } from "../../schemas/post";
 import { log } from "../../log";
 import { notifyNewPost } from "../notifications/post-notifications";
@@ -14,12 +14,21 @@ import { postCreatedEvents } from "./post-events";
 import { postNotificationInputs } from "./post-notifications";
 import type { NotificationInput } from "../notifications/notify";
 
-/** The stored post for a repeated id; someone else's id, or one from another thread, is a conflict. */
-async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promise<PostDto | null> {
+/**
+ * The stored post for a repeated id; someone else's id, or one from another thread, is a conflict.
+ * Its creation is published again: the first attempt may have been stored by a process that was
+ * killed before it could publish (clients merge posts by id, so a second delivery shows nothing twice).
+ */
+async function existingPost(tx: Tx, actor: Actor, input: CreatePostInput): Promise<WithEvents<PostDto> | null> {
   const row = await tx.post.findUnique({ where: { id: input.id }, select: postSelect });
   if (!row) return null;
   if (row.author.id !== actor.id || row.threadId !== input.threadId) throw new AppError("CONFLICT");
-  return toPostDto(row, postViewOf(actor), (await reactionsOf(tx, [row.id])).get(row.id));
+  const reactions = (await reactionsOf(tx, [row.id])).get(row.id);
+  const participantView = toPostDto(row, "participant", reactions);
+  return {
+    result: toPostDto(row, postViewOf(actor), reactions),
+    events: [event(rooms.thread(row.threadId), "post.created", { post: participantView, seq: row.changeSeq, postCount: row.number })],
+  };
 }
 
 /** The post a reply answers: in the same thread, and one the writer can see (not hidden from them). */
@@ -60,7 +69,7 @@ async function appendWithAttachments(actor: Actor, input: AppendPostInput & Pick
 
 /**
  * Appends a post to a thread. Idempotent on the client-generated id: a retried send returns the
- * stored post and publishes nothing. Whether a locked thread takes the post is the policy's
+ * stored post and publishes its creation again (no notifications). Whether a locked thread takes the post is the policy's
  * decision, handed to the statement; when nothing was appended, the thread is read to say why.
  * Posts without attachments, the usual case, stay a single statement.
  */
@@ -85,7 +94,7 @@ export async function createPost(actor: Actor | null, rawInput: unknown): Promis
       // the id exists: a retry of a send that already succeeded, or two copies of one send racing
       if (!isUniqueViolation(error)) throw error;
       const existing = await existingPost(db(), actor, input);
-      if (existing) return { result: existing, events: [] };
+      if (existing) return existing;
       throw error;
     }
     assertCan(actor, "post.create", await getThread(actor, input.threadId));
