@@ -80,9 +80,8 @@ const httpServer = createServer(
     return handle(req, res);
   }),
 );
-// Node closes an idle kept-alive connection after 5 s, and a client sending its next request at that
-// moment gets ECONNRESET: idle connections live longer here than proxies and browsers keep them
-// (nginx 60 s, Chromium about 5 min for a socket pool, but it retries idempotent requests only)
+// Node closes an idle kept-alive connection after 5 s, and a client that sends its next request on it
+// at that moment gets ECONNRESET: idle connections are kept longer here than a proxy keeps them (nginx 60 s)
 httpServer.keepAliveTimeout = 65_000;
 httpServer.headersTimeout = 66_000;
 const io = await attachSocketServer(httpServer, { redisUrl: env.redisUrl });
