@@ -12,6 +12,7 @@ import { withRequestLog } from "./server/request-log";
 import { closeRedisPings } from "./server/lifecycle/redis-ping";
 import { shutdownGracefully } from "./server/lifecycle/shutdown";
 import { closeSocketServer } from "./server/lifecycle/close-sockets";
+import { workFinished } from "./server/lifecycle/in-flight";
 import { isShuttingDown } from "./server/lifecycle/state";
 import { startDigestScheduler } from "./server/services/notifications/digest-scheduler";
 import { startUploadSweeper } from "./server/services/attachments/sweep-uploads";
@@ -108,6 +109,7 @@ async function shutdown(signal: string) {
       digests.stop();
       clearInterval(uploadSweeper);
     },
+    workFinished,
     closeDatabase: async () => {
       await closeRedisPings();
       await database.close();

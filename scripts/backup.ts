@@ -21,7 +21,8 @@ try {
     await source.close();
   }
 } catch (error) {
-  if (!(error instanceof BackupError)) throw error;
-  console.error(`Sicherung abgebrochen: ${error.message}`);
+  const message = error instanceof BackupError ? error.message : `Unerwarteter Fehler: ${(error as Error).message}`;
+  console.error(`Sicherung abgebrochen: ${message}`);
+  if (!(error instanceof BackupError)) console.error(error);
   process.exitCode = 1;
 }

@@ -20,7 +20,8 @@ try {
       `(Prüfsummen geprüft). Beim nächsten Start wendet die Anwendung neuere Migrationen an.`,
   );
 } catch (error) {
-  if (!(error instanceof BackupError)) throw error;
-  console.error(`Wiederherstellung abgebrochen: ${error.message}`);
+  const message = error instanceof BackupError ? error.message : `Unerwarteter Fehler: ${(error as Error).message}`;
+  console.error(`Wiederherstellung abgebrochen: ${message}`);
+  if (!(error instanceof BackupError)) console.error(error);
   process.exitCode = 1;
 }

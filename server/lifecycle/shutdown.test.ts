@@ -6,6 +6,7 @@ import { Server } from "socket.io";
 import { io as connect } from "socket.io-client";
 import { closeSocketServer } from "./close-sockets";
 import { shutdownGracefully } from "./shutdown";
+import { trackWork, workFinished } from "./in-flight";
 import { isShuttingDown, markShuttingDown } from "./state";
 
 async function listen(server: HttpServer): Promise<string> {
@@ -52,17 +53,41 @@ describe("graceful shutdown", () => {
       httpServer: server,
       closeSockets: async () => void order.push("sockets"),
       stopTimers: () => void order.push("timers"),
+      workFinished,
       closeDatabase: async () => void order.push("database"),
       graceMs: 60_000,
     });
     assert.equal(isShuttingDown(), true, "readiness sees the shutdown at once");
     await assert.rejects(get(url), /ECONNREFUSED/, "no new connection is accepted");
-    assert.deepEqual(order, ["sockets"], "nothing is closed under the running request");
+    assert.deepEqual(order, ["sockets", "timers"], "the database is not closed under the running request");
 
     route.finish();
     assert.deepEqual(await running, { status: 200, body: "fertig" });
     assert.deepEqual(await done, { drained: true });
     assert.deepEqual(order, ["sockets", "timers", "database"]);
+  });
+
+  test("a socket event's handler still running when the transports close finishes before the database closes", async () => {
+    const server = createServer();
+    await listen(server);
+    const order: string[] = [];
+    let finishHandler!: () => void;
+    const handler = trackWork(new Promise<void>((resolve) => (finishHandler = resolve)).then(() => void order.push("handler")));
+
+    const done = shutdownGracefully({
+      httpServer: server,
+      closeSockets: async () => void order.push("sockets"),
+      stopTimers: () => void order.push("timers"),
+      workFinished,
+      closeDatabase: async () => void order.push("database"),
+      graceMs: 60_000,
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ["sockets", "timers"], "the database waits for the handler");
+    finishHandler();
+    await handler;
+    assert.deepEqual(await done, { drained: true });
+    assert.deepEqual(order, ["sockets", "timers", "handler", "database"]);
   });
 
   test("a request that outlasts the grace period is cut, and the database still closes", async () => {
@@ -77,6 +102,7 @@ describe("graceful shutdown", () => {
       httpServer: server,
       closeSockets: async () => {},
       stopTimers: () => {},
+      workFinished,
       closeDatabase: async () => void (databaseClosed = true),
       graceMs: 0,
     });

@@ -11,6 +11,8 @@ export interface ShutdownSteps {
   closeSockets(): Promise<void>;
   /** timers and schedulers: nothing new may start while the database closes */
   stopTimers(): void;
+  /** resolves when work outside HTTP requests (socket events, background runs) has finished */
+  workFinished(): Promise<void>;
   closeDatabase(): Promise<void>;
   /** how long running requests may take to finish before their connections are cut */
   graceMs: number;
@@ -23,9 +25,10 @@ export interface ShutdownResult {
 }
 
 /**
- * Graceful shutdown: marks the process as shutting down (readiness 503), stops accepting
- * connections, sends the sockets elsewhere, lets running requests finish within `graceMs`, stops
- * timers and closes the database last, when no request can use it any more.
+ * Graceful shutdown: marks the process as shutting down (readiness 503 on connections still open),
+ * stops accepting connections, sends the sockets elsewhere, stops timers, lets running requests,
+ * socket events and background runs finish within `graceMs`, and closes the database last, when
+ * nothing can use it any more.
  */
 export async function shutdownGracefully(steps: ShutdownSteps): Promise<ShutdownResult> {
   const { httpServer } = steps;
@@ -37,10 +40,11 @@ export async function shutdownGracefully(steps: ShutdownSteps): Promise<Shutdown
   });
   await steps.closeSockets();
   steps.onProgress?.("Keine neuen Verbindungen; Echtzeit-Verbindungen wurden an andere Prozesse verwiesen.");
+  steps.stopTimers();
 
   let timer: NodeJS.Timeout | undefined;
   const drained = await Promise.race([
-    allClosed.then(() => true),
+    Promise.all([allClosed, steps.workFinished()]).then(() => true),
     new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), steps.graceMs);
     }),
@@ -50,7 +54,6 @@ export async function shutdownGracefully(steps: ShutdownSteps): Promise<Shutdown
     steps.onProgress?.(`Laufende Anfragen nach ${steps.graceMs} ms abgebrochen.`);
     httpServer.closeAllConnections();
   }
-  steps.stopTimers();
   await steps.closeDatabase();
   return { drained };
 }

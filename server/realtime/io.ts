@@ -23,6 +23,7 @@ import { rooms, type ClientEvents, type ServerEvents } from "./events";
 import { broadcastPresence, threadIdsOf } from "./presence";
 import { publish, setIo, type IoServer } from "./publish";
 import { isSameOriginHandshake } from "./same-origin";
+import { trackWork } from "../lifecycle/in-flight";
 
 interface SocketData {
   actor: Actor;
@@ -40,7 +41,8 @@ type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: string
 function answer<T>(socket: GdstSocket, event: keyof ClientEvents, ack: unknown, run: () => Promise<T>): Promise<void> | undefined {
   if (typeof ack !== "function") return;
   const bindings = { reqId: requestId(), event, userId: socket.data.actor.id, socketId: socket.id };
-  return withLogContext(bindings, async (logger) => {
+  // a handler runs on after its transport was closed: the shutdown waits for it before closing the database
+  return trackWork(withLogContext(bindings, async (logger) => {
     const started = performance.now();
     let response: AckResponse<T>;
     try {
@@ -57,7 +59,7 @@ function answer<T>(socket: GdstSocket, event: keyof ClientEvents, ack: unknown, 
     if (response.ok) logger.debug({ ms }, "socket event");
     else logger[response.error.code === "INTERNAL" ? "error" : "info"]({ ms, code: response.error.code }, "socket event failed");
     (ack as (r: AckResponse<T>) => void)(response);
-  });
+  }));
 }
 
 const parseId = (value: unknown) => idSchema.parse(value);

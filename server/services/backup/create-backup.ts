@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import * as tar from "tar";
+import type { SqlRunner } from "../../db/migrations";
 import { TEMP_PREFIX } from "../attachments/storage";
 import { BackupError } from "./backup-error";
 import { listFiles, sha256File } from "./checksums";
@@ -35,7 +36,7 @@ export async function createBackup(options: { source: DatabaseSession; uploadDir
   try {
     let uploads = { files: 0, bytes: 0 };
     const dump = await dumpDatabase(options.source.sql, staging, async () => {
-      uploads = await copyUploads(options.uploadDir, path.join(staging, "uploads"));
+      uploads = await copyUploads(options.uploadDir, path.join(staging, "uploads"), options.source.sql);
     });
     const contents = await listFiles(staging);
     const files: Manifest["files"] = {};
@@ -69,14 +70,25 @@ export async function createBackup(options: { source: DatabaseSession; uploadDir
   }
 }
 
-async function copyUploads(from: string, to: string): Promise<{ files: number; bytes: number }> {
+async function copyUploads(from: string, to: string, snapshot: SqlRunner): Promise<{ files: number; bytes: number }> {
   const names = (await listFiles(from)).filter((name) => !path.posix.basename(name).startsWith(TEMP_PREFIX));
+  let files = 0;
   let bytes = 0;
   for (const name of names) {
     const target = path.join(to, name);
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(path.join(from, name), target);
+    try {
+      await copyFile(path.join(from, name), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      // removed since it was listed: an unsent upload swept, or an attachment deleted after the
+      // snapshot began. Only the latter is still named by the snapshot, which must then have its file.
+      const { rows } = await snapshot.query(`SELECT 1 FROM "Attachment" WHERE "storageKey" = $1`, [name]);
+      if (rows.length) throw new BackupError(`Die hochgeladene Datei ${name} ist während der Sicherung verschwunden. Bitte die Sicherung wiederholen.`);
+      continue;
+    }
+    files++;
     bytes += (await stat(target)).size;
   }
-  return { files: names.length, bytes };
+  return { files, bytes };
 }

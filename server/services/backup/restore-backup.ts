@@ -31,7 +31,7 @@ export async function restoreBackup(options: { archive: string; databaseUrl: str
     await assertEmptyDirectory(options.uploadDir, "Das Upload-Verzeichnis");
 
     const session = await openDatabaseSession(options.databaseUrl);
-    let isLoaded = false;
+    let isComplete = false;
     try {
       await assertEmptyDatabase(session.sql);
     } catch (error) {
@@ -40,17 +40,20 @@ export async function restoreBackup(options: { archive: string; databaseUrl: str
     }
     try {
       const counts = await loadDatabase(session.sql, manifest, work);
-      isLoaded = true;
       const uploads = await restoreUploads(path.join(work, "uploads"), options.uploadDir);
+      isComplete = true;
       return { manifest, counts, uploads };
     } catch (error) {
-      // nothing was in the target before: remove what this restore wrote
+      // nothing was in the target before: remove what this restore wrote, database and files alike
+      // (a full disk while copying the uploads must not leave a database without its files)
       if (!isEmbedded) await dropPublicSchemaObjects(session.sql).catch(() => undefined);
       await emptyDirectory(options.uploadDir);
-      throw isLoaded || error instanceof BackupError ? error : new BackupError(`Die Wiederherstellung ist fehlgeschlagen: ${(error as Error).message}`);
+      throw error instanceof BackupError
+        ? error
+        : new BackupError(`Die Wiederherstellung ist fehlgeschlagen: ${(error as Error).message}. Was sie bis dahin geschrieben hatte, wurde entfernt.`);
     } finally {
       await session.close();
-      if (!isLoaded && isEmbedded) await rm(pgliteDir(options.databaseUrl), { recursive: true, force: true });
+      if (!isComplete && isEmbedded) await rm(pgliteDir(options.databaseUrl), { recursive: true, force: true });
     }
   } finally {
     await rm(work, { recursive: true, force: true, maxRetries: 3 });

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { env } from "../../env";
 import { log } from "../../log";
+import { trackWork } from "../../lifecycle/in-flight";
 import { sendDueDigests } from "./digest";
 
 /** Often enough that a digest is at most a few minutes late, rarely enough to cost nothing. */
@@ -17,11 +18,14 @@ export function startDigestScheduler(): { stop(): void } {
   }
   const transport = nodemailer.createTransport(env.smtpUrl);
   let running = false;
+  let current: Promise<unknown> = Promise.resolve();
   const run = async () => {
     if (running) return;
     running = true;
     try {
-      const sent = await sendDueDigests({ transport });
+      // a run under way when the process stops finishes (digests are marked sent before mailing)
+      current = trackWork(sendDueDigests({ transport }));
+      const sent = (await current) as number;
       if (sent) log().info(`${sent} Zusammenfassungen per E-Mail verschickt.`);
     } catch (error) {
       log().error({ err: error }, "Zusammenfassungen per E-Mail: Lauf fehlgeschlagen");
@@ -37,7 +41,8 @@ export function startDigestScheduler(): { stop(): void } {
     stop() {
       clearInterval(timer);
       clearTimeout(first);
-      transport.close();
+      // a run under way still mails with it
+      void current.finally(() => transport.close());
     },
   };
 }

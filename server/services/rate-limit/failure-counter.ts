@@ -51,6 +51,11 @@ export function memoryFailureCounter(): FailureCounterStore {
   };
 }
 
+const INCREMENT_WITH_EXPIRY = `
+local count = redis.call("INCR", KEYS[1])
+if count == 1 or redis.call("TTL", KEYS[1]) < 0 then redis.call("EXPIRE", KEYS[1], ARGV[1]) end
+return count`;
+
 /**
  * Shared by every process: INCR on one key per subject that expires a window after the first
  * failure. Keys carry a hash, not the subject (an e-mail address has no business in Redis).
@@ -62,10 +67,9 @@ export function redisFailureCounter(client: SharedRedis, prefix: string): Failur
       return Number((await client.get(redisKey(key))) ?? 0);
     },
     async add(key, windowSeconds) {
-      const name = redisKey(key);
-      const count = await client.incr(name);
-      if (count === 1) await client.expire(name, windowSeconds);
-      return count;
+      // one script, so the count never lives on without its expiry (a process dying between INCR and
+      // EXPIRE would lock the address out for good once it reached the limit)
+      return Number(await client.eval(INCREMENT_WITH_EXPIRY, { keys: [redisKey(key)], arguments: [String(windowSeconds)] }));
     },
     async clear(key) {
       await client.del(redisKey(key));

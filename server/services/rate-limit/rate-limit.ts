@@ -74,6 +74,7 @@ const globalForStore = globalThis as typeof globalThis & {
 export interface SharedRedis extends RedisLike {
   get(key: string): Promise<string | null>;
   del(key: string): Promise<number>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
 async function connectRedis(): Promise<SharedRedis | null> {
