@@ -16,7 +16,7 @@ try {
   console.log(`${"Tabelle".padEnd(width)}  Manifest  Wiederhergestellt`);
   for (const count of counts) console.log(`${count.name.padEnd(width)}  ${String(count.expected).padStart(8)}  ${String(count.restored).padStart(17)}`);
   console.log(
-    `Alle ${counts.length} Tabellen stimmen mit dem Manifest überein; ${uploads} hochgeladene Dateien wiederhergestellt ` +
+    `Alle ${counts.length} Tabellen stimmen mit dem Manifest überein; ${uploads === 1 ? "1 hochgeladene Datei" : `${uploads} hochgeladene Dateien`} wiederhergestellt ` +
       `(Prüfsummen geprüft). Beim nächsten Start wendet die Anwendung neuere Migrationen an.`,
   );
 } catch (error) {

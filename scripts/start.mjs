@@ -24,4 +24,14 @@ const server = spawn(process.execPath, ["dist/server.mjs"], { cwd: root, stdio: 
 // a service manager stops `npm start` with SIGTERM to this process alone: pass it on, so the server
 // shuts down cleanly instead of running on without its parent (Ctrl+C reaches both; stopping twice is harmless)
 for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => server.kill(signal));
+// npm itself does not pass SIGTERM on to the script it runs: it exits, and this process is left to
+// the init process. Its parent going away means the same as the signal.
+const parent = process.ppid;
+const watchParent = setInterval(() => {
+  if (process.ppid !== parent) {
+    clearInterval(watchParent);
+    server.kill("SIGTERM");
+  }
+}, 500);
+watchParent.unref();
 server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
