@@ -56,6 +56,7 @@ test("[notifications] a retried post notifies nobody a second time", async () =>
   const first = await createPost(participant2, input);
   const second = await createPost(participant2, input);
   assert.equal(first.events.filter((e) => e.name === "notification.created").length, 1);
-  assert.deepEqual(second.events, []);
+  // only the thread hears of it again (the process that stored it may have died before publishing)
+  assert.deepEqual(second.events.map((published) => published.name), ["post.created"]);
   assert.equal(await db().notification.count({ where: { postId: input.id } }), 1);
 });
