@@ -21,11 +21,12 @@ function AddSectionForm({ groups, onSections, announce }: { groups: GroupOption[
   const [groupId, setGroupId] = useState("");
   const create = useMutation(
     trpc.results.createSection.mutationOptions({
-      onSuccess: (sections) => {
+      onSuccess: (sections, sent) => {
         onSections(sections);
-        announce(`Der Abschnitt „${title.trim()}“ wurde am Ende des Entwurfs angelegt.`);
-        setTitle("");
-        setGroupId("");
+        announce(`Der Abschnitt „${sent.title.trim()}“ wurde am Ende des Entwurfs angelegt.`);
+        // the live update may have shown the new section first and the next title be typed already: keep it
+        setTitle((current) => (current === sent.title ? "" : current));
+        setGroupId((current) => (current === (sent.groupId ?? "") ? "" : current));
       },
     }),
   );
