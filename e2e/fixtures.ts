@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { toBerlinLocal } from "../server/schemas/berlin-time";
@@ -170,7 +171,40 @@ export async function createInvitation(adminRequest: APIRequestContext, input: {
   return data.token as string;
 }
 
+/**
+ * Waits until no other worker of this run holds the lock `name`, then holds it until the test ends.
+ * For the few tests that need a shared thing to themselves for a while, e.g. publishing the one
+ * results document: another worker's publication would take their edits along.
+ */
+export type Exclusive = (name: string) => Promise<void>;
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function acquireLock(dir: string): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, "pid"), String(process.pid));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // a worker that died holding it (killed by a timeout) leaves its directory behind
+      const holder = Number((() => { try { return readFileSync(path.join(dir, "pid"), "utf8"); } catch { return "0"; } })());
+      if (holder && !isRunning(holder)) rmSync(dir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 interface Fixtures {
+  exclusive: Exclusive;
   asAdmin: Page;
   asModerator: Page;
   asParticipant: Page;
@@ -212,6 +246,15 @@ export interface Maker {
 }
 
 export const test = base.extend<Fixtures>({
+  exclusive: async ({ baseURL }, use) => {
+    const held: string[] = [];
+    await use(async (name) => {
+      const dir = path.join(os.tmpdir(), `gdst-e2e-${new URL(baseURL!).port}-${name}.lock`);
+      await acquireLock(dir);
+      held.push(dir);
+    });
+    for (const dir of held) rmSync(dir, { recursive: true, force: true });
+  },
   asAdmin: async ({ browser }, use) => {
     const page = await pageAs(browser, demo.admin);
     await use(page);

@@ -85,9 +85,17 @@ test.describe("[results-draft] the working draft with comments", () => {
     const above = before[index - 1];
 
     const up = sectionNamed(page, renamed).getByRole("button", { name: "Nach oben" });
+    // the other worker's tests change the draft too, and their changes are announced in the same
+    // region: collect what it says rather than read its last words
+    await page.getByTestId("draft-announcement").evaluate((region) => {
+      const said: string[] = [];
+      (window as unknown as { __announced: string[] }).__announced = said;
+      new MutationObserver(() => said.push(region.textContent ?? "")).observe(region, { childList: true, characterData: true, subtree: true });
+    });
     await up.focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("draft-announcement")).toHaveText(`„${renamed}“ steht jetzt an Position ${index} von ${before.length}.`);
+    const moved = new RegExp(`^„${renamed}“ steht jetzt an Position \\d+ von \\d+\\.$`);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __announced: string[] }).__announced)).toContainEqual(expect.stringMatching(moved));
     await expect(up).toBeFocused();
     await expect.poll(async () => {
       const after = await titles();
@@ -141,7 +149,9 @@ test.describe("[results-draft] the working draft with comments", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("[results-draft] moderation publishes a version after adding a section; nothing to publish right after", async ({ asModerator: page }, testInfo) => {
+  test("[results-draft] moderation publishes a version after adding a section; nothing to publish right after", async ({ asModerator: page, exclusive }, testInfo) => {
+    test.slow(); // may wait for results-flow, which publishes too
+    await exclusive("results-publish");
     const tag = testTag(testInfo);
     const note = `Neuer Abschnitt zur Veröffentlichung ${tag}`;
     await openDraft(page);

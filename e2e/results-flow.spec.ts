@@ -40,9 +40,11 @@ async function publish(page: Page, note: string): Promise<number> {
   return Number(/(\d+)/.exec((await link.textContent())!)![1]);
 }
 
-test("[results-flow] write with sources, comment live, resolve, publish twice; a reader reads, compares and downloads", async ({ asModerator, asParticipant, asReader, make }) => {
+test("[results-flow] write with sources, comment live, resolve, publish twice; a reader reads, compares and downloads", async ({ asModerator, asParticipant, asReader, make, exclusive }) => {
   // a whole working session of three people: longer than one step of the suite, on a loaded machine too
   test.setTimeout(300_000);
+  // its two versions follow each other and hold its own edits: no other test publishes meanwhile
+  await exclusive("results-publish");
   const thread = await make.thread({ slug: "technik", title: make.name("Flow-Thema Übermittlungsweg") });
   const spotlight = await make.spotlight({ slug: "technik", title: make.name("Flow-Spotlight Servicekonto") });
   const overall = make.name("Flow Gesamtbild");

@@ -53,7 +53,9 @@ test.describe("[results-read] the published results document", () => {
     await expectAccessible(page);
   });
 
-  test("[results-read] a published section is new in the comparison, on the start page and in the print view", async ({ asReader: page, asModerator, asParticipant }, testInfo) => {
+  test("[results-read] a published section is new in the comparison, on the start page and in the print view", async ({ asReader: page, asModerator, asParticipant, exclusive }, testInfo) => {
+    test.slow(); // may wait for results-flow, which publishes too
+    await exclusive("results-publish");
     test.slow();
     // the reader has read what is published now
     await page.goto("/ergebnisse");
