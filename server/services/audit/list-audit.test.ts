@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "../../db";
+import { toBerlinLocal } from "../../schemas/berlin-time";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
 import { groupIdBySlug, makeThread } from "../../test/factories";
 import { createTestUser, openTestDatabase } from "../../test/test-db";
@@ -28,7 +29,8 @@ test("[audit] entries are filtered by kind, person and period, and paged", async
   const movesByModerator = await listAuditEntries(admin, { action: "thread.move", actorId: moderator.id });
   assert.ok(movesByModerator.entries.some((entry) => entry.subjectId === thread.id));
 
-  const today = new Date().toISOString().slice(0, 10);
+  // the filter's days are Berlin days: from 22:00/23:00 UTC on, UTC is still on the day before
+  const today = toBerlinLocal(new Date()).slice(0, 10);
   const [aLongTimeAgo] = ["2001-01-01"];
   assert.equal((await listAuditEntries(admin, { actorId: otherModerator.id, from: today, to: today })).total, 1);
   assert.equal((await listAuditEntries(admin, { actorId: otherModerator.id, to: aLongTimeAgo })).total, 0);
