@@ -16,12 +16,11 @@ import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
-import { createClient } from "redis";
 import { io } from "socket.io-client";
 import { ThreadCursor } from "../../app/_lib/thread-cursor.ts";
 import type { PostDto } from "../../server/services/posts/dto.ts";
 import type { CatchUp } from "../../server/services/posts/list-posts.ts";
-import { DEMO_PASSWORD, sleep, startServer, type ClientSocket, type ServerProcess } from "./harness.ts";
+import { deleteRedisKeys, DEMO_PASSWORD, sleep, startServer, type ClientSocket, type ServerProcess } from "./harness.ts";
 import { startNginx, type NginxProcess } from "./nginx.ts";
 
 // the test's nginx has a self-signed certificate made for this run: fetch cannot be given it, the
@@ -275,19 +274,7 @@ describe("failover under load: nginx, two processes, SIGKILL and rolling restart
           console.error(`could not drop ${dbName}: ${error.message}`),
         );
       }
-      const redis = createClient({ url: REDIS_URL });
-      redis.on("error", () => {});
-      try {
-        await redis.connect();
-        for await (const batch of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) {
-          const keys = ([] as string[]).concat(batch as string | string[]);
-          if (keys.length) await redis.del(keys);
-        }
-      } catch (error) {
-        console.error(`could not clean Redis keys ${redisPrefix}*: ${(error as Error).message}`);
-      } finally {
-        await redis.quit().catch(() => {});
-      }
+      await deleteRedisKeys(REDIS_URL, redisPrefix);
     },
     { timeout: 90_000 },
   );

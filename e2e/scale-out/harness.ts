@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createClient } from "redis";
 import { io, type Socket } from "socket.io-client";
 import type { ClientEvents, ServerEvents } from "../../server/realtime/events.ts";
 
@@ -248,4 +249,21 @@ export async function request<E extends AckedEvent>(
   const response = (await (socket.timeout(timeoutMs).emitWithAck as (event: string, data: unknown) => Promise<unknown>)(name, input)) as AckResult<E>;
   if (!response.ok) throw new Error(`${name}: ${response.error.code} ${response.error.message}`);
   return response.data as AckData<E>;
+}
+
+/** Removes every Redis key a test run wrote under its prefix; a failure is reported, not thrown. */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = createClient({ url: redisUrl });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+    for await (const batch of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      const keys = ([] as string[]).concat(batch as string | string[]);
+      if (keys.length) await redis.del(keys);
+    }
+  } catch (error) {
+    console.error(`could not clean Redis keys ${prefix}*: ${(error as Error).message}`);
+  } finally {
+    await redis.quit().catch(() => {});
+  }
 }

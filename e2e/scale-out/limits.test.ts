@@ -12,9 +12,8 @@ import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
-import { createClient } from "redis";
 import { MAX_FAILURES } from "../../server/auth/sign-in-throttle.ts";
-import { DEMO_PASSWORD, PARTICIPANT, seededThread, signIn, startServer, trpc, trySignIn, type ServerProcess } from "./harness.ts";
+import { deleteRedisKeys, DEMO_PASSWORD, PARTICIPANT, seededThread, signIn, startServer, trpc, trySignIn, type ServerProcess } from "./harness.ts";
 
 const BASE_DATABASE_URL = process.env.SCALEOUT_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
@@ -68,17 +67,7 @@ describe("limits across two processes (PostgreSQL + Redis)", { timeout: 5 * 60_0
   after(async () => {
     await Promise.allSettled(servers.map((server) => server.stop()));
     if (databaseCreated) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((error: Error) => console.error(`could not drop ${dbName}: ${error.message}`));
-    const redis = createClient({ url: REDIS_URL });
-    redis.on("error", () => {});
-    try {
-      await redis.connect();
-      for await (const batch of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) {
-        const keys = ([] as string[]).concat(batch as string | string[]);
-        if (keys.length) await redis.del(keys);
-      }
-    } finally {
-      await redis.quit().catch(() => {});
-    }
+    await deleteRedisKeys(REDIS_URL, redisPrefix);
   });
 
   test("ten failed sign-ins, alternating between the processes, block the address on both", async () => {

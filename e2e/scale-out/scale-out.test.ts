@@ -12,9 +12,9 @@ import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
-import { createClient } from "redis";
 import type { PostDto } from "../../server/services/posts/dto.ts";
 import {
+  deleteRedisKeys,
   PARTICIPANT,
   connectSocket,
   request,
@@ -144,19 +144,7 @@ describe("scale-out: two processes, one PostgreSQL database, Socket.IO over Redi
           console.error(`could not drop ${dbName}: ${error.message}`),
         );
       }
-      const redis = createClient({ url: REDIS_URL });
-      redis.on("error", () => {});
-      try {
-        await redis.connect();
-        for await (const batch of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) {
-          const keys = ([] as string[]).concat(batch as string | string[]);
-          if (keys.length) await redis.del(keys);
-        }
-      } catch (error) {
-        console.error(`could not clean Redis keys ${redisPrefix}*: ${(error as Error).message}`);
-      } finally {
-        await redis.quit().catch(() => {});
-      }
+      await deleteRedisKeys(REDIS_URL, redisPrefix);
     },
     { timeout: 60_000 },
   );
