@@ -3,7 +3,8 @@ import { can, type Action } from "../../auth/policy";
 import type { Tx } from "../../db";
 import { event, rooms, type RealtimeEvent } from "../../realtime/events";
 import { normaliseText } from "../../schemas/text";
-import { authorSelect } from "../users/dto";
+import type { RoleName } from "../../auth/roles";
+import { authorOf, type AuthorDto } from "../users/dto";
 import type { NotificationDto } from "./dto";
 import { kindPriority, type NotificationKind } from "./kinds";
 
@@ -41,6 +42,59 @@ const clip = (text: string, max: number) => {
   return chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : chars.join("");
 };
 
+/** A candidate recipient (or an actor) with what decides whether they hear of it. */
+interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  organisation: string;
+  role: RoleName;
+  /** a candidate still active (an actor is read for their name only) */
+  isCandidate: boolean;
+  disabledKinds: string[];
+  /** of the inputs' threads, those this person muted */
+  mutedThreadIds: string[];
+  /** of the inputs' posts, those this person was already notified about */
+  notifiedPostIds: string[];
+}
+
+interface NotificationRow {
+  id: string;
+  recipientId: string;
+  kind: NotificationKind;
+  actorId: string | null;
+  threadId: string | null;
+  postId: string | null;
+  title: string;
+  excerpt: string;
+  link: string;
+}
+
+/**
+ * Inserts the rows and answers each recipient's unread count with them, in one statement (a post
+ * notifies its thread's followers on the hottest write path: every round trip counts). The count
+ * reads the table as it was before the insert and adds the inserted rows.
+ */
+async function insertNotifications(tx: Tx, rows: NotificationRow[], now: Date): Promise<Map<string, number>> {
+  const column = <K extends keyof NotificationRow>(key: K) => rows.map((row) => row[key]);
+  const recipientIds = [...new Set(column("recipientId"))];
+  const counts = await tx.$queryRaw<{ recipientId: string; unread: number }[]>`
+    WITH inserted AS (
+      INSERT INTO "Notification" ("id", "recipientId", "kind", "actorId", "threadId", "postId", "title", "excerpt", "link", "createdAt")
+      SELECT r."id", r."recipientId", r."kind"::"NotificationKind", r."actorId", r."threadId", r."postId", r."title", r."excerpt", r."link", ${now.toISOString()}::timestamp(3)
+      FROM unnest(
+        ${column("id")}::text[], ${column("recipientId")}::text[], ${column("kind")}::text[], ${column("actorId")}::text[],
+        ${column("threadId")}::text[], ${column("postId")}::text[], ${column("title")}::text[], ${column("excerpt")}::text[], ${column("link")}::text[]
+      ) AS r("id", "recipientId", "kind", "actorId", "threadId", "postId", "title", "excerpt", "link")
+      RETURNING "recipientId"
+    )
+    SELECT r."recipientId",
+      ((SELECT count(*) FROM "Notification" n WHERE n."recipientId" = r."recipientId" AND n."readAt" IS NULL)
+        + (SELECT count(*) FROM inserted i WHERE i."recipientId" = r."recipientId"))::int AS "unread"
+    FROM unnest(${recipientIds}::text[]) AS r("recipientId")`;
+  return new Map(counts.map((row) => [row.recipientId, Number(row.unread)]));
+}
+
 /** Unread notifications per user, for the bell's count. */
 export async function unreadCounts(tx: Tx, userIds: string[]): Promise<Map<string, number>> {
   const groups = await tx.notification.groupBy({
@@ -70,27 +124,29 @@ export async function notify(tx: Tx, inputs: NotificationInput[]): Promise<Realt
   const threadIds = [...new Set(inputs.map((input) => input.threadId).filter((id): id is string => !!id))];
   const postIds = [...new Set(inputs.map((input) => input.postId).filter((id): id is string => !!id))];
 
-  const [users, mutes, earlier] = await Promise.all([
-    tx.user.findMany({
-      where: { id: { in: candidateIds }, deactivatedAt: null },
-      select: { id: true, name: true, email: true, organisation: true, role: true, notificationSettings: { select: { disabledKinds: true } } },
-    }),
-    threadIds.length
-      ? tx.threadSubscription.findMany({
-          where: { threadId: { in: threadIds }, userId: { in: candidateIds }, level: "MUTED" },
-          select: { userId: true, threadId: true },
-        })
-      : [],
-    postIds.length
-      ? tx.notification.findMany({ where: { postId: { in: postIds }, recipientId: { in: candidateIds } }, select: { recipientId: true, postId: true } })
-      : [],
-  ]);
-  const userById = new Map(users.map((user) => [user.id, user]));
-  const muted = new Set(mutes.map((mute) => `${mute.userId}:${mute.threadId}`));
-  const notifiedForPost = new Set(earlier.map((row) => `${row.recipientId}:${row.postId}`));
+  const actorIds = [...new Set(inputs.map((input) => input.actorId).filter((id): id is string => !!id))];
+  const people = await tx.$queryRaw<PersonRow[]>`
+    SELECT u."id", u."name", u."email", u."organisation", u."role"::text AS "role",
+      (u."id" = ANY(${candidateIds}::text[]) AND u."deactivatedAt" IS NULL) AS "isCandidate",
+      COALESCE(s."disabledKinds"::text[], ARRAY[]::text[]) AS "disabledKinds",
+      ARRAY(
+        SELECT ts."threadId" FROM "ThreadSubscription" ts
+        WHERE ts."userId" = u."id" AND ts."level" = 'MUTED' AND ts."threadId" = ANY(${threadIds}::text[])
+      ) AS "mutedThreadIds",
+      ARRAY(
+        SELECT n."postId" FROM "Notification" n
+        WHERE n."recipientId" = u."id" AND n."postId" = ANY(${postIds}::text[])
+      ) AS "notifiedPostIds"
+    FROM "User" u
+    LEFT JOIN "NotificationSettings" s ON s."userId" = u."id"
+    WHERE (u."id" = ANY(${candidateIds}::text[]) AND u."deactivatedAt" IS NULL) OR u."id" = ANY(${actorIds}::text[])`;
+  const userById = new Map(people.filter((person) => person.isCandidate).map((person) => [person.id, person]));
+  const actorById = new Map(people.map((person): [string, AuthorDto] => [person.id, authorOf(person)]));
+  const muted = new Set(people.flatMap((person) => person.mutedThreadIds.map((threadId) => `${person.id}:${threadId}`)));
+  const notifiedForPost = new Set(people.flatMap((person) => person.notifiedPostIds.map((postId) => `${person.id}:${postId}`)));
 
   const now = new Date();
-  const rows: { id: string; recipientId: string; kind: NotificationKind; actorId: string | null; threadId: string | null; postId: string | null; title: string; excerpt: string; link: string; createdAt: Date }[] = [];
+  const rows: NotificationRow[] = [];
   const ordered = inputs.map((input, index) => ({ input, index })).sort((a, b) => kindPriority[a.input.kind] - kindPriority[b.input.kind] || a.index - b.index);
   for (const { input } of ordered) {
     const readAction = input.readAction === undefined ? "internal.read" : input.readAction;
@@ -99,7 +155,7 @@ export async function notify(tx: Tx, inputs: NotificationInput[]): Promise<Realt
     for (const recipientId of new Set(input.recipientIds)) {
       const user = userById.get(recipientId);
       if (!user || recipientId === input.actorId) continue;
-      if (user.notificationSettings?.disabledKinds.includes(input.kind)) continue;
+      if (user.disabledKinds.includes(input.kind)) continue;
       if (input.threadId && muted.has(`${recipientId}:${input.threadId}`)) continue;
       if (readAction && !can(user, readAction)) continue;
       if (input.postId) {
@@ -117,19 +173,12 @@ export async function notify(tx: Tx, inputs: NotificationInput[]): Promise<Realt
         title,
         excerpt,
         link: input.link,
-        createdAt: now,
       });
     }
   }
   if (rows.length === 0) return [];
 
-  await tx.notification.createMany({ data: rows });
-  const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => !!id))];
-  const [actors, counts] = await Promise.all([
-    tx.user.findMany({ where: { id: { in: actorIds } }, select: authorSelect }),
-    unreadCounts(tx, [...new Set(rows.map((row) => row.recipientId))]),
-  ]);
-  const actorById = new Map(actors.map((actor) => [actor.id, actor]));
+  const counts = await insertNotifications(tx, rows, now);
   return rows.map((row) => {
     const notification: NotificationDto = {
       id: row.id,

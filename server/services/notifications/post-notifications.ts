@@ -35,11 +35,10 @@ export async function notifyNewThread(tx: Tx, created: NewPost, more: Notificati
 }
 
 /**
- * A new post: its author follows the thread, and the thread's followers hear of it (THREAD_POST).
- * `more` are the post's mentions and replies, for one notify() call (see notify()).
+ * A new post: the thread's followers hear of it (THREAD_POST). appendPost() made the author follow
+ * the thread and read its followers in the same statement. `more` are the post's mentions and
+ * replies, for one notify() call (see notify()).
  */
-export async function notifyNewPost(tx: Tx, created: NewPost, more: NotificationInput[] = []): Promise<RealtimeEvent[]> {
-  await followAutomatically(tx, created.post.author.id, created.thread.id);
-  const followers = await tx.threadSubscription.findMany({ where: { threadId: created.thread.id, level: "FOLLOWING" }, select: { userId: true } });
-  return notify(tx, [...more, inputFor(created, "THREAD_POST", followers.map((f) => f.userId))]);
+export async function notifyNewPost(tx: Tx, created: NewPost & { followerIds: string[] }, more: NotificationInput[] = []): Promise<RealtimeEvent[]> {
+  return notify(tx, [...more, inputFor(created, "THREAD_POST", created.followerIds)]);
 }

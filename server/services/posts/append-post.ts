@@ -22,6 +22,7 @@ interface AppendedRow {
   groupId: string;
   groupSlug: string;
   groupName: string;
+  followerIds: string[];
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -36,10 +37,18 @@ export interface AppendPostInput {
   mayPostWhenLocked: boolean;
 }
 
+export interface AppendedPost {
+  post: PostDto;
+  thread: ThreadDetail;
+  /** who followed the thread before this post (the author now follows it too, unless they chose otherwise) */
+  followerIds: string[];
+}
+
 /**
  * Appends a post in one statement: the thread's seq and postCount go up (row-locking it, so numbers
  * and sequence values are gap-free even with several processes writing), the post is inserted with
- * them, and the thread comes back as the live events show it. This is the hottest write: Prisma's
+ * them, the author's read mark moves and the author follows the thread, and the thread comes back as
+ * the live events show it, with the followers the post notifies. This is the hottest write: Prisma's
  * interactive transaction with the relations the events need took ten round trips; one statement is
  * atomic on its own. `now` is written as UTC wall time, as Prisma stores every DateTime.
  * Null: no such thread, or it is locked and the actor may not post there.
@@ -49,7 +58,7 @@ export async function appendPost(
   input: AppendPostInput,
   now = new Date(),
   tx: Tx = db(),
-): Promise<{ post: PostDto; thread: ThreadDetail } | null> {
+): Promise<AppendedPost | null> {
   const { html, renderVersion } = renderForStorage(input.body, input.id);
   const at = now.toISOString();
   const [row] = await tx.$queryRaw<AppendedRow[]>`
@@ -69,10 +78,16 @@ export async function appendPost(
       SELECT ${actor.id}, bumped."id", bumped."postCount", ${at}::timestamp(3) FROM bumped
       ON CONFLICT ("userId", "threadId") DO UPDATE
         SET "lastReadNumber" = GREATEST("ThreadRead"."lastReadNumber", EXCLUDED."lastReadNumber"), "updatedAt" = EXCLUDED."updatedAt"
+    ), followed AS (
+      -- posting follows the thread, unless the author already chose (followed, stopped following, muted)
+      INSERT INTO "ThreadSubscription" ("userId", "threadId", "level", "createdAt", "updatedAt")
+      SELECT ${actor.id}, bumped."id", 'FOLLOWING', ${at}::timestamp(3), ${at}::timestamp(3) FROM bumped
+      ON CONFLICT ("userId", "threadId") DO NOTHING
     )
     SELECT bumped.*,
       author."name" AS "authorName", author."organisation" AS "authorOrganisation", author."role"::text AS "authorRole",
-      g."slug" AS "groupSlug", g."name" AS "groupName"
+      g."slug" AS "groupSlug", g."name" AS "groupName",
+      ARRAY(SELECT f."userId" FROM "ThreadSubscription" f WHERE f."threadId" = bumped."id" AND f."level" = 'FOLLOWING') AS "followerIds"
     FROM bumped
     JOIN inserted ON TRUE
     JOIN "User" author ON author."id" = bumped."authorId"
@@ -98,5 +113,5 @@ export async function appendPost(
   const row0 = { id: input.id, threadId: row.id, number: postCount, html, changeSeq: seq, createdAt: now, editedAt: null, author, replyTo, attachments: [] };
   // a new post is neither deleted nor hidden and has no reactions: both views are the same
   const post = toPostDto({ ...row0, deletedAt: null, hiddenAt: null, hiddenReason: null }, "participant");
-  return { post, thread };
+  return { post, thread, followerIds: row.followerIds };
 }
