@@ -3,6 +3,7 @@ import type { Tx } from "../server/db";
 import { ozgPhases, type OzgAvailability, type OzgPhase } from "../server/schemas/ozg";
 import { formatOzgField, type OzgField, type OzgFieldValues } from "../server/schemas/ozg-fields";
 import type { RessortCode } from "../server/schemas/ressorts";
+import { insertFieldChanges } from "../server/services/ozg/insert-field-changes";
 import { catalogueServices, type CatalogueService } from "./ozg-catalogue";
 
 /**
@@ -193,7 +194,7 @@ export async function seedDemoOzg(tx: Tx, users: Map<string, string>): Promise<v
       },
       select: { id: true },
     });
-    await tx.ozgFieldChange.createMany({ data: changes.map((change) => ({ ...change, importId: created.id, changedById: moderatorId, changedAt: at })) });
+    await insertFieldChanges(tx, changes, { importId: created.id, changedById: moderatorId, changedAt: at });
   }
 
   for (const { ozgId, months } of trajectories) {

@@ -39,22 +39,26 @@ const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
 export async function seedOzgCatalogue(tx: Tx): Promise<boolean> {
   if (await tx.ozgService.count()) return false;
   const services = catalogueServices();
-  await tx.ozgService.createMany({
-    data: services.map((service) => ({ ozgId: service.ozg_id, name: service.ozg_leistung, lage: service.lage, themenfeld: service.themenfeld })),
-  });
+  // one statement per table with a column array each: Prisma's createMany compiles a query of some
+  // 42,000 bound values for the LeiKa rows, and the query compiler keeps the memory it grew for it
+  // for the life of the process (bench/README.md, "Where the memory goes")
+  await tx.$executeRaw`
+    INSERT INTO "OzgService" ("ozgId", "name", "lage", "themenfeld")
+    SELECT * FROM unnest(
+      ${services.map((service) => service.ozg_id)}::text[], ${services.map((service) => service.ozg_leistung)}::text[],
+      ${services.map((service) => service.lage)}::text[], ${services.map((service) => service.themenfeld)}::text[]
+    )`;
   const known = new Set(services.map((service) => service.ozg_id));
   // 26 LeiKa rows of the source belong to no OZG-Leistung: there is nothing to show them on
   const leika = readCsv<CatalogueLeika>("ozg_leika_zuordnung.csv").filter((row) => known.has(row.ozg_id));
-  await tx.ozgLeikaService.createMany({
-    data: leika.map((row) => ({
-      ozgId: row.ozg_id,
-      leikaKey: orNull(row.leika_schluessel),
-      name: row.leika_bezeichnung,
-      leikaType: orNull(row.leika_typ),
-      legalBasis: orNull(row.rechtsgrundlage),
-      laws: orNull(row.gesetze),
-      lawAbbrevs: orNull(row.gesetzeskuerzel),
-    })),
-  });
+  const column = (pick: (row: CatalogueLeika) => string | null) => leika.map(pick);
+  await tx.$executeRaw`
+    INSERT INTO "OzgLeikaService" ("id", "ozgId", "leikaKey", "name", "leikaType", "legalBasis", "laws", "lawAbbrevs")
+    SELECT gen_random_uuid()::text, l.* FROM unnest(
+      ${column((row) => row.ozg_id)}::text[], ${column((row) => orNull(row.leika_schluessel))}::text[],
+      ${column((row) => row.leika_bezeichnung)}::text[], ${column((row) => orNull(row.leika_typ))}::text[],
+      ${column((row) => orNull(row.rechtsgrundlage))}::text[], ${column((row) => orNull(row.gesetze))}::text[],
+      ${column((row) => orNull(row.gesetzeskuerzel))}::text[]
+    ) AS l`;
   return true;
 }
