@@ -330,6 +330,7 @@ export const procedureExpectations = {
   "results.sectionForEditing": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f) }) },
   "results.createSection": { expect: moderation, input: () => ({ title: "Abschnitt der Matrix" }) },
   "results.renameSection": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f), title: "Neuer Titel" }) },
+  "results.deleteSection": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f) }) },
   "results.moveSection": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f), direction: "up" }) },
   "results.saveSection": { expect: moderation, input: async (f) => {
     const sectionId = await freshSection(f);
