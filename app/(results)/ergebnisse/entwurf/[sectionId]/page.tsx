@@ -18,7 +18,7 @@ type Props = { params: Promise<{ sectionId: string }> };
 const loadSection = cache(async (sectionId: string) => {
   const actor = await getActor();
   if (!actor) return redirectToSignIn(`/ergebnisse/entwurf/${encodeURIComponent(sectionId)}`);
-  if (!can(actor, "results.edit")) forbidden();
+  if (!can(actor, "results.edit")) return null;
   if (!idSchema.safeParse(sectionId).success) notFound();
   const section = await getSectionForEditing(actor, { sectionId }).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === "SECTION_NOT_FOUND" || error.code === "NOT_FOUND")) notFound();
@@ -29,10 +29,12 @@ const loadSection = cache(async (sectionId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await loadSection((await params).sectionId);
-  return { title: `${section.title} bearbeiten – Ergebnisdokument` };
+  // forbidden() here would title the page as Next's not-found: only the page refuses
+  return { title: section ? `${section.title} bearbeiten – Ergebnisdokument` : "Kein Zugriff" };
 }
 
 export default async function SectionEditorPage({ params }: Props) {
   const section = await loadSection((await params).sectionId);
+  if (!section) forbidden();
   return <SectionEditor key={section.id} initial={section} />;
 }

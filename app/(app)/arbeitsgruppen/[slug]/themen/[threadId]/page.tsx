@@ -29,8 +29,7 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 async function loadThread(threadId: string) {
   const actor = await getActor();
-  // also from generateMetadata, so the refusal is decided before anything streams
-  if (!actor || !can(actor, "internal.read")) forbidden();
+  if (!actor || !can(actor, "internal.read")) return { actor: null, thread: null };
   if (!isUuid(threadId)) notFound();
   const thread = await getThread(actor, threadId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
@@ -41,12 +40,14 @@ async function loadThread(threadId: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { thread } = await loadThread((await params).threadId);
-  return { title: `${thread.title} – ${thread.group.name}` };
+  // forbidden() here would title the page as Next's not-found: only the page refuses
+  return { title: thread ? `${thread.title} – ${thread.group.name}` : "Kein Zugriff" };
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
   const { slug, threadId } = await params;
   const { actor, thread } = await loadThread(threadId);
+  if (!actor || !thread) forbidden();
   if (thread.group.slug !== slug) redirect(`/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`);
 
   const query = await searchParams;
