@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden(): a page a signed-in role may not open answers 403 with app/(…)/forbidden.tsx
+  experimental: { authInterrupts: true },
   // server.ts and Next's server bundle must share one PGlite instance and one Prisma runtime
   // @touch4it/ical-timezones reads its zone files next to itself (__dirname), which bundling would move
   // pdfkit reads its standard fonts (AFM files) next to itself at run time as well

@@ -45,13 +45,16 @@ test.describe("[a11y] axe on every page", () => {
     await check(page, "start");
   });
 
-  test("[a11y] reader's home and the Kein Zugriff page", async ({ asReader: page }) => {
+  test("[a11y] reader's home and the Kein Zugriff pages (403)", async ({ asReader: page }) => {
     await page.goto("/");
     await expect(new AppShell(page).welcome("Lena Lorenz")).toBeVisible();
     await check(page, "start-lesend");
-    await page.goto("/arbeitsgruppen/technik");
+    expect((await page.goto("/arbeitsgruppen/technik"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
     await check(page, "kein-zugriff");
+    expect((await page.goto("/ergebnisse/entwurf"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Entwurf nicht verfügbar" })).toBeVisible();
+    await check(page, "entwurf-nicht-verfuegbar");
   });
 
   test("[a11y] groups overview and a group page", async ({ asParticipant: page }) => {

@@ -99,7 +99,7 @@ test("[admin] the admin cannot deactivate or demote themselves", async ({ asAdmi
 
 test("[admin] participants, moderators and readers get Kein Zugriff on /verwaltung", async ({ asParticipant, asModerator, asReader }) => {
   for (const page of [asParticipant, asModerator, asReader]) {
-    await page.goto("/verwaltung");
+    expect((await page.goto("/verwaltung"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Einladungen" })).toHaveCount(0);
     await expect(new AppShell(page).navLink("Verwaltung")).toHaveCount(0);

@@ -193,7 +193,7 @@ test.describe("[impulse] managing talks", () => {
       await expect(page.getByRole("link", { name: "Bearbeiten" })).toHaveCount(0);
       await expect(page.getByRole("button", { name: "Absagen" })).toHaveCount(0);
       for (const path of ["/impulse/neu", `${talk.url}/bearbeiten`]) {
-        await page.goto(path);
+        expect((await page.goto(path))?.status(), path).toBe(403);
         await expect(page.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
         await expect(page.getByRole("textbox", { name: "Titel" })).toHaveCount(0);
       }

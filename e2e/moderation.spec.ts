@@ -92,7 +92,7 @@ test("[moderation] a participant cannot rename, move or report what they may not
   await expect(view.title).toHaveText(thread.title);
   await expect(asParticipant).toHaveURL(new RegExp(`/arbeitsgruppen/${FROM.slug}/themen/${thread.id}$`));
   await expect(view.post("Mein eigener Beitrag").getByRole("button", { name: /^Melden/ })).toHaveCount(0);
-  await asParticipant.goto("/moderation/meldungen");
+  expect((await asParticipant.goto("/moderation/meldungen"))?.status()).toBe(403);
   await expect(asParticipant.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
   await expect(new ReportQueuePage(asParticipant).navLink).toHaveCount(0);
 });
@@ -216,7 +216,7 @@ test("[moderation] the audit log filters by kind, person and period, kept in the
   await expect(filter.getByLabel("Art")).toHaveValue("");
 
   // the log is administration's: moderation is refused the page and the procedure
-  await asModerator.goto("/verwaltung/protokoll");
+  expect((await asModerator.goto("/verwaltung/protokoll"))?.status()).toBe(403);
   await expect(asModerator.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
   const audit = await trpc(asModerator.request, "user.audit", {}, "query");
   expect(audit.status).toBe(403);

@@ -117,7 +117,9 @@ test("[ozg-import] a PDF renamed .csv is refused in German and nothing is listed
 
 test("[ozg-import] participants and readers get no access to the import, neither page nor upload", async ({ asParticipant, asReader }) => {
   for (const page of [asParticipant, asReader]) {
-    await page.goto("/ozg/import");
+    expect((await page.goto("/ozg/import"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
+    expect((await page.goto(`/ozg/import/${crypto.randomUUID()}`))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Datei prüfen" })).toHaveCount(0);
     const response = await page.request.post("/api/ozg/import", { multipart: { datei: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("OZG-ID\n10304\n") } } });

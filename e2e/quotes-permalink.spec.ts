@@ -63,7 +63,7 @@ test("[permalink] a permalink opens the right page of a long thread, scrolls to 
 test("[permalink] a reader and an unknown post get no way into the thread", async ({ asReader, asParticipant, make }) => {
   const thread = await make.thread();
   const { data } = await trpc(asParticipant.request, "post.list", { threadId: thread.id }, "query");
-  await asReader.goto(`/beitraege/${data.posts[0].id}`);
+  expect((await asReader.goto(`/beitraege/${data.posts[0].id}`))?.status()).toBe(403);
   await expect(asReader.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
   await expect(asReader).toHaveURL(/\/beitraege\//);
   const missing = await asParticipant.goto(`/beitraege/${crypto.randomUUID()}`);

@@ -103,8 +103,39 @@ test.describe("[results-draft] the working draft with comments", () => {
     }).toBe(true);
   });
 
+  test("[results-draft] moderation deletes a section after confirming; a participant's open draft drops it live", async ({ asModerator, asParticipant }, testInfo) => {
+    const title = `Versehentlich angelegt ${testTag(testInfo)}`;
+    const created = await trpc(asModerator.request, "results.createSection", { title });
+    const sectionId = (created.data as { id: string; title: string }[]).find((section) => section.title === title)!.id;
+    await trpc(asParticipant.request, "results.comment", { id: crypto.randomUUID(), sectionId, body: "Gehört das hierher?", anchorBlock: null });
+    await openDraft(asParticipant);
+    await openDraft(asModerator);
+    await expect(asParticipant.getByRole("heading", { level: 2, name: title })).toBeVisible();
+
+    await sectionNamed(asModerator, title).getByRole("button", { name: `Löschen – ${title}` }).click();
+    const dialog = asModerator.getByRole("dialog", { name: `Abschnitt „${title}“ löschen?` });
+    await expect(dialog).toContainText("Sein Kommentar wird mit gelöscht.");
+    await expect(dialog).toContainText("Bereits veröffentlichte Versionen behalten den Abschnitt unverändert.");
+    await expectAccessible(asModerator);
+    // cancelling keeps it
+    await dialog.getByRole("button", { name: "Abbrechen" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(asModerator.getByRole("heading", { level: 2, name: title })).toBeVisible();
+
+    await sectionNamed(asModerator, title).getByRole("button", { name: `Löschen – ${title}` }).click();
+    await dialog.getByRole("button", { name: "Abschnitt endgültig löschen" }).click();
+    await expect(asModerator.getByRole("heading", { level: 2, name: title })).toHaveCount(0);
+    // the participant's page, not reloaded
+    await expect(asParticipant.getByRole("heading", { level: 2, name: title })).toHaveCount(0);
+    await expect(asParticipant.getByText("Gehört das hierher?")).toHaveCount(0);
+    const again = await trpc(asModerator.request, "results.deleteSection", { sectionId });
+    expect(again.status).toBe(404);
+    expect(again.error?.message).toBe("Diesen Abschnitt des Ergebnisdokuments gibt es nicht.");
+  });
+
   test("[results-draft] readers get the German refusal, visitors the sign-in page", async ({ asReader, page }) => {
-    await asReader.goto(DRAFT);
+    expect((await asReader.goto(DRAFT))?.status()).toBe(403);
+    await expect(asReader.getByRole("heading", { level: 1, name: "Entwurf nicht verfügbar" })).toBeVisible();
     await expect(asReader.getByText("Der Entwurf des Ergebnisdokuments ist den Teilnehmenden vorbehalten.", { exact: false })).toBeVisible();
     await expect(asReader.getByRole("link", { name: "Zu den veröffentlichten Ergebnissen" })).toHaveAttribute("href", "/ergebnisse");
     await expect(asReader.getByRole("button", { name: "Kommentar senden" })).toHaveCount(0);

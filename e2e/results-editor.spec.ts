@@ -161,8 +161,9 @@ test.describe("[results-editor] section editor", () => {
     const { data } = await trpc(asModerator.request, "results.draft", undefined, "query");
     const existing = (data.sections as { id: string }[])[0]!.id;
     const refused = await asParticipant.goto(editorUrl(existing));
-    expect(refused?.status()).toBeLessThan(500);
+    expect(refused?.status()).toBe(403);
     await expect(asParticipant.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
+    await expect(asParticipant).toHaveTitle(/^Kein Zugriff/);
     await expect(asParticipant.getByLabel("Text des Abschnitts (Markdown)")).toHaveCount(0);
 
     for (const segment of ["abc", "123456789012", crypto.randomUUID(), "00000000-0000-0000-0000-000000000000", `${existing}x`, "%00", "%E0%A4%A", "W".repeat(200)]) {

@@ -58,7 +58,7 @@ test("[search] a reader has no search field and no search page", async ({ asRead
   await page.goto("/");
   await expect(page.getByRole("banner")).toBeVisible();
   await expect(page.getByRole("search")).toHaveCount(0);
-  await page.goto("/suche?q=Bauantrag");
+  expect((await page.goto("/suche?q=Bauantrag"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
   await expect(page.getByTestId("search-results")).toHaveCount(0);
 });

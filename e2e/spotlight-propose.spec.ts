@@ -154,12 +154,12 @@ test.describe("[spotlight] proposing", () => {
   });
 
   test("[spotlight] a reader cannot reach the form, sees no proposal link, and the server refuses to create", async ({ asReader: page, make }) => {
-    await page.goto("/spotlights/neu");
+    expect((await page.goto("/spotlights/neu"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
     await expect(page).toHaveTitle(/Kein Zugriff/);
     await expect(page.getByRole("textbox", { name: "Titel" })).toHaveCount(0);
     const thread = await make.thread();
-    await page.goto(`/spotlights/neu?thema=${thread.id}`);
+    expect((await page.goto(`/spotlights/neu?thema=${thread.id}`))?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
     await expect(page.getByText(thread.title)).toHaveCount(0);
 

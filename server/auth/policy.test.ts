@@ -62,6 +62,7 @@ const table = {
   "results.readDraft": [out,        no,     ok,          ok,        ok],
   "results.comment":   [out,        no,     ok,          ok,        ok],
   "results.edit":      [out,        no,     no,          ok,        ok],
+  "results.deleteSection": [out,    no,     no,          ok,        ok],
   "results.resolve":   [out,        no,     no,          ok,        ok],
   "results.publish":   [out,        no,     no,          ok,        ok],
 } satisfies Record<Action, (typeof ok | typeof no | typeof out)[]>;

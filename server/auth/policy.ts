@@ -112,6 +112,8 @@ const minimumRole = {
   "results.comment": "PARTICIPANT",
   /** write, add, rename and order sections */
   "results.edit": "MODERATOR",
+  /** remove a draft section with its comments; published versions keep their copy */
+  "results.deleteSection": "MODERATOR",
   "results.resolve": "MODERATOR",
   /** publish a version, make the published versions public */
   "results.publish": "MODERATOR",

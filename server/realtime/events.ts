@@ -67,7 +67,7 @@ export interface ServerEvents {
   "thread.typing": (payload: { threadId: string; user: { id: string; name: string }; stopped: boolean }) => void;
   /** a draft section was saved: the section as it is now */
   "results.section": (payload: { section: ResultSectionDto }) => void;
-  /** a section was added, renamed or moved: every section as it is now, in order */
+  /** a section was added, renamed, moved or deleted: every section as it is now, in order */
   "results.sections": (payload: { sections: ResultSectionDto[] }) => void;
   /** a comment was written or resolved: as it is now */
   "results.comment": (payload: { comment: ResultCommentDto }) => void;

@@ -18,7 +18,7 @@ import { createResultComment, resolveResultComment } from "../services/results/c
 import { compareResultVersions } from "../services/results/compare-versions";
 import { getResultDraft } from "../services/results/get-draft";
 import { getSectionForEditing } from "../services/results/get-section-for-editing";
-import { createResultSection, moveResultSection, renameResultSection } from "../services/results/manage-sections";
+import { createResultSection, deleteResultSection, moveResultSection, renameResultSection } from "../services/results/manage-sections";
 import { previewResultSection } from "../services/results/preview-section";
 import { publishResultVersion } from "../services/results/publish-version";
 import { saveResultSection } from "../services/results/save-section";
@@ -36,6 +36,7 @@ export const resultsRouter = router({
   sectionForEditing: authedProcedure.input(resultSectionIdSchema).query(({ ctx, input }) => getSectionForEditing(ctx.actor, input)),
   createSection: authedProcedure.input(createResultSectionSchema).mutation(({ ctx, input }) => commitAndPublish(createResultSection(ctx.actor, input))),
   renameSection: authedProcedure.input(renameResultSectionSchema).mutation(({ ctx, input }) => commitAndPublish(renameResultSection(ctx.actor, input))),
+  deleteSection: authedProcedure.input(resultSectionIdSchema).mutation(({ ctx, input }) => commitAndPublish(deleteResultSection(ctx.actor, input))),
   moveSection: authedProcedure.input(moveResultSectionSchema).mutation(({ ctx, input }) => commitAndPublish(moveResultSection(ctx.actor, input))),
   saveSection: authedProcedure.input(saveResultSectionSchema).mutation(({ ctx, input }) => commitAndPublish(saveResultSection(ctx.actor, input))),
   autosave: authedProcedure.input(autosaveResultDraftSchema).mutation(({ ctx, input }) => autosaveResultDraft(ctx.actor, input)),

@@ -32,6 +32,7 @@ export const auditActionLabels = {
   "ozg.publish": "Nachnutzungsübersicht öffentlich geschaltet",
   "ozg.unpublish": "Nachnutzungsübersicht nicht mehr öffentlich",
   "results.publishVersion": "Version des Ergebnisdokuments veröffentlicht",
+  "results.deleteSection": "Abschnitt des Ergebnisdokuments gelöscht",
   "results.public": "Ergebnisdokument öffentlich geschaltet",
   "results.unpublic": "Ergebnisdokument nicht mehr öffentlich",
 } as const satisfies Record<string, string>;

@@ -330,6 +330,8 @@ export const procedureExpectations = {
   "results.sectionForEditing": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f) }) },
   "results.createSection": { expect: moderation, input: () => ({ title: "Abschnitt der Matrix" }) },
   "results.renameSection": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f), title: "Neuer Titel" }) },
+  // a section of its own for every call: the shared one must outlive the other procedures
+  "results.deleteSection": { expect: moderation, input: async (f) => ({ sectionId: (await createResultSection(f.actors.moderator, { title: "Abschnitt zum Löschen" })).result.at(-1)!.id }) },
   "results.moveSection": { expect: moderation, input: async (f) => ({ sectionId: await freshSection(f), direction: "up" }) },
   "results.saveSection": { expect: moderation, input: async (f) => {
     const sectionId = await freshSection(f);

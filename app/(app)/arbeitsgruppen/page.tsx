@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { GroupCard } from "@/app/_components/groups/group-card";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { listGroups } from "@/server/services/groups/list-groups";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Arbeitsgruppen" };
 
 export default async function GroupsPage() {
   const actor = await getActor();
-  if (!can(actor, "internal.read")) return <NoAccess />;
+  if (!can(actor, "internal.read")) forbidden();
   const [groups, unread] = await Promise.all([listGroups(actor), unreadThreadsByGroup(actor)]);
   return (
     <>

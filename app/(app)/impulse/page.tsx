@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { TalkCard } from "@/app/_components/impulse/talk-card";
 import { TalkFilters } from "@/app/_components/impulse/talk-filters";
 import { buttonClass } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { parseTalkListParams, talkListHref, type TalkListParams } from "@/server/schemas/impulse-params";
@@ -69,7 +69,7 @@ function EmptyList({ params }: { params: TalkListParams }) {
 
 export default async function ImpulseTalksPage({ searchParams }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "impulse.read")) return <NoAccess />;
+  if (!actor || !can(actor, "impulse.read")) forbidden();
   const { params, input, groups } = await talkListState(actor, parseTalkListParams(await searchParams));
   const talks = await listImpulseTalks(actor, input);
   const now = new Date();

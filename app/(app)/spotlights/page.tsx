@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { BoardFilters } from "@/app/_components/spotlights/board-filters";
 import { SpotlightBoard } from "@/app/_components/spotlights/spotlight-board";
 import { buttonClass } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { berlinDay } from "@/server/schemas/calendar-day";
@@ -50,7 +50,7 @@ function ViewSwitch({ params }: { params: SpotlightBoardParams }) {
 
 export default async function SpotlightsPage({ searchParams }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "spotlight.read")) return <NoAccess />;
+  if (!actor || !can(actor, "spotlight.read")) forbidden();
   const { params, input, options } = await spotlightBoardState(actor, parseSpotlightParams(await searchParams));
   const spotlights = await listSpotlights(actor, input);
   const isReader = !can(actor, "internal.read");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { SearchFilters } from "@/app/_components/search/search-filters";
 import { SearchResults } from "@/app/_components/search/search-results";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { parseSearchParams } from "@/server/schemas/search";
@@ -20,7 +20,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const actor = await getActor();
-  if (!can(actor, "search.read")) return <NoAccess />;
+  if (!can(actor, "search.read")) forbidden();
   const parsed = parseSearchParams(await searchParams);
   const options = await searchFilterOptions(actor);
   // a slug or person the filters do not offer is dropped: the nearest valid search

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { AuditLog } from "@/app/_components/admin/audit-log";
 import { InvitationPanel } from "@/app/_components/admin/invitation-panel";
 import { UserTable } from "@/app/_components/admin/user-table";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { listAuditEntries } from "@/server/services/audit/list-audit";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Verwaltung" };
 
 export default async function AdminPage() {
   const actor = await getActor();
-  if (!actor || !can(actor, "user.manage")) return <NoAccess />;
+  if (!actor || !can(actor, "user.manage")) forbidden();
   const [audit, users, invitations] = await Promise.all([
     can(actor, "audit.read") ? listAuditEntries(actor, {}) : null,
     listUsers(actor),

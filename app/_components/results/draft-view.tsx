@@ -88,7 +88,7 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
   const { sections, comments, latestVersion } = draft;
   return (
     <div>
-      <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Entwurf: {draft.document.title}</h1>
+      <h1 tabIndex={-1} className="text-2xl font-bold text-slate-900 sm:text-3xl">Entwurf: {draft.document.title}</h1>
       <div className="mt-4 max-w-3xl space-y-1 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-brand-800" data-testid="draft-note">
         <p>
           Dies ist der Arbeitsentwurf des Ergebnisdokuments. Er ist nur für Teilnehmende und die Moderation sichtbar; Kommentare helfen der Moderation
@@ -164,7 +164,14 @@ export function DraftView({ initialDraft, viewer, groups }: { initialDraft: Resu
               </div>
               {section.groupName && <p className="mt-1 text-sm text-slate-600">{section.groupName}</p>}
               {viewer.canEdit && (
-                <SectionToolbar section={section} index={index} count={sections.length} onSections={applySections} announce={setAnnouncement} />
+                <SectionToolbar
+                  section={section}
+                  index={index}
+                  count={sections.length}
+                  commentCount={sectionComments.length}
+                  onSections={applySections}
+                  announce={setAnnouncement}
+                />
               )}
               <DraftSectionBody section={section} comments={sectionComments} />
               <h3 className="mt-4 text-base font-semibold">Quellen</h3>

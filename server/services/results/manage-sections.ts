@@ -2,7 +2,8 @@ import { assertCan, type Actor } from "../../auth/policy";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import type { WithEvents } from "../../realtime/events";
-import { createResultSectionSchema, moveResultSectionSchema, renameResultSectionSchema, SECTIONS_MAX } from "../../schemas/results";
+import { createResultSectionSchema, moveResultSectionSchema, renameResultSectionSchema, resultSectionIdSchema, SECTIONS_MAX } from "../../schemas/results";
+import { recordAudit } from "../audit/record-audit";
 import type { ResultSectionDto } from "./dto";
 import { lockResultDocument } from "./document";
 import { allSectionsChange } from "./sections";
@@ -58,6 +59,31 @@ export async function moveResultSection(actor: Actor | null, rawInput: unknown):
     [order[index], order[target]] = [order[target]!, order[index]!];
     // renumbered 0…n-1, so positions stay dense whatever happened before
     for (const [position, row] of order.entries()) await tx.resultSection.update({ where: { id: row.id }, data: { position } });
+    const { sections, events } = await allSectionsChange(tx);
+    return { result: sections, events };
+  });
+}
+
+/**
+ * Removes a draft section added by mistake or no longer wanted, with its comments (open and resolved)
+ * and every moderator's autosaved text of it (cascade) and its draft sources. Published versions keep
+ * their own copy (ResultVersionSection and their citations have no key to the draft section); the
+ * next publication leaves the section out. The sections below close up. Audited.
+ */
+export async function deleteResultSection(actor: Actor | null, rawInput: unknown): Promise<WithEvents<ResultSectionDto[]>> {
+  assertCan(actor, "results.deleteSection");
+  const input = resultSectionIdSchema.parse(rawInput);
+  return db().$transaction(async (tx) => {
+    await lockResultDocument(tx);
+    const section = await sectionOrThrow(tx, input.sectionId);
+    const comments = await tx.resultComment.count({ where: { sectionId: section.id } });
+    await tx.resultCitation.deleteMany({ where: { sectionId: section.id, versionId: null } });
+    await tx.resultSection.delete({ where: { id: section.id } });
+    const order = await tx.resultSection.findMany({ select: { id: true, position: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+    for (const [position, row] of order.entries()) {
+      if (row.position !== position) await tx.resultSection.update({ where: { id: row.id }, data: { position } });
+    }
+    await recordAudit(tx, actor, "results.deleteSection", { type: "resultSection", id: section.id }, { title: section.title, comments });
     const { sections, events } = await allSectionsChange(tx);
     return { result: sections, events };
   });

@@ -8,12 +8,13 @@ import { SECTION_MARKDOWN_MAX } from "../../schemas/results";
 import { rejectsWithAppError, rejectsWithZodMessage } from "../../test/assertions";
 import { makePost, makeSpotlight, makeThread } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
+import { autosaveResultDraft } from "./autosave-draft";
 import { citedIn } from "./cited-in";
 import { createResultComment, resolveResultComment } from "./comments";
 import { compareResultVersions } from "./compare-versions";
 import { getResultDraft } from "./get-draft";
 import { getSectionForEditing } from "./get-section-for-editing";
-import { createResultSection, moveResultSection, renameResultSection } from "./manage-sections";
+import { createResultSection, deleteResultSection, moveResultSection, renameResultSection } from "./manage-sections";
 import { previewResultSection } from "./preview-section";
 import { publishResultVersion } from "./publish-version";
 import { recordResultVisit, resultNewsFor } from "./reader-summary";
@@ -251,4 +252,47 @@ test("[results] readers see the words of links to internal discussions, never th
   assert.ok(readerDiff.parts.some((part) => part.kind === "added" && part.text.includes("Grundlage")));
   // what changed in the words people read: no Markdown marks
   assert.ok(readerDiff.parts.every((part) => !/[[\]()]/.test(part.text)));
+});
+
+test("[results] moderation deletes a section with its comments and autosaved text; the rest close up; published versions keep their copy", async () => {
+  const thread = await makeThread(participant, { title: "Quelle eines gelöschten Abschnitts" });
+  const doomed = await newSection("Versehentlich angelegt");
+  const below = await newSection("Darunter");
+  await saved(doomed.id, `Steht in der Version, [Grundlage](/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}).`);
+  const { result: version } = await publishResultVersion(moderator, { note: "Mit dem Abschnitt" });
+  const { result: comment } = await createResultComment(participant, { id: randomUUID(), sectionId: doomed.id, body: "Offene Frage" });
+  const current = await getSectionForEditing(moderator, { sectionId: doomed.id });
+  await autosaveResultDraft(moderator, { sectionId: doomed.id, markdown: "halb geschrieben", baseRevision: current.revision });
+
+  // who may not, and what is no section
+  for (const actor of [participant, reader]) await rejectsWithAppError(() => deleteResultSection(actor, { sectionId: doomed.id }), "FORBIDDEN");
+  await rejectsWithAppError(() => deleteResultSection(null, { sectionId: doomed.id }), "UNAUTHORIZED");
+  await rejectsWithAppError(() => deleteResultSection(moderator, { sectionId: randomUUID() }), "SECTION_NOT_FOUND", "Diesen Abschnitt des Ergebnisdokuments gibt es nicht.");
+  await rejectsWithZodMessage(() => deleteResultSection(moderator, { sectionId: "abc'; DROP TABLE" }), "Die Kennung ist ungültig.");
+  assert.ok(await db().resultSection.findUnique({ where: { id: doomed.id } }));
+
+  const { result: sections, events } = await deleteResultSection(moderator, { sectionId: doomed.id });
+  assert.ok(!sections.some((section) => section.id === doomed.id));
+  assert.deepEqual(sections.map((section) => section.position), sections.map((_, index) => index), "positions close up");
+  assert.equal(sections.find((section) => section.id === below.id)!.position, below.position - 1);
+  assert.deepEqual(events.map((event) => event.name), ["results.sections"]);
+  assert.equal(await db().resultComment.count({ where: { id: comment.id } }), 0);
+  assert.equal(await db().resultSectionDraft.count({ where: { sectionId: doomed.id } }), 0);
+  assert.equal(await db().resultCitation.count({ where: { sectionId: doomed.id, versionId: null } }), 0);
+  // the thread is still cited by the published version, no longer by the draft
+  assert.deepEqual((await citedIn(participant, { threadId: thread.id })).map((place) => [place.sectionTitle, place.versionNumber]), [["Versehentlich angelegt", version.number]]);
+  assert.ok(!(await getResultDraft(moderator)).sections.some((section) => section.id === doomed.id));
+  const audit = await db().auditEntry.findFirst({ where: { action: "results.deleteSection", subjectId: doomed.id } });
+  assert.equal(audit?.actorId, moderator.id);
+  await rejectsWithAppError(() => deleteResultSection(moderator, { sectionId: doomed.id }), "SECTION_NOT_FOUND");
+
+  // the published version is unchanged: title, text and sources
+  const published = await getResultVersion(reader, { number: version.number });
+  const copy = published.sections.find((section) => section.sectionId === doomed.id)!;
+  assert.equal(copy.title, "Versehentlich angelegt");
+  assert.match(copy.html, /Steht in der Version/);
+  assert.deepEqual(copy.sources.map((source) => source.kind), ["THREAD"]);
+  // the next version leaves it out
+  const { result: next } = await publishResultVersion(moderator, { note: "Ohne den Abschnitt" });
+  assert.ok(!(await getResultVersion(reader, { number: next.number })).sections.some((section) => section.sectionId === doomed.id));
 });

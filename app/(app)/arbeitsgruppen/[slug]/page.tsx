@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { MembershipButton } from "@/app/_components/groups/membership-button";
 import { SpotlightFeed } from "@/app/_components/spotlights/spotlight-feed";
 import { ThreadList } from "@/app/_components/groups/thread-list";
 import { buttonClass } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { roleLabels } from "@/server/auth/roles";
@@ -33,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupPage({ params, searchParams }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "internal.read")) return <NoAccess />;
+  if (!actor || !can(actor, "internal.read")) forbidden();
   const group = await getGroupBySlug(actor, await params).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

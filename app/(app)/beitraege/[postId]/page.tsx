@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { NoAccess } from "@/app/_lib/no-access";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Beitrag" };
 export default async function PostPermalinkPage({ params }: { params: Promise<{ postId: string }> }) {
   const { postId } = await params;
   const actor = await getActor();
-  if (!can(actor, "internal.read")) return <NoAccess />;
+  if (!can(actor, "internal.read")) forbidden();
   if (!idSchema.safeParse(postId).success) notFound();
   const location = await locatePost(actor, { postId }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { TalkForm } from "@/app/_components/impulse/talk-form";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { listGroups } from "@/server/services/groups/list-groups";
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewTalkPage() {
   const actor = await getActor();
-  if (!actor || !can(actor, "impulse.manage")) return <NoAccess />;
+  if (!actor || !can(actor, "impulse.manage")) forbidden();
   const groups = await listGroups(actor);
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { ReportQueue } from "@/app/_components/moderation/report-queue";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { firstParam } from "@/app/_lib/search-params";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ status?: string | string[]; seite?: strin
 
 export default async function ReportsPage({ searchParams }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "report.moderate")) return <NoAccess />;
+  if (!actor || !can(actor, "report.moderate")) forbidden();
   const query = await searchParams;
   // anything but "erledigt" is the open queue: a pasted or mistyped address still shows the queue
   const status = firstParam(query.status) === "erledigt" ? "DONE" : "OPEN";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { ProposeForm, type SourceThread } from "@/app/_components/spotlights/propose-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { firstParam } from "@/app/_lib/search-params";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can, type Actor } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -51,7 +51,7 @@ async function sourceThread(actor: Actor, param: string | undefined): Promise<So
 
 export default async function ProposeSpotlightPage({ searchParams }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "spotlight.propose")) return <NoAccess />;
+  if (!actor || !can(actor, "spotlight.propose")) forbidden();
   const [groups, found] = await Promise.all([listGroups(actor), sourceThread(actor, firstParam((await searchParams).thema))]);
   const source = found && "spotlight" in found ? null : found;
   const ownSpotlight = found && "spotlight" in found ? found.spotlight : null;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { AuditEntries } from "@/app/_components/admin/audit-log";
 import { buttonClass } from "@/app/_components/ui/button";
 import { plainControlClass, SelectField } from "@/app/_components/ui/field";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Pagination } from "@/app/_components/ui/pagination";
-import { NoAccess } from "@/app/_lib/no-access";
 import { firstParam } from "@/app/_lib/search-params";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
@@ -25,7 +25,7 @@ const asJson = <T,>(value: T) => JSON.parse(JSON.stringify(value));
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "audit.read")) return <NoAccess />;
+  if (!actor || !can(actor, "audit.read")) forbidden();
   const query = await searchParams;
   const people = await auditActors(actor);
   // what the address asks for, where it can be met; anything else is left out, never an error page

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { TalkForm } from "@/app/_components/impulse/talk-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditTalkPage({ params }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "impulse.manage")) return <NoAccess />;
+  if (!actor || !can(actor, "impulse.manage")) forbidden();
   const { talkId } = await params;
   if (!idSchema.safeParse(talkId).success) notFound();
   const talk = await getImpulseTalkForEditing(actor, talkId).catch((error: unknown) => {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { DemoNotice } from "@/app/_components/ozg/demo-notice";
 import { ImportDetail } from "@/app/_components/ozg/import/import-detail";
 import { OzgTabs } from "@/app/_components/ozg/ozg-tabs";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -20,7 +19,7 @@ type Props = { params: Promise<{ importId: string }> };
 /** One import: its dry run with "Import einspielen" while it is CHECKED, its record once applied. */
 export default async function OzgImportDetailPage({ params }: Props) {
   const actor = await getActor();
-  if (!actor || !can(actor, "ozg.import")) return <NoAccess />;
+  if (!actor || !can(actor, "ozg.import")) forbidden();
   const { importId } = await params;
   if (!idSchema.safeParse(importId).success) notFound();
   const [settings, detail] = await Promise.all([

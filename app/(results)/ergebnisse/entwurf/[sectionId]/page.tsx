@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
 import { SectionEditor } from "@/app/_components/results/editor-form";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -19,22 +18,23 @@ type Props = { params: Promise<{ sectionId: string }> };
 const loadSection = cache(async (sectionId: string) => {
   const actor = await getActor();
   if (!actor) return redirectToSignIn(`/ergebnisse/entwurf/${encodeURIComponent(sectionId)}`);
-  if (!can(actor, "results.edit")) return { section: null };
+  if (!can(actor, "results.edit")) return null;
   if (!idSchema.safeParse(sectionId).success) notFound();
   const section = await getSectionForEditing(actor, { sectionId }).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === "SECTION_NOT_FOUND" || error.code === "NOT_FOUND")) notFound();
     throw error;
   });
-  return { section };
+  return section;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await loadSection((await params).sectionId);
-  return { title: loaded.section ? `${loaded.section.title} bearbeiten – Ergebnisdokument` : "Abschnitt bearbeiten – Ergebnisdokument" };
+  const section = await loadSection((await params).sectionId);
+  // forbidden() here would title the page as Next's not-found: only the page refuses
+  return { title: section ? `${section.title} bearbeiten – Ergebnisdokument` : "Kein Zugriff" };
 }
 
 export default async function SectionEditorPage({ params }: Props) {
-  const loaded = await loadSection((await params).sectionId);
-  if (!loaded.section) return <NoAccess />;
-  return <SectionEditor key={loaded.section.id} initial={loaded.section} />;
+  const section = await loadSection((await params).sectionId);
+  if (!section) forbidden();
+  return <SectionEditor key={section.id} initial={section} />;
 }

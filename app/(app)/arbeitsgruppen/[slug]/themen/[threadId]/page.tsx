@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { ThreadSubscription } from "@/app/_components/notifications/thread-subscription";
 import { ThreadView } from "@/app/_components/threads/thread-view";
 import { buttonClass } from "@/app/_components/ui/button";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -30,7 +29,7 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 async function loadThread(threadId: string) {
   const actor = await getActor();
-  if (!can(actor, "internal.read")) return { actor, thread: null };
+  if (!actor || !can(actor, "internal.read")) return { actor: null, thread: null };
   if (!isUuid(threadId)) notFound();
   const thread = await getThread(actor, threadId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
@@ -41,13 +40,14 @@ async function loadThread(threadId: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { thread } = await loadThread((await params).threadId);
+  // forbidden() here would title the page as Next's not-found: only the page refuses
   return { title: thread ? `${thread.title} – ${thread.group.name}` : "Kein Zugriff" };
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
   const { slug, threadId } = await params;
   const { actor, thread } = await loadThread(threadId);
-  if (!thread || !actor) return <NoAccess />;
+  if (!actor || !thread) forbidden();
   if (thread.group.slug !== slug) redirect(`/arbeitsgruppen/${thread.group.slug}/themen/${thread.id}`);
 
   const query = await searchParams;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { NewThreadForm } from "@/app/_components/threads/new-thread-form";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NoAccess } from "@/app/_lib/no-access";
 import { getActor } from "@/server/auth/get-actor";
 import { can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Neues Thema" };
 
 export default async function NewThreadPage({ params }: { params: Promise<{ slug: string }> }) {
   const actor = await getActor();
-  if (!can(actor, "thread.create")) return <NoAccess />;
+  if (!can(actor, "thread.create")) forbidden();
   const group = await getGroupBySlug(actor, await params).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

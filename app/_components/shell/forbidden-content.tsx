@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-/** What a signed-in person sees on a page their role does not open. */
-export function NoAccess() {
+/** What a signed-in person sees on a page their role does not open (forbidden(), HTTP 403); the caller gives the landmark around it. */
+export function ForbiddenContent() {
   return (
     <div className="max-w-2xl rounded-lg border border-slate-200 bg-white p-6">
       <h1 className="text-2xl font-bold">Kein Zugriff</h1>
