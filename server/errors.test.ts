@@ -17,6 +17,10 @@ test("[errors] toAppError keeps AppErrors and maps Prisma's unique and not-found
   assert.equal(toAppError(own), own);
   assert.equal(toAppError(Object.assign(new Error("Unique constraint"), { code: "P2002" })).code, "CONFLICT");
   assert.equal(toAppError(Object.assign(new Error("Record not found"), { code: "P2025" })).code, "NOT_FOUND");
+  // a write referring to a row deleted meanwhile: Prisma's query (P2003) or raw SQL through the adapter (P2010)
+  assert.equal(toAppError(Object.assign(new Error("Foreign key constraint violated"), { code: "P2003" })).code, "NOT_FOUND");
+  const rawForeignKey = { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ForeignKeyConstraintViolation" } } } };
+  assert.equal(toAppError(Object.assign(new Error("raw"), rawForeignKey)).code, "NOT_FOUND");
 });
 
 test("[errors] anything else becomes INTERNAL with a generic German message and is logged", (t) => {

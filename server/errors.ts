@@ -103,9 +103,16 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const prismaCode = (error as { code?: unknown })?.code;
   if (isUniqueViolation(error)) return new AppError("CONFLICT");
-  if (prismaCode === "P2025") return new AppError("NOT_FOUND");
+  // P2003: what the write refers to was deleted meanwhile (a foreign key found no row)
+  if (prismaCode === "P2025" || isForeignKeyViolation(error)) return new AppError("NOT_FOUND");
   log().error({ err: error }, "unexpected error");
   return new AppError("INTERNAL");
+}
+
+/** A foreign key found no row: the parent was deleted between the check and the write. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P2003" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "ForeignKeyConstraintViolation");
 }
 
 /** A unique constraint refused a write: P2002 from Prisma's queries, P2010 with the driver's kind from raw SQL. */

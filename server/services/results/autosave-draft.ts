@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "../../auth/policy";
 import { db } from "../../db";
-import { AppError } from "../../errors";
+import { AppError, isForeignKeyViolation } from "../../errors";
 import { autosaveResultDraftSchema, resultSectionIdSchema } from "../../schemas/results";
 
 /**
@@ -16,11 +16,16 @@ export async function autosaveResultDraft(actor: Actor | null, rawInput: unknown
   // an autosave sent before the author's own save arrived after it: the save already holds the text
   if (section.revision > input.baseRevision && section.updatedById === actor.id) return { savedAt: savedAt.toISOString() };
   const data = { markdown: input.markdown, baseRevision: input.baseRevision, updatedAt: savedAt };
-  await db().resultSectionDraft.upsert({
-    where: { sectionId_userId: { sectionId: input.sectionId, userId: actor.id } },
-    create: { sectionId: input.sectionId, userId: actor.id, ...data },
-    update: data,
-  });
+  await db()
+    .resultSectionDraft.upsert({
+      where: { sectionId_userId: { sectionId: input.sectionId, userId: actor.id } },
+      create: { sectionId: input.sectionId, userId: actor.id, ...data },
+      update: data,
+    })
+    .catch((error: unknown) => {
+      // another moderator deleted the section after the read above
+      throw isForeignKeyViolation(error) ? new AppError("SECTION_NOT_FOUND") : error;
+    });
   return { savedAt: savedAt.toISOString() };
 }
 

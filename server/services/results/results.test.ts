@@ -296,3 +296,21 @@ test("[results] moderation deletes a section with its comments and autosaved tex
   const { result: next } = await publishResultVersion(moderator, { note: "Ohne den Abschnitt" });
   assert.ok(!(await getResultVersion(reader, { number: next.number })).sections.some((section) => section.sectionId === doomed.id));
 });
+
+test("[results] an autosave that arrives while another moderator deletes the section is told in German the section is gone", async () => {
+  const doomed = await newSection("Wird gelöscht, während jemand tippt");
+  const { revision } = await getSectionForEditing(moderator, { sectionId: doomed.id });
+  // the section is deleted between the autosave's check and its write: the write meets the foreign key
+  const upsert = db().resultSectionDraft.upsert;
+  const deletingFirst = async function (this: unknown, ...args: Parameters<typeof upsert>) {
+    await deleteResultSection(moderator, { sectionId: doomed.id });
+    return upsert.apply(this, args);
+  };
+  Object.assign(db().resultSectionDraft, { upsert: deletingFirst });
+  try {
+    await rejectsWithAppError(() => autosaveResultDraft(admin, { sectionId: doomed.id, markdown: "halb", baseRevision: revision }), "SECTION_NOT_FOUND", "Diesen Abschnitt des Ergebnisdokuments gibt es nicht.");
+  } finally {
+    Object.assign(db().resultSectionDraft, { upsert });
+  }
+  assert.equal(await db().resultSectionDraft.count({ where: { sectionId: doomed.id } }), 0);
+});
