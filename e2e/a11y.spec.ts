@@ -51,6 +51,9 @@ test.describe("[a11y] axe on every page", () => {
     await check(page, "start-lesend");
     expect((await page.goto("/arbeitsgruppen/technik"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
+    // a reader is told their role and what they can read instead
+    await expect(page.getByText("Dieser Bereich ist für Ihre Rolle (Lesende) nicht freigegeben.")).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Ergebnisse", exact: true })).toHaveAttribute("href", "/ergebnisse");
     await check(page, "kein-zugriff");
     expect((await page.goto("/ergebnisse/entwurf"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Entwurf nicht verfügbar" })).toBeVisible();

@@ -48,10 +48,10 @@ const badSegments = [
  * after the layout and is swapped into place by script, so without JavaScript it is in the HTML but
  * not shown; a11y.spec.ts sees it shown.
  */
-async function expectNotFound(page: Page, url: string) {
+async function expectNotFound(page: Page, url: string, heading = "Seite nicht gefunden") {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(404);
-  expect(await response?.text(), url).toContain("Seite nicht gefunden");
+  expect(await response?.text(), url).toContain(heading);
 }
 
 async function currentPage(page: Page, navLabel: string) {
@@ -396,8 +396,10 @@ test.describe("[bad-params] garbage in URLs never gives a 500", () => {
 
   test("[bad-params] results document: garbage and unknown version numbers give the German 404, a garbage comparison the nearest one", async ({ asReader }) => {
     test.slow();
-    for (const segment of [...badSegments, "abc", "0", "-1", "99999", "1e3", "01"]) await expectNotFound(asReader, `/ergebnisse/versionen/${segment}`);
-    for (const segment of ["abc", "0", "99999"]) await expectNotFound(asReader, `/ergebnisse/versionen/${segment}/druck`);
+    // a malformed percent-escape never reaches the version page: the router answers the general 404
+    for (const segment of badSegments) await expectNotFound(asReader, `/ergebnisse/versionen/${segment}`, "nicht gefunden");
+    for (const segment of ["abc", "0", "-1", "99999", "1e3", "01"]) await expectNotFound(asReader, `/ergebnisse/versionen/${segment}`, "Version nicht gefunden");
+    for (const segment of ["abc", "0", "99999"]) await expectNotFound(asReader, `/ergebnisse/versionen/${segment}/druck`, "Version nicht gefunden");
     for (const query of ["?von=abc&zu=%00", "?von=123456789012&zu=-1", "?von=1&zu=1", "?zu=9".concat("9".repeat(400)), "?von=%E0%A4%A"]) {
       const response = await asReader.goto(`/ergebnisse/vergleich${query}`);
       expect(response?.status(), query).toBe(200);

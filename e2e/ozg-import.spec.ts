@@ -119,6 +119,7 @@ test("[ozg-import] participants and readers get no access to the import, neither
   for (const page of [asParticipant, asReader]) {
     expect((await page.goto("/ozg/import"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
+    await expect(page.getByText("Der Import der OZG-Daten ist der Moderation vorbehalten.")).toBeVisible();
     expect((await page.goto(`/ozg/import/${crypto.randomUUID()}`))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Datei prüfen" })).toHaveCount(0);

@@ -14,12 +14,13 @@ const editorUrl = (sectionId: string) => `/ergebnisse/entwurf/${sectionId}`;
 const textarea = (page: Page) => page.getByLabel("Text des Abschnitts (Markdown)");
 
 test.describe("[results-editor] section editor", () => {
-  test("[results-editor] moderator writes Markdown with a live preview, cites a thread with the picker and saves", async ({ asModerator: page, make }) => {
+  test("[results-editor] moderator writes Markdown with a live preview, cites a thread with the picker and saves", async ({ asModerator: page, asAdmin, make }) => {
     test.slow(); // build, search, preview round trips and two screenshots
     const word = `Quellenprobe${test.info().workerIndex}${Date.now().toString(36)}`;
     const thread = await make.thread({ slug: "technik", title: `${word} Schnittstellen`, body: "Grundlage für das Ergebnis." });
     const title = make.name("Editor Abschnitt");
-    const sectionId = await createSection(page, title);
+    // added by someone else: the heading names who saved last until this editor saves
+    const sectionId = await createSection(asAdmin, title);
 
     await page.goto(editorUrl(sectionId));
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -47,6 +48,15 @@ test.describe("[results-editor] section editor", () => {
     const sources = page.getByRole("list", { name: "Quellen" });
     await expect(sources.getByRole("link", { name: thread.title })).toHaveAttribute("href", `/arbeitsgruppen/technik/themen/${thread.id}`);
 
+    // after a "Grundlage:" typed by hand the picker inserts only the link
+    await area.press("Control+End");
+    await area.pressSequentially("\n\nGrundlage: ");
+    await page.getByRole("button", { name: "Quelle einfügen" }).click();
+    await search.fill(word);
+    await hit.click();
+    await expect(area).toHaveValue(new RegExp(`\\n\\nGrundlage: \\[${thread.title}\\]\\(/arbeitsgruppen/technik/themen/${thread.id}\\)$`));
+    expect(await area.inputValue()).not.toContain("Grundlage: Grundlage:");
+
     // a link that leads nowhere is counted
     await area.press("Control+End");
     await area.pressSequentially(" [kaputt](/beitraege/00000000-0000-4000-8000-000000000000)");
@@ -60,8 +70,11 @@ test.describe("[results-editor] section editor", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await screens(page, "results-editor");
 
+    await expect(page.getByText(/zuletzt gespeichert von Andrea Albrecht am/)).toBeVisible();
     await page.getByRole("button", { name: "Speichern" }).click();
     await expect(page.getByText(/^Gespeichert um \d\d:\d\d Uhr\.$/)).toBeVisible();
+    // the heading's "last saved" follows the save at once
+    await expect(page.getByText(/zuletzt gespeichert von Martin Meier am/)).toBeVisible();
     const { data: draft } = await trpc(page.request, "results.draft", undefined, "query");
     const saved = (draft.sections as { id: string; html: string; sources: { label: string }[] }[]).find((section) => section.id === sectionId)!;
     expect(saved.html).toContain("Befund");

@@ -11,10 +11,10 @@ const TITLE = "Ergebnisdokument Gemeinsam Digital für Sachsen-Anhalt";
 const TECHNIK = "Technik – Womit soll es gemacht werden?";
 const THREAD = "Vorstellungsrunde: Wo steht Ihre Kommune bei der Anbindung?";
 
-async function expectNotFound(page: Page, url: string) {
+async function expectNotFound(page: Page, url: string, heading = "Seite nicht gefunden") {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(404);
-  await expect(page.getByRole("heading", { level: 1, name: "Seite nicht gefunden" }), url).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: heading }), url).toBeVisible();
 }
 
 /** As moderation: a fresh section with text, published with a unique note; returns its title and the version's number. */
@@ -124,12 +124,13 @@ test.describe("[results-read] the published results document", () => {
     expect(await horizontalOverflow(page)).toBe(0);
   });
 
-  test("[results-read] bad version addresses give the German not-found page", async ({ asReader: page }) => {
+  test("[results-read] bad version addresses say the version does not exist and lead to the list", async ({ asReader: page }) => {
     for (const segment of ["abc", "0", "-1", "123456789012", "99999", "1.5", "%00"]) {
-      await expectNotFound(page, `/ergebnisse/versionen/${segment}`);
+      await expectNotFound(page, `/ergebnisse/versionen/${segment}`, "Version nicht gefunden");
     }
-    await expectNotFound(page, "/ergebnisse/versionen/abc/druck");
-    await expectNotFound(page, "/ergebnisse/versionen/99999/druck");
+    await expect(page.getByRole("main").getByRole("link", { name: "Alle Versionen" })).toHaveAttribute("href", "/ergebnisse/versionen");
+    await expectNotFound(page, "/ergebnisse/versionen/abc/druck", "Version nicht gefunden");
+    await expectNotFound(page, "/ergebnisse/versionen/99999/druck", "Version nicht gefunden");
     await page.goto("/ergebnisse/versionen/1");
     await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   });

@@ -5,5 +5,5 @@ export const metadata: Metadata = { title: "Kein Zugriff" };
 
 /** forbidden() inside the signed-in shell: its layout already has the main landmark. */
 export default function Forbidden() {
-  return <ForbiddenContent />;
+  return <ForbiddenContent reservedFor="Der Import der OZG-Daten ist der Moderation vorbehalten." />;
 }

@@ -31,8 +31,12 @@ interface Conflict {
   accepted: boolean;
 }
 
-/** Links into the platform for a source: `Grundlage: [Title](/path)`, brackets in the title escaped; the word stays outside the link, as people write it. */
-const sourceLink = (source: PickedSource) => `Grundlage: [${source.title.replace(/[[\]\\]/g, "\\$&")}](${source.href})`;
+/**
+ * Links into the platform for a source: `Grundlage: [Title](/path)`, brackets in the title escaped; the
+ * word stays outside the link, as people write it, and is left out when the text before already ends with it.
+ */
+const sourceLink = (source: PickedSource, textBefore: string) =>
+  `${/Grundlage:\s*$/i.test(textBefore) ? "" : "Grundlage: "}[${source.title.replace(/[[\]\\]/g, "\\$&")}](${source.href})`;
 
 /**
  * Moderation's editor for one section of the results draft: Markdown with a live preview and its
@@ -63,6 +67,8 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
   const [autosavedAt, setAutosavedAt] = useState<string | null>(null);
   const [lastAutosaved, setLastAutosaved] = useState(initial.autosave?.markdown ?? initial.markdown);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  /** who saved the section last, and when: as loaded, then this editor's own saves */
+  const [lastSave, setLastSave] = useState({ by: initial.updatedBy, at: initial.updatedAt });
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isPicking, setIsPicking] = useState(false);
@@ -161,6 +167,7 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
           setRestored(null);
           setConflict(null);
           setSavedAt(new Date().toISOString());
+          setLastSave({ by: section.updatedBy, at: section.updatedAt });
         },
         onError: async (failure) => {
           const code = failure instanceof TRPCClientError ? (failure.data as { appErrorCode?: string } | undefined)?.appErrorCode : undefined;
@@ -238,8 +245,8 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
     pickerButton.current?.focus();
   };
   const insertSource = (source: PickedSource) => {
-    const link = sourceLink(source);
     const { start, end } = selection.current ?? { start: text.length, end: text.length };
+    const link = sourceLink(source, text.slice(0, start));
     setText(text.slice(0, start) + link + text.slice(end));
     setIsPicking(false);
     const caret = start + link.length;
@@ -263,7 +270,7 @@ export function SectionEditor({ initial }: { initial: ResultSectionForEditingDto
         <p className="mt-1 text-sm text-slate-700">
           Abschnitt des Ergebnisdokuments bearbeiten
           {initial.groupName ? ` · ${initial.groupName}` : ""}
-          {initial.updatedBy ? ` · zuletzt gespeichert von ${initial.updatedBy.name} am ${formatShortDate(initial.updatedAt)}` : ""}
+          {lastSave.by ? ` · zuletzt gespeichert von ${lastSave.by.name} am ${formatShortDate(lastSave.at)}` : ""}
         </p>
       </div>
 
