@@ -49,6 +49,24 @@ test("[search] German stemming: Bauanträge finds Bauantrag, in titles and in po
   assert.equal(singular.total, 2);
 });
 
+test("[search] the last word typed also matches the start of a word; earlier words and a quoted one match whole words", async () => {
+  const word = uniqueWord();
+  const thread = await makeThread(participant, { title: `Vorstellungsrunde der Kommunen ${word}`, body: `Wer ist dabei? ${word}` });
+
+  const typing = await search(participant, { query: `${word} Vorst` });
+  assert.deepEqual(typing.hits.map((hit) => hit.id), [thread.id]);
+  assert.deepEqual(hits(typing.hits[0].title), ["Vorstellungsrunde", word], "the whole word is highlighted");
+  // the prefix of the last word only: an earlier word must match as a word, a quoted last word too
+  assert.equal((await search(participant, { query: `Vorst ${word}` })).total, 0);
+  assert.equal((await search(participant, { query: `${word} "Vorst"` })).total, 0);
+  // syntax characters around the last word stay harmless
+  for (const query of [`${word} Vorst:*`, `${word} Vorst&!`, `${word} (Vorst`, `${word} -Vorst`, `${word} or Vorst`]) {
+    await assert.doesNotReject(() => search(participant, { query }), query);
+  }
+  const excluding = await search(participant, { query: `${word} -Vorstellungsrunde` });
+  assert.deepEqual(excluding.hits.map((hit) => hit.kind), ["post"], "-word still excludes the thread; its opening post lacks the word");
+});
+
 test("[search] a long post's snippet is the words around its hits, not the whole post", async () => {
   const word = uniqueWord();
   const filler = "Der Haushalt wurde ohne weitere Aussprache beschlossen. ".repeat(40);

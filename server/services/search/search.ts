@@ -2,6 +2,7 @@ import { assertCan, can, type Actor } from "../../auth/policy";
 import { db, Prisma } from "../../db";
 import { searchSchema, SEARCH_RESULTS_PER_PAGE } from "../../schemas/search";
 import { headlineSegments, HIT_END, HIT_START, type TextSegment } from "./snippet";
+import { searchTsquery } from "./search-query";
 import { searchSources, type SearchScope } from "./sources";
 
 export interface SearchHit {
@@ -55,9 +56,8 @@ const longSnippetOptions = `MaxFragments=2, MaxWords=28, MinWords=12, FragmentDe
 
 /**
  * Full-text search with German stemming ("Bauanträge" finds "Bauantrag") over every source in
- * sources.ts: ranked, filtered by group, author and period, paged. websearch_to_tsquery accepts any
- * text (quotes, "or", "-word", punctuation) without a syntax error. Snippets are computed for the
- * page's hits only: ts_headline is the costly part.
+ * sources.ts: ranked, filtered by group, author and period, paged; the query is read by
+ * search-query.ts. Snippets are computed for the page's hits only: ts_headline is the costly part.
  */
 export async function search(actor: Actor | null, rawInput: unknown): Promise<SearchResult> {
   assertCan(actor, "search.read");
@@ -67,7 +67,7 @@ export async function search(actor: Actor | null, rawInput: unknown): Promise<Se
 
   const [from, to] = input.from && input.to && input.from > input.to ? [input.to, input.from] : [input.from, input.to];
   const scope: SearchScope = {
-    tsquery: Prisma.sql`websearch_to_tsquery('german', ${input.query})`,
+    tsquery: searchTsquery(input.query),
     readsInternal: can(actor, "internal.read"),
     groupId: input.groupId,
     authorId: input.authorId,
