@@ -41,6 +41,9 @@ export default defineConfig({
     env: { PORT: String(port) },
     reuseExistingServer: false,
     timeout: 120_000,
+    // SIGTERM instead of Playwright's default SIGKILL: the server shuts down and start-test-server.mjs
+    // removes the run's data directory (with SIGKILL every run left one in the temp directory)
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "ignore",
     stderr: "pipe",
   },

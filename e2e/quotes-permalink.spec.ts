@@ -1,10 +1,12 @@
-import { expect, expectAccessible, horizontalOverflow, screens, test, trpc } from "./fixtures";
+import { expect, expectAccessible, horizontalOverflow, screens, test, trpc, waitForLive } from "./fixtures";
 import { ThreadPage } from "./pages/thread-page";
 
 test("[quotes] quoting a post puts a Markdown quote with a link back into the composer; the reply says whom it answers", async ({ asParticipant2, make }) => {
   const thread = await make.thread({ body: make.name("Wir brauchen eine gemeinsame Schnittstelle für die Aktenablage") });
   const page = new ThreadPage(asParticipant2);
   await page.goto(thread.url);
+  // a click before hydration reaches a button without its handler (CI failed on it once): the live socket means the page is hydrated
+  await waitForLive(asParticipant2);
   await page.posts.first().getByRole("button", { name: "Zitieren (Beitrag #1)" }).click();
   await expect(page.composer).toBeFocused();
   await expect(page.composer).toHaveValue(/^> \*\*Thomas Tietz\*\* schrieb in \[#1\]\(\/beitraege\/[0-9a-f-]{36}\):\n>\n> Wir brauchen eine gemeinsame Schnittstelle/);
