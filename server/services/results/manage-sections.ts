@@ -14,6 +14,13 @@ async function sectionOrThrow(tx: Tx, sectionId: string) {
   return section;
 }
 
+/** Writes positions 0…n-1 in the given order where they differ, so positions stay dense whatever happened before. */
+async function writePositions(tx: Tx, order: { id: string; position: number }[]) {
+  for (const [position, row] of order.entries()) {
+    if (row.position !== position) await tx.resultSection.update({ where: { id: row.id }, data: { position } });
+  }
+}
+
 /** Adds a section at the end; it is empty until moderation writes it. */
 export async function createResultSection(actor: Actor | null, rawInput: unknown): Promise<WithEvents<ResultSectionDto[]>> {
   assertCan(actor, "results.edit");
@@ -52,13 +59,12 @@ export async function moveResultSection(actor: Actor | null, rawInput: unknown):
   return db().$transaction(async (tx) => {
     await lockResultDocument(tx);
     await sectionOrThrow(tx, input.sectionId);
-    const order = await tx.resultSection.findMany({ select: { id: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+    const order = await tx.resultSection.findMany({ select: { id: true, position: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
     const index = order.findIndex((row) => row.id === input.sectionId);
     const target = input.direction === "up" ? index - 1 : index + 1;
     if (target < 0 || target >= order.length) return { result: (await allSectionsChange(tx)).sections, events: [] };
     [order[index], order[target]] = [order[target]!, order[index]!];
-    // renumbered 0…n-1, so positions stay dense whatever happened before
-    for (const [position, row] of order.entries()) await tx.resultSection.update({ where: { id: row.id }, data: { position } });
+    await writePositions(tx, order);
     const { sections, events } = await allSectionsChange(tx);
     return { result: sections, events };
   });
@@ -79,10 +85,7 @@ export async function deleteResultSection(actor: Actor | null, rawInput: unknown
     const comments = await tx.resultComment.count({ where: { sectionId: section.id } });
     await tx.resultCitation.deleteMany({ where: { sectionId: section.id, versionId: null } });
     await tx.resultSection.delete({ where: { id: section.id } });
-    const order = await tx.resultSection.findMany({ select: { id: true, position: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
-    for (const [position, row] of order.entries()) {
-      if (row.position !== position) await tx.resultSection.update({ where: { id: row.id }, data: { position } });
-    }
+    await writePositions(tx, await tx.resultSection.findMany({ select: { id: true, position: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }));
     await recordAudit(tx, actor, "results.deleteSection", { type: "resultSection", id: section.id }, { title: section.title, comments });
     const { sections, events } = await allSectionsChange(tx);
     return { result: sections, events };
