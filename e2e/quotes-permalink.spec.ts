@@ -5,7 +5,7 @@ test("[quotes] quoting a post puts a Markdown quote with a link back into the co
   const thread = await make.thread({ body: make.name("Wir brauchen eine gemeinsame Schnittstelle für die Aktenablage") });
   const page = new ThreadPage(asParticipant2);
   await page.goto(thread.url);
-  // a click before hydration reaches a button without its handler (CI failed on it once): the live socket means the page is hydrated
+  // the live socket means the page is hydrated: a click before that would reach a button without its handler
   await waitForLive(asParticipant2);
   await page.posts.first().getByRole("button", { name: "Zitieren (Beitrag #1)" }).click();
   await expect(page.composer).toBeFocused();
