@@ -14,6 +14,7 @@ import { shutdownGracefully } from "./server/lifecycle/shutdown";
 import { closeSocketServer } from "./server/lifecycle/close-sockets";
 import { workFinished } from "./server/lifecycle/in-flight";
 import { isShuttingDown } from "./server/lifecycle/state";
+import { runOnBuildConfig } from "./server/lifecycle/next-build-config";
 import { startDigestScheduler } from "./server/services/notifications/digest-scheduler";
 import { startUploadSweeper } from "./server/services/attachments/sweep-uploads";
 import { renderedKindLabels, renderedKinds, rerenderStale } from "./server/services/posts/rerender-posts";
@@ -29,6 +30,14 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
 if (!isDev && !existsSync(path.join(dir, ".next", "BUILD_ID"))) {
   log().fatal("Es gibt noch keinen Build: bitte `npm run build` ausführen (npm start tut das automatisch).");
   process.exit(1);
+}
+if (!isDev) {
+  try {
+    runOnBuildConfig(dir);
+  } catch (error) {
+    log().fatal((error as Error).message);
+    process.exit(1);
+  }
 }
 
 let database: Awaited<ReturnType<typeof startDatabase>>;

@@ -10,6 +10,7 @@
 // A fresh database and a unique Redis key prefix are made for the run and removed afterwards.
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import type { PostDto } from "../../server/services/posts/dto.ts";
@@ -148,6 +149,20 @@ describe("scale-out: two processes, one PostgreSQL database, Socket.IO over Redi
     },
     { timeout: 60_000 },
   );
+
+  test("each process runs as production does: Next on the build's configuration without its compiler, one malloc arena", async () => {
+    for (const server of [process1, process2]) {
+      assert.ok(server);
+      // loading next.config.ts would load Next's SWC compiler (24 MiB, two threads) for the process's life
+      assert.doesNotMatch(readFileSync(`/proc/${server.pid}/maps`, "utf8"), /next-swc/, "Next's SWC compiler is not loaded");
+      assert.ok(readFileSync(`/proc/${server.pid}/environ`, "utf8").split("\0").includes("MALLOC_ARENA_MAX=1"), "one malloc arena (scripts/server-env.mjs)");
+      // the build's configuration is in force: the headers of next.config.ts, and no X-Powered-By (poweredByHeader: false)
+      const response = await fetch(`${server.url}/anmelden`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get("x-frame-options"), "DENY");
+      assert.equal(response.headers.get("x-powered-by"), null);
+    }
+  });
 
   test("a post created through process 1 (tRPC) reaches a socket on process 2", async () => {
     const listener = await open(process2!);
