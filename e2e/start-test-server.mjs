@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { serverProcessEnv } from "../scripts/server-env.mjs";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gdst-e2e-"));
 const root = path.resolve(import.meta.dirname, "..");
@@ -11,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const server = spawn(process.execPath, ["dist/server.mjs"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", REDIS_URL: "",
+  env: { ...serverProcessEnv(), DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "",
     // specs post from few accounts in parallel workers; rate-limit.test.ts and e2e/delete-hide check the limit itself
     POST_RATE_LIMIT_PER_MINUTE: process.env.POST_RATE_LIMIT_PER_MINUTE ?? "100000",
     REACTION_RATE_LIMIT_PER_MINUTE: process.env.REACTION_RATE_LIMIT_PER_MINUTE ?? "100000",

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { constants } from "node:os";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { serverProcessEnv } from "./server-env.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -20,7 +21,7 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 // compiling the server takes under a second: always, so dist/ never lags behind the code
 const compiled = run(process.execPath, ["scripts/build-server.mjs"]);
 if (compiled !== 0) process.exit(compiled);
-const server = spawn(process.execPath, ["dist/server.mjs"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, ["dist/server.mjs"], { cwd: root, stdio: "inherit", env: serverProcessEnv(env) });
 // a service manager stops `npm start` with SIGTERM to this process alone: pass it on, so the server
 // shuts down cleanly instead of running on without its parent (Ctrl+C reaches both; stopping twice is harmless)
 for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => server.kill(signal));

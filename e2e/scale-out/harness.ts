@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
 import { io, type Socket } from "socket.io-client";
+import { serverProcessEnv } from "../../scripts/server-env.mjs";
 import type { ClientEvents, ServerEvents } from "../../server/realtime/events.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -48,19 +49,17 @@ export interface StartOptions {
 }
 
 /**
- * Starts `server.ts` exactly as `npm run serve` does (NODE_ENV=production, tsx loader), but as one
- * `node --import tsx` process instead of the tsx CLI wrapper, so `pid` is the real server: SIGKILL
- * hits it directly and /proc/<pid>/status shows its memory.
+ * Starts the compiled server as `npm start` does (its environment from scripts/server-env.mjs), as one
+ * plain node process, so `pid` is the real server: SIGKILL hits it directly and /proc/<pid>/status
+ * shows its memory.
  */
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `gdst-${options.name ?? "server"}-`));
   const lines: string[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = serverProcessEnv();
   // nothing inherited may point the server elsewhere than asked
   for (const name of ["DATABASE_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "NEXTAUTH_URL", "SEED_DEMO", "DATABASE_POOL_SIZE"]) delete env[name];
   Object.assign(env, {
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(options.port),
     DATA_DIR: dataDir,
     NEXTAUTH_SECRET: options.secret,
