@@ -5,6 +5,7 @@
 // generated Prisma client under server/generated is project code and is bundled.
 import { build } from "esbuild";
 import path from "node:path";
+import { queryCompilerFromFile, writeQueryCompilerWasm } from "./prisma-query-compiler.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -19,10 +20,12 @@ await build({
   target: "node20",
   sourcemap: "linked",
   logLevel: "warning",
+  plugins: [queryCompilerFromFile],
   // server.ts serves the project root (.next, public) from its own directory; from dist/ that is one level up
   define: { "import.meta.dirname": "__gdstProjectRoot" },
   banner: {
     js: 'import { fileURLToPath as __gdstFileURLToPath } from "node:url";\nconst __gdstProjectRoot = __gdstFileURLToPath(new URL("..", import.meta.url)).replace(/\\/$/, "");',
   },
 });
+await writeQueryCompilerWasm(path.join(root, "dist"));
 console.log("dist/server.mjs written");
