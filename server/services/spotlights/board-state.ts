@@ -11,7 +11,7 @@ export interface SpotlightBoardOptions {
   ressorts: string[];
   /** the board's columns: readers see the public statuses only */
   statuses: readonly SpotlightStatus[];
-  /** whether "von meiner Kommune mitgezeichnet" is offered (participants and moderation) */
+  /** whether "von meiner Kommune mitgezeichnet" is offered: to those who co-sign for a municipality (participants) */
   canFilterByMunicipality: boolean;
 }
 
@@ -37,7 +37,8 @@ export async function spotlightBoardState(actor: Actor | null, parsed: Spotlight
     tx.workingGroup.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } }),
     forwardedToOptions(actor, tx),
   ]);
-  const canFilterByMunicipality = can(actor, "internal.read");
+  // moderation and administration speak for a ministry or the operator, never co-sign: "my municipality" is not theirs
+  const canFilterByMunicipality = can(actor, "spotlight.cosign");
   const visibleStatuses = visibleSpotlightStatuses(actor);
   const group = groups.find((g) => g.slug === parsed.gruppe);
   const params: SpotlightBoardParams = {
