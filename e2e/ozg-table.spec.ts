@@ -13,7 +13,7 @@ import { expect, expectAccessible, firstScreens, horizontalOverflow, screens, te
 const table = (page: Page) => page.getByRole("region", { name: "OZG-Leistungen" });
 const rows = (page: Page) => table(page).locator("tbody tr");
 const cells = async (page: Page, column: number) => rows(page).evaluateAll((trs, index) => trs.map((tr) => tr.children[index]?.textContent?.trim() ?? ""), column);
-const searchbox = (page: Page) => page.getByRole("form", { name: "OZG-Leistungen filtern" }).getByRole("searchbox", { name: "Suche" });
+const searchbox = (page: Page) => page.getByRole("form", { name: "OZG-Leistungen filtern" }).getByRole("searchbox", { name: "Leistung suchen" });
 const matchCount = async (page: Page) => {
   const text = (await page.getByRole("status").filter({ hasText: "Leistungen" }).textContent()) ?? "";
   const [, matches, all] = /([\d.]+) von ([\d.]+) Leistungen/.exec(text) ?? [];
@@ -49,6 +49,8 @@ test.describe("[ozg-table] the service table", () => {
     const [firstId] = await cells(page, COLUMN.ozgId);
     const [firstName] = await cells(page, COLUMN.name);
     const word = firstName!.split(/[\s/()-]+/).find((part) => part.length >= 5) ?? firstName!;
+    // the header's search and the table's are told apart by name
+    await expect(page.getByRole("searchbox", { name: "Suche", exact: true })).toHaveCount(1);
     await searchbox(page).fill(word);
     await page.getByRole("button", { name: "Filter anwenden" }).click();
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(word).replace(/%20/g, "\\+")}`));

@@ -42,8 +42,9 @@ export function OzgTableFilters({ params, options }: { params: OzgTableParams; o
         <input type="hidden" name="richtung" value={params.direction === "asc" ? "auf" : "ab"} />
         <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
           <div className="min-w-0">
+            {/* not just "Suche": the header's search field has that name on the same page */}
             <label htmlFor="ozg-q" className="mb-1 block font-medium">
-              Suche
+              Leistung suchen
             </label>
             <input
               id="ozg-q"
