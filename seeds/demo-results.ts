@@ -1,4 +1,5 @@
 import type { Tx } from "../server/db";
+import { ozgPriorityLabels, type OzgPriority } from "../server/schemas/ozg";
 import { storeDraftCitations } from "../server/services/results/citations";
 import { anchorQuote } from "../server/services/results/comments";
 import { RESULT_DOCUMENT_TITLE } from "../server/services/results/document";
@@ -8,10 +9,12 @@ import { renderCommentForStorage, renderSectionForStorage, sectionBlocks } from 
 const DAY = 24 * 60 * 60 * 1000;
 const MODERATOR = "moderation@gdst.example";
 
-/** Links to what the demo discussed, as the editor's source picker writes them. */
+/** Links to what the demo discussed, as the editor's source picker writes them, and the demo's OZG figures. */
 interface Sources {
   thread(title: string): string;
   spotlight(titleStart: string): string;
+  /** Markdown rows "| 1 hoch | services | of them done |" from the seeded OZG status, so the report agrees with /ozg */
+  ozgPriorityRows: string;
 }
 
 /** The published version 1: the interim report after the first year, one section per working group. */
@@ -45,9 +48,7 @@ Grundlage: [Once-Only für Meldebescheinigungen](${source.spotlight("Once-Only f
 
 | Priorität | Leistungen | davon umgesetzt |
 |---|---|---|
-| hoch | 48 | 19 |
-| mittel | 112 | 27 |
-| niedrig | 201 | 14 |`,
+${source.ozgPriorityRows}`,
   },
   {
     title: "Organisation – Wer soll es machen?",
@@ -97,6 +98,16 @@ const draftChanges = (source: Sources): Record<string, string> => ({
 Grundlage: [Vorstellungsrunde der AG Technik](${source.thread("Vorstellungsrunde: Wo steht Ihre Kommune bei der Anbindung?")}), [FIT-Connect als verbindlichen Übermittlungsweg](${source.spotlight("Schnittstelle Fachverfahren")}) und [Servicekonto: BundID-Anbindung](${source.spotlight("Servicekonto: BundID-Anbindung")}).`,
 });
 
+async function ozgPriorityRows(tx: Tx): Promise<string> {
+  const priorities = [1, 2, 3] as const satisfies readonly OzgPriority[];
+  const [all, done] = await Promise.all([
+    tx.ozgService.groupBy({ by: ["priority"], where: { priority: { in: [...priorities] } }, _count: { _all: true } }),
+    tx.ozgService.groupBy({ by: ["priority"], where: { priority: { in: [...priorities] }, phase: "DONE" }, _count: { _all: true } }),
+  ]);
+  const count = (rows: typeof all, priority: number) => rows.find((row) => row.priority === priority)?._count._all ?? 0;
+  return priorities.map((priority) => `| ${ozgPriorityLabels[priority]} | ${count(all, priority)} | ${count(done, priority)} |`).join("\n");
+}
+
 /**
  * The results document of the demo: version 1 published a month ago (the interim report, one section
  * per working group and the overall part, citing the demo's threads and spotlights), and a draft in
@@ -117,6 +128,7 @@ export async function seedDemoResults(tx: Tx, users: Map<string, string>): Promi
       const spotlight = spotlights.find((row) => row.title.startsWith(titleStart));
       return spotlight ? `/spotlights/${spotlight.id}` : "/spotlights";
     },
+    ozgPriorityRows: await ozgPriorityRows(tx),
   };
   const now = Date.now();
   const publishedAt = new Date(now - 30 * DAY);
