@@ -39,7 +39,7 @@ export async function shutdownGracefully(steps: ShutdownSteps): Promise<Shutdown
     httpServer.close(() => resolve());
   });
   await steps.closeSockets();
-  steps.onProgress?.("Keine neuen Verbindungen; Echtzeit-Verbindungen wurden an andere Prozesse verwiesen.");
+  steps.onProgress?.("Keine neuen Verbindungen; Echtzeit-Verbindungen beendet (die Browser verbinden sich neu: mit einem anderen Prozess oder nach dem Neustart).");
   steps.stopTimers();
 
   let timer: NodeJS.Timeout | undefined;
