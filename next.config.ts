@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   // @touch4it/ical-timezones reads its zone files next to itself (__dirname), which bundling would move
   // pdfkit reads its standard fonts (AFM files) next to itself at run time as well
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "@touch4it/ical-timezones", "pdfkit"],
+  // browsers ask for /favicon.ico on their own (e.g. for a PDF or JSON tab), whatever the page declares
+  async redirects() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg", permanent: true }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

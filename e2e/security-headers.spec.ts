@@ -74,6 +74,15 @@ test.describe("[security] headers", () => {
     await signedOut.dispose();
   });
 
+  test("[shell] /favicon.ico, which browsers request on their own, leads to the app's icon instead of a 404", async () => {
+    const redirect = await signedOut.get("/favicon.ico", { maxRedirects: 0, failOnStatusCode: false });
+    expect(redirect.status()).toBe(308);
+    expect(redirect.headers()["location"]).toBe("/icon.svg");
+    const icon = await signedOut.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("[security] every kind of response carries the security headers; pages get a fresh nonce on every script; no HSTS without TLS", async ({ asParticipant, make }) => {
     const thread = await make.thread({ as: asParticipant });
     for (const probe of await probesFor(asParticipant.request, signedOut, thread.id)) {
