@@ -36,6 +36,28 @@ test("[auth] a wrong password shows the German error and stays on /anmelden", as
   await screens(page, "anmelden-fehler");
 });
 
+test("[auth] before the script has taken over, the sign-in form cannot send the password in a URL", async ({ browser, baseURL }) => {
+  // as on a slow connection, where the HTML is there before the script: a form without a method would
+  // be sent as GET with the password in the query string (browser history, proxy logs, Referer)
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  // shown without script (a <noscript>, which Playwright's text locators skip)
+  expect(await page.content()).toContain("Dieses Formular braucht JavaScript: bitte schalten Sie es in Ihrem Browser ein.");
+  await expect(page.locator("form")).toHaveAttribute("method", "post");
+  await signIn.email.fill(demo.participant);
+  await signIn.password.fill(DEMO_PASSWORD);
+  await expect(signIn.submit).toBeDisabled();
+  // Enter submits a form implicitly, unless its submit button is disabled
+  await signIn.password.press("Enter");
+  await page.goto("/anmelden?danach=1");
+  expect(requested.filter((url) => url.includes("password") || url.includes(DEMO_PASSWORD))).toEqual([]);
+  await context.close();
+});
+
 test("[auth] an empty form asks for e-mail address and password", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.goto();

@@ -5,8 +5,8 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { PASSWORD_MIN_LENGTH } from "@/server/schemas/auth";
 import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
+import { PasswordForm } from "./password-form";
 
 export function AcceptInvitationForm({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -25,7 +25,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <PasswordForm onSubmit={onSubmit} submitLabel="Zugang einrichten" pendingLabel="Zugang wird eingerichtet …" isPending={accept.isPending}>
       {accept.error && !accept.error.data?.fieldErrors && <Alert tone="error">{accept.error.message}</Alert>}
       <TextField label="Ihr Name" name="name" autoComplete="name" required error={fieldErrors.name?.[0]} />
       <TextField
@@ -45,9 +45,6 @@ export function AcceptInvitationForm({ token }: { token: string }) {
         required
         error={mismatch ? "Die beiden Passwörter stimmen nicht überein." : null}
       />
-      <Button type="submit" disabled={accept.isPending} className="w-full">
-        {accept.isPending ? "Zugang wird eingerichtet …" : "Zugang einrichten"}
-      </Button>
-    </form>
+    </PasswordForm>
   );
 }

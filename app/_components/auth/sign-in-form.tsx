@@ -3,8 +3,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
+import { PasswordForm } from "./password-form";
 
 export function SignInForm({ callbackUrl, isNewAccount, defaultEmail }: { callbackUrl: string; isNewAccount: boolean; defaultEmail?: string }) {
   const router = useRouter();
@@ -38,14 +38,11 @@ export function SignInForm({ callbackUrl, isNewAccount, defaultEmail }: { callba
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <PasswordForm onSubmit={onSubmit} submitLabel="Anmelden" pendingLabel="Anmeldung läuft …" isPending={isPending}>
       {isNewAccount && <Alert tone="success">Ihr Zugang ist eingerichtet. Bitte melden Sie sich jetzt an.</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       <TextField label="E-Mail-Adresse" name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} />
       <TextField label="Passwort" name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" disabled={isPending} className="w-full">
-        {isPending ? "Anmeldung läuft …" : "Anmelden"}
-      </Button>
-    </form>
+    </PasswordForm>
   );
 }
