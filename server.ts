@@ -27,11 +27,11 @@ ensureAuthSecret();
 // Without a configured public URL, next-auth builds its URLs from the Host header of each request.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
 
-if (!isDev && !existsSync(path.join(dir, ".next", "BUILD_ID"))) {
-  log().fatal("Es gibt noch keinen Build: bitte `npm run build` ausführen (npm start tut das automatisch).");
-  process.exit(1);
-}
 if (!isDev) {
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+    log().fatal("Es gibt noch keinen Build: bitte `npm run build` ausführen (npm start tut das automatisch).");
+    process.exit(1);
+  }
   try {
     runOnBuildConfig(dir);
   } catch (error) {

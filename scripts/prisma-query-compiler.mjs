@@ -5,6 +5,7 @@
 // client to read it from there: the bytes are garbage once WebAssembly has compiled them.
 // (Tests and `npm run dev` run the generated client as it is.)
 import { writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 export const WASM_FILE = "prisma-query-compiler.wasm";
@@ -34,9 +35,9 @@ export async function writeQueryCompilerWasm(outDir) {
 export const queryCompilerFromFile = {
   name: "prisma-query-compiler-from-file",
   setup(build) {
-    build.onLoad({ filter: /[\\/]server[\\/]generated[\\/]prisma[\\/]internal[\\/]class\.ts$/ }, async (args) => {
-      const { readFile } = await import("node:fs/promises");
-      return { contents: loadQueryCompilerFromFile(await readFile(args.path, "utf8")), loader: "ts" };
-    });
+    build.onLoad({ filter: /[\\/]server[\\/]generated[\\/]prisma[\\/]internal[\\/]class\.ts$/ }, async (args) => ({
+      contents: loadQueryCompilerFromFile(await readFile(args.path, "utf8")),
+      loader: "ts",
+    }));
   },
 };

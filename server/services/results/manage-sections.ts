@@ -6,13 +6,16 @@ import { createResultSectionSchema, moveResultSectionSchema, renameResultSection
 import { recordAudit } from "../audit/record-audit";
 import type { ResultSectionDto } from "./dto";
 import { lockResultDocument } from "./document";
-import { allSectionsChange } from "./sections";
+import { allSectionsChange, sectionOrder } from "./sections";
 
 async function sectionOrThrow(tx: Tx, sectionId: string) {
   const section = await tx.resultSection.findUnique({ where: { id: sectionId }, select: { id: true, title: true, position: true } });
   if (!section) throw new AppError("SECTION_NOT_FOUND");
   return section;
 }
+
+/** Every section's id and position, in the draft's order. */
+const sectionPositions = (tx: Tx) => tx.resultSection.findMany({ select: { id: true, position: true }, orderBy: sectionOrder });
 
 /** Writes positions 0…n-1 in the given order where they differ, so positions stay dense whatever happened before. */
 async function writePositions(tx: Tx, order: { id: string; position: number }[]) {
@@ -59,7 +62,7 @@ export async function moveResultSection(actor: Actor | null, rawInput: unknown):
   return db().$transaction(async (tx) => {
     await lockResultDocument(tx);
     await sectionOrThrow(tx, input.sectionId);
-    const order = await tx.resultSection.findMany({ select: { id: true, position: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+    const order = await sectionPositions(tx);
     const index = order.findIndex((row) => row.id === input.sectionId);
     const target = input.direction === "up" ? index - 1 : index + 1;
     if (target < 0 || target >= order.length) return { result: (await allSectionsChange(tx)).sections, events: [] };
@@ -85,7 +88,7 @@ export async function deleteResultSection(actor: Actor | null, rawInput: unknown
     const comments = await tx.resultComment.count({ where: { sectionId: section.id } });
     await tx.resultCitation.deleteMany({ where: { sectionId: section.id, versionId: null } });
     await tx.resultSection.delete({ where: { id: section.id } });
-    await writePositions(tx, await tx.resultSection.findMany({ select: { id: true, position: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }));
+    await writePositions(tx, await sectionPositions(tx));
     await recordAudit(tx, actor, "results.deleteSection", { type: "resultSection", id: section.id }, { title: section.title, comments });
     const { sections, events } = await allSectionsChange(tx);
     return { result: sections, events };

@@ -1,4 +1,4 @@
-import type { Tx } from "../../db";
+import type { Prisma, Tx } from "../../db";
 import { event, rooms, type RealtimeEvent } from "../../realtime/events";
 import { citationSelect, sourcesForViewer } from "./citations";
 import { sectionSelect, type ResultSectionDto, type SectionRow } from "./dto";
@@ -27,7 +27,10 @@ export async function toSectionDtos(tx: Tx, rows: SectionRow[]): Promise<ResultS
   }));
 }
 
-export const listSectionRows = (tx: Tx) => tx.resultSection.findMany({ select: sectionSelect, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+/** The draft's order: by position, and by creation where positions are equal. */
+export const sectionOrder = [{ position: "asc" }, { createdAt: "asc" }] satisfies Prisma.ResultSectionOrderByWithRelationInput[];
+
+export const listSectionRows = (tx: Tx) => tx.resultSection.findMany({ select: sectionSelect, orderBy: sectionOrder });
 
 /** Every section in order, and the event that tells the draft's open pages. */
 export async function allSectionsChange(tx: Tx): Promise<{ sections: ResultSectionDto[]; events: RealtimeEvent[] }> {
